@@ -1,0 +1,223 @@
+// The per-draw model: one Monte Carlo draw of every site-year. A library for simulate.wgsl,
+// which declares the bindings it reads (params, scenario, knobs). Mirrored function by function
+// by src/model/model.ts; the equations are in docs/model.md.
+
+const MAX_REGIONS: u32 = 32u;
+const MAX_YEARS: u32 = 16u;
+const MAX_SERIES: u32 = 70u; // 6 headline + 2 × MAX_YEARS + MAX_REGIONS
+const DIST: u32 = 5u;
+const G_COOLING: u32 = 0u;
+const G_SUPPLY: u32 = 30u;
+const SUPPLY_STRIDE: u32 = 12u;
+const G_CYBER_RATE: u32 = 66u;
+const G_CYBER_OUTAGE: u32 = 67u;
+const G_MISS_TOLERANCE: u32 = 72u;
+const G_WUE_NOMINAL: u32 = 73u;
+const GLOBAL_SIZE: u32 = 80u;
+const REGION_STRIDE: u32 = 32u;
+const SITE_STRIDE: u32 = 8u;
+const HOURS_PER_YEAR: f32 = 8760.0;
+const STRESS_CAP: f32 = 10.0;
+const MAX_OUTAGES: u32 = 16u;
+// Stream kinds: the high byte of the stream word; the low bytes name the entity.
+const S_GLOBAL: u32 = 0x01000000u;
+const S_SITE: u32 = 0x02000000u;
+const S_REGION: u32 = 0x03000000u;
+const S_REGION_SHOCK: u32 = 0x04000000u;
+const S_REGION_YEAR: u32 = 0x05000000u;
+const S_SITE_CYBER: u32 = 0x06000000u;
+
+struct Draw {
+  key: vec2<u32>,
+  index: u32,
+  knob: u32, // offset of this parameter set's knobs
+}
+
+struct SiteState {
+  region: u32,
+  itLoadMW: f32,
+  plannedOffset: f32,
+  commissionOffset: f32,
+  rampYears: f32,
+  cooling: u32,
+  designCooling: u32,
+  pue0: f32,
+  wue0: f32,
+}
+
+struct Climate {
+  pueFactor: f32,
+  wueFactor: f32,
+  // Share of the water permit left this year: 1 when there is no drought.
+  allowance: f32,
+  drought: bool,
+}
+
+fn distAt(off: u32, d: Draw, stream: u32, slot: u32) -> f32 {
+  return sampleDist(u32(scenario[off]), scenario[off + 1u], scenario[off + 2u], scenario[off + 3u], scenario[off + 4u],
+                    d.key.x, d.key.y, d.index, stream, slot);
+}
+
+fn chance(d: Draw, stream: u32, slot: u32, p: f32) -> bool {
+  return uniformAt(d.key.x, d.key.y, d.index, stream, slot) < p;
+}
+
+fn knob(d: Draw, i: u32) -> f32 {
+  return knobs[d.knob + i];
+}
+
+// Extra delay (years) from supply item `item`'s rare shock, at its scope.
+fn shockDelay(d: Draw, item: u32, site: u32, region: u32) -> f32 {
+  let at = G_SUPPLY + item * SUPPLY_STRIDE;
+  // The accelerator shock probability is a scenario knob.
+  let p = select(scenario[at + 10u], knob(d, 5u), item == 0u);
+  let scope = u32(scenario[at + 11u]);
+  var stream = S_GLOBAL;
+  if (scope == 1u) { stream = S_REGION_SHOCK | region; }
+  if (scope == 2u) { stream = S_SITE | site; }
+  if (!chance(d, stream, 16u + item, p)) { return 0.0; }
+  return max(distAt(at + DIST, d, stream, 20u + item), 0.0);
+}
+
+fn siteState(d: Draw, s: u32) -> SiteState {
+  let at = params.sitesOffset + s * SITE_STRIDE;
+  var st: SiteState;
+  st.region = u32(scenario[at]);
+  st.itLoadMW = scenario[at + 1u];
+  st.plannedOffset = scenario[at + 2u];
+  st.rampYears = scenario[at + 3u];
+  st.designCooling = u32(scenario[at + 4u]);
+  let stream = S_SITE | s;
+  var delay = 0.0;
+  if (scenario[at + 6u] > 0.5) {
+    let accel = (max(distAt(G_SUPPLY, d, stream, 0u), 0.0) + shockDelay(d, 0u, s, st.region)) * scenario[at + 5u];
+    let transformer = max(distAt(G_SUPPLY + SUPPLY_STRIDE, d, stream, 1u), 0.0) + shockDelay(d, 1u, s, st.region);
+    let plant = max(distAt(G_SUPPLY + 2u * SUPPLY_STRIDE, d, stream, 2u), 0.0) + shockDelay(d, 2u, s, st.region);
+    let grid = max(distAt(GLOBAL_SIZE + st.region * REGION_STRIDE + 10u, d, stream, 3u), 0.0);
+    delay = max(max(accel, transformer), max(plant, grid));
+  }
+  st.commissionOffset = st.plannedOffset + delay;
+  // Cooling-mix shift: an evaporative design is built closed-loop liquid instead.
+  st.cooling = st.designCooling;
+  if (st.cooling == 0u && chance(d, stream, 12u, knob(d, 6u))) { st.cooling = 1u; }
+  st.pue0 = max(distAt(G_COOLING + st.cooling * 2u * DIST, d, stream, 13u), 1.0);
+  st.wue0 = max(distAt(G_COOLING + (st.cooling * 2u + 1u) * DIST, d, stream, 14u), 0.0);
+  return st;
+}
+
+fn climate(d: Draw, r: u32, y: u32) -> Climate {
+  let at = GLOBAL_SIZE + r * REGION_STRIDE;
+  let stream = S_REGION_YEAR | r;
+  var c = Climate(1.0, 1.0, 1.0, false);
+  if (chance(d, stream, y * 8u, min(scenario[at + 30u] * knob(d, 3u), 1.0))) {
+    c.pueFactor = 1.0 + max(distAt(at + 15u, d, stream, y * 8u + 1u), 0.0);
+    c.wueFactor = 1.0 + max(distAt(at + 20u, d, stream, y * 8u + 2u), 0.0);
+  }
+  if (chance(d, stream, y * 8u + 3u, scenario[at + 31u])) {
+    let allowance = distAt(at + 25u, d, stream, y * 8u + 4u);
+    c.allowance = clamp(1.0 - knob(d, 2u) * (1.0 - allowance), 0.0, 1.0);
+    c.drought = true;
+  }
+  return c;
+}
+
+// Annual-average online share of a site commissioned at `start` (years from startYear).
+fn onlineShare(y: u32, start: f32, rampYears: f32) -> f32 {
+  let t = f32(y) + 0.5 - start;
+  if (rampYears <= 0.0) { return select(0.0, 1.0, t >= 0.0); }
+  return clamp(t / rampYears, 0.0, 1.0);
+}
+
+fn growthFactor(d: Draw, y: u32) -> f32 {
+  return pow(1.0 + knob(d, 0u) * 0.01, f32(y));
+}
+
+fn pueIn(d: Draw, st: SiteState, y: u32, c: Climate) -> f32 {
+  let trend = pow(max(1.0 - knob(d, 7u) * 0.01, 0.0), f32(y));
+  return (1.0 + (st.pue0 - 1.0) * trend) * c.pueFactor;
+}
+
+fn sumOutageDays(d: Draw, s: u32, y: u32) -> f32 {
+  let stream = S_SITE_CYBER | s;
+  let rate = scenario[G_CYBER_RATE] * knob(d, 4u);
+  let n = min(u32(sampleDist(7u, rate, exp(-rate), 0.0, 0.0, d.key.x, d.key.y, d.index, stream, y * 32u)), MAX_OUTAGES);
+  var days = 0.0;
+  for (var i = 0u; i < n; i++) {
+    days += max(distAt(G_CYBER_OUTAGE, d, stream, y * 32u + 1u + i), 0.0);
+  }
+  return min(days, 365.0);
+}
+
+// Per-draw totals of every series, in layout.ts order.
+var<private> seriesValues: array<f32, MAX_SERIES>;
+// Phase 1 fills it with demand (MW) per region-year, then replaces it with the served share.
+var<private> regionYear: array<f32, 512>;
+
+fn regionGridShares(d: Draw) {
+  for (var i = 0u; i < params.nRegions * MAX_YEARS; i++) { regionYear[i] = 0.0; }
+  for (var s = 0u; s < params.nSites; s++) {
+    let st = siteState(d, s);
+    for (var y = 0u; y < params.nYears; y++) {
+      let c = climate(d, st.region, y);
+      let itMW = st.itLoadMW * growthFactor(d, y) * onlineShare(y, st.commissionOffset, st.rampYears);
+      regionYear[st.region * MAX_YEARS + y] += itMW * pueIn(d, st, y, c);
+    }
+  }
+  for (var r = 0u; r < params.nRegions; r++) {
+    let at = GLOBAL_SIZE + r * REGION_STRIDE;
+    let stream = S_REGION | r;
+    let headroom0 = max(distAt(at, d, stream, 0u), 0.0);
+    let growth = distAt(at + 5u, d, stream, 1u) * knob(d, 1u);
+    var stress = 0.0;
+    for (var y = 0u; y < params.nYears; y++) {
+      let i = r * MAX_YEARS + y;
+      let demandMW = regionYear[i];
+      let headroomMW = max(headroom0 + growth * f32(y), 0.0);
+      var share = 1.0;
+      if (demandMW > headroomMW) {
+        share = headroomMW / demandMW;
+      }
+      if (demandMW > 0.0) { stress = max(stress, select(STRESS_CAP, min(demandMW / headroomMW, STRESS_CAP), headroomMW > 0.0)); }
+      regionYear[i] = share;
+    }
+    seriesValues[6u + 2u * params.nYears + r] = stress;
+  }
+}
+
+struct SiteYear {
+  plannedMW: f32,
+  deliveredMW: f32,
+}
+
+// Phase 2 for one site-year: grid curtailment, drought throttling, cyber outages.
+fn siteYear(d: Draw, s: u32, st: SiteState, y: u32) -> SiteYear {
+  let c = climate(d, st.region, y);
+  let growth = growthFactor(d, y);
+  let plannedMW = st.itLoadMW * growth * onlineShare(y, st.plannedOffset, st.rampYears);
+  let demandMW = st.itLoadMW * growth * onlineShare(y, st.commissionOffset, st.rampYears);
+  let pue = pueIn(d, st, y, c);
+  let gridShare = regionYear[st.region * MAX_YEARS + y];
+  let servedMW = demandMW * gridShare;
+  let needML = servedMW * HOURS_PER_YEAR * st.wue0 * c.wueFactor * 0.001;
+  var waterShare = 1.0;
+  if (c.drought) {
+    let permitML = st.itLoadMW * growth * HOURS_PER_YEAR * scenario[G_WUE_NOMINAL + st.designCooling] * 0.001;
+    let allowedML = c.allowance * permitML;
+    if (needML > allowedML) { waterShare = allowedML / needML; }
+  }
+  let runningMW = servedMW * waterShare;
+  let outageShare = sumOutageDays(d, s, y) / 365.0;
+  let deliveredMW = runningMW * (1.0 - outageShare);
+  let demandedMWh = demandMW * pue * HOURS_PER_YEAR;
+  let servedMWh = deliveredMW * pue * HOURS_PER_YEAR;
+  seriesValues[0] += demandedMWh;
+  seriesValues[1] += servedMWh;
+  seriesValues[2] += demandMW * pue * (1.0 - gridShare) * HOURS_PER_YEAR;
+  seriesValues[3] += needML * waterShare;
+  seriesValues[4] += needML * (1.0 - waterShare);
+  seriesValues[5] += runningMW * outageShare * HOURS_PER_YEAR;
+  seriesValues[6u + y] += demandedMWh;
+  seriesValues[6u + params.nYears + y] += servedMWh;
+  return SiteYear(plannedMW, deliveredMW);
+}
+

@@ -1,0 +1,144 @@
+// One invocation per (parameter set, draw): runs model.wgsl's draw and reduces it within the
+// workgroup to block sums, histograms and counters. Mirrored by src/model/simulate.ts.
+// Prepended at build time: common.wgsl, philox.wgsl, distributions.wgsl, model.wgsl.
+
+// 0: pilot, records each series' min/max so the main pass can place its histogram bins.
+// 1: main pass, accumulates block sums, histograms and site/region counters.
+override MODE: u32 = 1u;
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> scenario: array<f32>;
+@group(0) @binding(2) var<storage, read> knobs: array<f32>;
+@group(0) @binding(3) var<storage, read> thresholds: array<f32>;
+@group(0) @binding(4) var<storage, read_write> ranges: array<atomic<u32>>;
+@group(0) @binding(5) var<storage, read_write> counters: array<atomic<u32>>;
+@group(0) @binding(6) var<storage, read_write> partials: array<f32>;
+
+var<workgroup> wgSum: array<f32, BLOCK_DRAWS>;
+var<workgroup> wgSq: array<f32, BLOCK_DRAWS>;
+var<workgroup> wgHist: array<atomic<u32>, HIST_STRIDE>;
+var<workgroup> wgSite: array<atomic<u32>, 48>; // per year: misses, load sum (q16)
+var<workgroup> wgCurtail: array<atomic<u32>, 512>; // MAX_REGIONS × MAX_YEARS
+
+
+fn add64(index: u32, value: u32) {
+  // Two 32-bit atomics make an exact 64-bit sum: the adder that wraps the low word carries.
+  let old = atomicAdd(&counters[index], value);
+  if (old + value < old) { atomicAdd(&counters[index + 1u], 1u); }
+}
+
+// Workgroup totals of one site's year counters go to the global counters once per block.
+fn flushSiteCounters(pl: u32, s: u32, lid: u32) {
+  workgroupBarrier();
+  if (lid < params.nYears) {
+    let at = (pl * params.nSites + s) * params.nYears + lid;
+    let misses = atomicExchange(&wgSite[lid], 0u);
+    if (misses > 0u) { atomicAdd(&counters[params.missOffset + at], misses); }
+    let load = atomicExchange(&wgSite[MAX_YEARS + lid], 0u);
+    if (load > 0u) { add64(params.loadOffset + at * 2u, load); }
+  }
+  workgroupBarrier();
+}
+
+fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
+  for (var i = 0u; i < MAX_SERIES; i++) { seriesValues[i] = 0.0; }
+  regionGridShares(d);
+  let tolerance = scenario[G_MISS_TOLERANCE];
+  for (var s = 0u; s < params.nSites; s++) {
+    let st = siteState(d, s);
+    for (var y = 0u; y < params.nYears; y++) {
+      let r = siteYear(d, s, st, y);
+      if (MODE == 1u && inRange && r.plannedMW > 0.0) {
+        if (r.deliveredMW < (1.0 - tolerance) * r.plannedMW) { atomicAdd(&wgSite[y], 1u); }
+        atomicAdd(&wgSite[MAX_YEARS + y], u32(clamp(r.deliveredMW / r.plannedMW, 0.0, 1.0) * 65535.0 + 0.5));
+      }
+    }
+    if (MODE == 1u) { flushSiteCounters(pl, s, lid); }
+  }
+}
+
+fn histBin(v: f32, range: vec3<f32>) -> u32 {
+  if (v < range.x) { return 0u; }
+  if (v >= range.y) { return HIST_BINS + 1u; }
+  return 1u + min(u32((v - range.x) / (range.y - range.x) * f32(HIST_BINS)), HIST_BINS - 1u);
+}
+
+fn recordPilot(pl: u32, inRange: bool) {
+  if (!inRange) { return; }
+  for (var s = 0u; s < params.nSeries; s++) {
+    let at = (pl * params.nSeries + s) * 2u;
+    let bits = bitcast<u32>(seriesValues[s]);
+    atomicMin(&ranges[at], bits);
+    atomicMax(&ranges[at + 1u], bits);
+  }
+}
+
+// Block sums (tree order fixed so chunking never changes them), histograms and exceedances.
+fn reduceSeries(pl: u32, partialAt: u32, inRange: bool, lid: u32) {
+  for (var s = 0u; s < params.nSeries; s++) {
+    let at = (pl * params.nSeries + s) * 2u;
+    let range = histRange(atomicLoad(&ranges[at]), atomicLoad(&ranges[at + 1u]));
+    let v = seriesValues[s];
+    let x = select(0.0, v - range.z, inRange);
+    wgSum[lid] = x;
+    wgSq[lid] = x * x;
+    if (inRange) {
+      atomicAdd(&wgHist[histBin(v, range)], 1u);
+      if (v > thresholds[s]) { atomicAdd(&wgHist[HIST_STRIDE - 1u], 1u); }
+    }
+    workgroupBarrier();
+    for (var stride = BLOCK_DRAWS / 2u; stride > 0u; stride >>= 1u) {
+      if (lid < stride) {
+        wgSum[lid] += wgSum[lid + stride];
+        wgSq[lid] += wgSq[lid + stride];
+      }
+      workgroupBarrier();
+    }
+    if (lid == 0u) {
+      partials[(partialAt * params.nSeries + s) * 2u] = wgSum[0];
+      partials[(partialAt * params.nSeries + s) * 2u + 1u] = wgSq[0];
+    }
+    for (var b = lid; b < HIST_STRIDE; b += BLOCK_DRAWS) {
+      let n = atomicExchange(&wgHist[b], 0u);
+      if (n > 0u) { atomicAdd(&counters[(pl * params.nSeries + s) * HIST_STRIDE + b], n); }
+    }
+    workgroupBarrier();
+  }
+}
+
+// A region-year is curtailed when its grid share fell below one.
+fn flushCurtailCounters(pl: u32, inRange: bool, lid: u32) {
+  if (inRange) {
+    for (var i = 0u; i < params.nRegions * MAX_YEARS; i++) {
+      if (regionYear[i] < 1.0) { atomicAdd(&wgCurtail[i], 1u); }
+    }
+  }
+  workgroupBarrier();
+  for (var i = lid; i < params.nRegions * MAX_YEARS; i += BLOCK_DRAWS) {
+    let y = i % MAX_YEARS;
+    let n = atomicLoad(&wgCurtail[i]);
+    if (y < params.nYears && n > 0u) {
+      atomicAdd(&counters[params.curtailOffset + (pl * params.nRegions + i / MAX_YEARS) * params.nYears + y], n);
+    }
+  }
+}
+
+@compute @workgroup_size(BLOCK_DRAWS)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  for (var i = lid; i < 512u; i += BLOCK_DRAWS) { atomicStore(&wgCurtail[i], 0u); }
+  if (lid < 48u) { atomicStore(&wgSite[lid], 0u); }
+  for (var b = lid; b < HIST_STRIDE; b += BLOCK_DRAWS) { atomicStore(&wgHist[b], 0u); }
+  workgroupBarrier();
+  let pl = params.paramOffset + wid.y;
+  let drawIndex = (params.blockOffset + wid.x) * BLOCK_DRAWS + lid;
+  let inRange = drawIndex < params.draws;
+  let p = params.paramBase + pl;
+  let d = Draw(vec2<u32>(params.seed, select(p, 0u, params.crn != 0u)), drawIndex, pl * NKNOBS);
+  simulateDraw(d, pl, inRange, lid);
+  if (MODE == 0u) {
+    recordPilot(pl, inRange);
+    return;
+  }
+  flushCurtailCounters(pl, inRange, lid);
+  reduceSeries(pl, wid.y * params.blockCount + wid.x, inRange, lid);
+}

@@ -1,0 +1,59 @@
+// What one CPU worker does: runs sub-dispatches of the simulate kernel's TypeScript mirror and
+// keeps its own counters, which the backend sums (integers, so the order does not matter).
+import type { Params } from '../model/common';
+import { SimulateKernel, type KernelBuffers } from '../model/simulate';
+
+export interface WorkerGroupSetup {
+  scenario: Float32Array;
+  knobs: Float32Array;
+  thresholds: Float32Array;
+  rangeWords: number;
+  counterWords: number;
+}
+
+export class CpuWorkerApi {
+  private buffers: KernelBuffers | undefined;
+
+  beginGroup(setup: WorkerGroupSetup): void {
+    const ranges = new Uint32Array(setup.rangeWords);
+    // Empty ranges: min above every float's bits, max below.
+    for (let i = 0; i < ranges.length; i += 2) ranges[i] = 0xffffffff;
+    this.buffers = {
+      scenario: setup.scenario,
+      knobs: setup.knobs,
+      thresholds: setup.thresholds,
+      ranges,
+      counters: new Uint32Array(setup.counterWords),
+      partials: new Float32Array(0),
+    };
+  }
+
+  private get group(): KernelBuffers {
+    if (!this.buffers) throw new Error('CPU worker: beginGroup was not called');
+    return this.buffers;
+  }
+
+  pilot(params: Params): void {
+    new SimulateKernel(this.group, params).dispatch(0);
+  }
+
+  takeRanges(): Uint32Array {
+    return this.group.ranges;
+  }
+
+  setRanges(ranges: Uint32Array): void {
+    this.group.ranges.set(ranges);
+  }
+
+  /** Main pass over a sub-dispatch; returns its block sums (paramCount × blockCount × series × 2). */
+  main(params: Params): Float32Array {
+    const g = this.group;
+    g.partials = new Float32Array(params.paramCount * params.blockCount * params.nSeries * 2);
+    new SimulateKernel(g, params).dispatch(1);
+    return g.partials;
+  }
+
+  takeCounters(): Uint32Array {
+    return this.group.counters;
+  }
+}

@@ -1,0 +1,44 @@
+// What the run loop asks of a backend. The GPU and CPU backends implement the same kernels
+// (simulate, fold, summarize) over the same buffer layout; see src/engine/layout.ts.
+import type { Params } from '../model/common';
+import type { CounterLayout, PackedScenario } from './layout';
+import type { BackendKind } from './types';
+
+export interface GroupSetup {
+  packed: PackedScenario;
+  /** The group's knob values, paramCount × NKNOBS. */
+  knobs: Float32Array;
+  paramCount: number;
+  layout: CounterLayout;
+  maxPartialFloats: number;
+  /** Params shared by every dispatch of the group; dispatches fill in their own offsets. */
+  base: Params;
+}
+
+export interface GroupOutput {
+  /** paramCount × series × SUMMARY_STRIDE */
+  summary: Float32Array;
+  /** paramCount × series × 2: pilot min/max bits */
+  ranges: Uint32Array;
+  /** The counters buffer (histograms only when asked for; the rest always). */
+  counters: Uint32Array;
+}
+
+export interface Backend {
+  readonly kind: BackendKind;
+  readonly device: string;
+  beginGroup(setup: GroupSetup): Promise<void>;
+  /** Runs one dispatch of the pilot (mode 0) or the main pass (mode 1, then folds its sums). */
+  dispatch(params: Params, mode: 0 | 1): Promise<void>;
+  finishGroup(withHistograms: boolean): Promise<GroupOutput>;
+  dispose(): Promise<void>;
+  /** Rejects or resolves with a reason when the backend can no longer run (a lost GPU device). */
+  readonly lost?: Promise<string>;
+}
+
+export interface BackendTuning {
+  /** Words of device memory a group of parameter sets may take. */
+  maxGroupWords: number;
+  /** Site-year draws per dispatch: short enough for progress, cancellation and watchdogs. */
+  targetSiteYears: number;
+}

@@ -1,0 +1,110 @@
+// The one engine API shared by the page, the tests and the CLI.
+import type { GpuHandle } from '../gpu/gpuDevice';
+import type { KnobName, Scenario } from '../scenario/schema';
+
+export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
+export type BackendKind = 'webgpu' | 'cpu';
+
+/** One parameter set: a value for every scenario knob (missing ones take the scenario's value). */
+export type KnobValues = Partial<Record<KnobName, number>>;
+
+export interface RunProgress {
+  /** Draws finished so far, summed over parameter sets. */
+  doneDraws: number;
+  totalDraws: number;
+  /** 0..1 */
+  fraction: number;
+  elapsedMs: number;
+}
+
+export interface RunOptions {
+  /**
+   * A count K draws K parameter sets uniformly within each knob's [min, max] (set 0 is the
+   * scenario's own knob values); an array gives the sets explicitly. Default 1.
+   */
+  paramSets?: number | KnobValues[];
+  /** Monte Carlo draws per parameter set. Default 4096. */
+  draws?: number;
+  /** 32-bit seed. Default 1. */
+  seed?: number;
+  /** Common random numbers: every parameter set sees the same random streams. Default false. */
+  commonRandomNumbers?: boolean;
+  /** Return the histograms of every series (large for big K). Default: when K ≤ 16. */
+  histograms?: boolean;
+  onProgress?: (p: RunProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface SeriesInfo {
+  /** e.g. 'energyServedMWh', 'energyDemandedMWh[2030]', 'gridStress[uk-london]' */
+  key: string;
+  metric: string;
+  unit: string;
+  year?: number;
+  region?: string;
+  /** Exceedance probabilities are P(value > threshold). */
+  threshold: number;
+}
+
+export interface SeriesSummary {
+  mean: number;
+  sd: number;
+  /** Monte Carlo standard error of the mean: sd / sqrt(draws). */
+  se: number;
+  p5: number;
+  p50: number;
+  p95: number;
+  pExceed: number;
+}
+
+export interface RunResult {
+  backend: BackendKind;
+  /** e.g. 'google swiftshader' or 'CPU, 2 workers' */
+  device: string;
+  seed: number;
+  draws: number;
+  paramSetCount: number;
+  years: number[];
+  siteIds: string[];
+  regionIds: string[];
+  series: SeriesInfo[];
+  /** K × NKNOBS, in KNOB_NAMES order. */
+  knobValues: Float32Array;
+  /** K × series × SUMMARY_STRIDE: mean, sd, p5, p50, p95, pExceed, outOfRangeFraction, 0. */
+  summary: Float32Array;
+  /** K × sites × years: P(site delivers < (1 − missTolerance) × its planned IT load). */
+  siteMissProbability: Float32Array;
+  /** K × sites × years: expected delivered IT load (MW, annual average). */
+  siteExpectedLoadMW: Float32Array;
+  /** K × regions × years: P(datacenter demand exceeds grid headroom). */
+  regionCurtailProbability: Float32Array;
+  /** Present when requested: per (K × series) the bin range, and counts K × series × (bins + 2). */
+  histograms?: { lo: Float32Array; hi: Float32Array; bins: number; counts: Uint32Array };
+  elapsedMs: number;
+  /** Site-year samples per second: K × draws × sites × years / elapsed. */
+  siteYearSamplesPerSecond: number;
+}
+
+export interface Engine {
+  readonly backend: BackendKind;
+  readonly device: string;
+  run(scenario: Scenario, options?: RunOptions): Promise<RunResult>;
+  dispose(): Promise<void>;
+}
+
+export interface EngineOptions {
+  backend?: BackendChoice;
+  /** CPU workers; default navigator.hardwareConcurrency (or os.availableParallelism in Node). */
+  workers?: number;
+  /** Called when a lost GPU device makes the engine fall back to the CPU. */
+  onFallback?: (reason: string) => void;
+  /** A GPU device to use instead of acquiring one (tests inject one to lose it on purpose). */
+  gpu?: GpuHandle;
+}
+
+export class RunAbortedError extends Error {
+  constructor() {
+    super('run aborted');
+    this.name = 'RunAbortedError';
+  }
+}

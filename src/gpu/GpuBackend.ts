@@ -1,0 +1,167 @@
+// The WebGPU backend: uploads a group of parameter sets, runs the pilot and main dispatches of
+// simulate.wgsl (folding block sums after each), then summarize.wgsl, and reads back only the
+// summaries and counters: kilobytes, never per-draw arrays.
+import type { Backend, GroupOutput, GroupSetup } from '../engine/backend';
+import { ACCUM_STRIDE, SUMMARY_STRIDE } from '../engine/layout';
+import { PARAM_FIELDS, type Params } from '../model/common';
+import { acquireGpu, type GpuHandle } from './gpuDevice';
+import { createRunPipelines, type RunPipelines } from './pipelines';
+import { StagingPool } from './StagingPool';
+
+export class DeviceLostError extends Error {
+  constructor(reason: string) {
+    super(`GPU device lost: ${reason}`);
+    this.name = 'DeviceLostError';
+  }
+}
+
+interface GroupBuffers {
+  setup: GroupSetup;
+  params: GPUBuffer;
+  ranges: GPUBuffer;
+  counters: GPUBuffer;
+  accum: GPUBuffer;
+  summary: GPUBuffer;
+  all: GPUBuffer[];
+  simulate: GPUBindGroup;
+  fold: GPUBindGroup;
+  summarize: GPUBindGroup;
+}
+
+// Read lazily: in a browser without WebGPU (or Node before Dawn loads) GPUBufferUsage is undefined.
+const storageUsage = (): number => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
+
+export class GpuBackend implements Backend {
+  readonly kind = 'webgpu' as const;
+  readonly device: string;
+  readonly lost: Promise<string>;
+  private lostReason: string | undefined;
+  private group: GroupBuffers | undefined;
+  private readonly staging: StagingPool;
+
+  private constructor(private readonly gpu: GpuHandle, private readonly pipelines: RunPipelines) {
+    this.device = gpu.name;
+    this.staging = new StagingPool(gpu.device);
+    this.lost = gpu.lost.then((info) => (this.lostReason = info.message || String(info.reason)));
+  }
+
+  static async create(handle?: GpuHandle): Promise<GpuBackend> {
+    const gpu = handle ?? (await acquireGpu('headroom engine'));
+    return new GpuBackend(gpu, await createRunPipelines(gpu.device));
+  }
+
+  get maxStorageBytes(): number {
+    return this.gpu.limits.maxStorageBufferBindingSize;
+  }
+
+  private buffer(label: string, size: number, usage: number, data?: ArrayBufferView<ArrayBuffer>): GPUBuffer {
+    const buffer = this.gpu.device.createBuffer({ label, size: Math.max(16, Math.ceil(size / 16) * 16), usage });
+    if (data) this.gpu.device.queue.writeBuffer(buffer, 0, data);
+    return buffer;
+  }
+
+  private checkAlive(): void {
+    if (this.lostReason !== undefined) throw new DeviceLostError(this.lostReason);
+  }
+
+  async beginGroup(setup: GroupSetup): Promise<void> {
+    this.checkAlive();
+    this.releaseGroup();
+    const { packed, paramCount, layout } = setup;
+    const STORAGE = storageUsage();
+    const rangeInit = new Uint32Array(paramCount * packed.nSeries * 2);
+    for (let i = 0; i < rangeInit.length; i += 2) rangeInit[i] = 0xffffffff;
+    const params = this.buffer('params', PARAM_FIELDS.length * 4, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+    const scenario = this.buffer('scenario', packed.data.byteLength, STORAGE, packed.data);
+    const knobs = this.buffer('knobs', setup.knobs.byteLength, STORAGE, new Float32Array(setup.knobs));
+    const thresholds = this.buffer('thresholds', packed.thresholds.byteLength, STORAGE, packed.thresholds);
+    const ranges = this.buffer('pilot ranges', rangeInit.byteLength, STORAGE, rangeInit);
+    const counters = this.buffer('counters', layout.total * 4, STORAGE);
+    const partials = this.buffer('block sums', setup.maxPartialFloats * 4, STORAGE);
+    const accum = this.buffer('running sums', paramCount * packed.nSeries * ACCUM_STRIDE * 4, STORAGE);
+    const summary = this.buffer('summary', paramCount * packed.nSeries * SUMMARY_STRIDE * 4, STORAGE);
+    const device = this.gpu.device;
+    const bind = (label: string, layout: GPUBindGroupLayout, buffers: GPUBuffer[]): GPUBindGroup =>
+      device.createBindGroup({ label, layout, entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) });
+    const p = this.pipelines;
+    this.group = {
+      setup, params, ranges, counters, accum, summary,
+      all: [params, scenario, knobs, thresholds, ranges, counters, partials, accum, summary],
+      simulate: bind('simulate', p.simulateLayout, [params, scenario, knobs, thresholds, ranges, counters, partials]),
+      fold: bind('fold', p.foldLayout, [params, partials, accum]),
+      summarize: bind('summarize', p.summarizeLayout, [params, ranges, counters, accum, summary]),
+    };
+  }
+
+  private get current(): GroupBuffers {
+    if (!this.group) throw new Error('GpuBackend: beginGroup was not called');
+    return this.group;
+  }
+
+  private writeParams(params: Params): void {
+    this.gpu.device.queue.writeBuffer(this.current.params, 0, Uint32Array.from(PARAM_FIELDS, (f) => params[f]));
+  }
+
+  async dispatch(params: Params, mode: 0 | 1): Promise<void> {
+    this.checkAlive();
+    const g = this.current;
+    this.writeParams(params);
+    const encoder = this.gpu.device.createCommandEncoder({ label: mode === 0 ? 'pilot dispatch' : 'main dispatch' });
+    const pass = encoder.beginComputePass({ label: 'simulate' });
+    pass.setPipeline(this.pipelines.simulate[mode]);
+    pass.setBindGroup(0, g.simulate);
+    pass.dispatchWorkgroups(params.blockCount, params.paramCount);
+    pass.end();
+    if (mode === 1) {
+      const foldPass = encoder.beginComputePass({ label: 'fold' });
+      foldPass.setPipeline(this.pipelines.fold);
+      foldPass.setBindGroup(0, g.fold);
+      foldPass.dispatchWorkgroups(Math.ceil((params.paramCount * params.nSeries) / 64));
+      foldPass.end();
+    }
+    this.gpu.device.queue.submit([encoder.finish()]);
+    // Waiting here bounds the queue, makes progress real and lets a cancel land between dispatches.
+    await this.gpu.device.queue.onSubmittedWorkDone();
+    this.checkAlive();
+  }
+
+  async finishGroup(withHistograms: boolean): Promise<GroupOutput> {
+    this.checkAlive();
+    const g = this.current;
+    const { packed, paramCount, layout } = g.setup;
+    this.writeParams({ ...g.setup.base, paramOffset: 0, paramCount });
+    const encoder = this.gpu.device.createCommandEncoder({ label: 'summarize' });
+    const pass = encoder.beginComputePass({ label: 'summarize' });
+    pass.setPipeline(this.pipelines.summarize);
+    pass.setBindGroup(0, g.summarize);
+    pass.dispatchWorkgroups(Math.ceil((paramCount * packed.nSeries) / 64));
+    pass.end();
+    this.gpu.device.queue.submit([encoder.finish()]);
+    // Histograms are the bulk of the counters: skip them unless asked for.
+    const from = withHistograms ? 0 : layout.miss;
+    try {
+      const [summary, ranges, counterWords] = await Promise.all([
+        this.staging.read(g.summary, 0, paramCount * packed.nSeries * SUMMARY_STRIDE * 4),
+        this.staging.read(g.ranges, 0, paramCount * packed.nSeries * 2 * 4),
+        this.staging.read(g.counters, from * 4, (layout.total - from) * 4),
+      ]);
+      const counters = new Uint32Array(layout.total);
+      counters.set(new Uint32Array(counterWords), from);
+      return { summary: new Float32Array(summary), ranges: new Uint32Array(ranges), counters };
+    } catch (e) {
+      this.checkAlive();
+      throw e;
+    }
+  }
+
+  private releaseGroup(): void {
+    this.group?.all.forEach((b) => b.destroy());
+    this.group = undefined;
+  }
+
+  async dispose(): Promise<void> {
+    this.releaseGroup();
+    this.staging.destroy();
+    this.gpu.device.destroy();
+  }
+}

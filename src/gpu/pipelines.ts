@@ -1,0 +1,49 @@
+// The run's compute pipelines, each built in one function from its WGSL files.
+import commonWgsl from '../../shaders/common.wgsl?raw';
+import distributionsWgsl from '../../shaders/distributions.wgsl?raw';
+import foldWgsl from '../../shaders/fold.wgsl?raw';
+import modelWgsl from '../../shaders/model.wgsl?raw';
+import philoxWgsl from '../../shaders/philox.wgsl?raw';
+import simulateWgsl from '../../shaders/simulate.wgsl?raw';
+import summarizeWgsl from '../../shaders/summarize.wgsl?raw';
+
+export interface RunPipelines {
+  simulateLayout: GPUBindGroupLayout;
+  simulate: [GPUComputePipeline, GPUComputePipeline]; // [pilot, main]
+  foldLayout: GPUBindGroupLayout;
+  fold: GPUComputePipeline;
+  summarizeLayout: GPUBindGroupLayout;
+  summarize: GPUComputePipeline;
+}
+
+type Kind = 'uniform' | 'read-only-storage' | 'storage';
+
+function bindGroupLayout(device: GPUDevice, label: string, kinds: Kind[]): GPUBindGroupLayout {
+  return device.createBindGroupLayout({
+    label,
+    entries: kinds.map((type, binding) => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type } })),
+  });
+}
+
+async function pipeline(device: GPUDevice, label: string, code: string, layout: GPUBindGroupLayout, constants?: Record<string, number>): Promise<GPUComputePipeline> {
+  const module = device.createShaderModule({ label, code });
+  return device.createComputePipelineAsync({
+    label,
+    layout: device.createPipelineLayout({ label, bindGroupLayouts: [layout] }),
+    compute: { module, entryPoint: 'main', constants },
+  });
+}
+
+export async function createRunPipelines(device: GPUDevice): Promise<RunPipelines> {
+  const simulateLayout = bindGroupLayout(device, 'simulate bindings', ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage', 'storage']);
+  const foldLayout = bindGroupLayout(device, 'fold bindings', ['uniform', 'read-only-storage', 'storage']);
+  const summarizeLayout = bindGroupLayout(device, 'summarize bindings', ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage']);
+  const simulateCode = [commonWgsl, philoxWgsl, distributionsWgsl, modelWgsl, simulateWgsl].join('\n');
+  const [pilot, main, fold, summarize] = await Promise.all([
+    pipeline(device, 'simulate (pilot)', simulateCode, simulateLayout, { MODE: 0 }),
+    pipeline(device, 'simulate (main)', simulateCode, simulateLayout, { MODE: 1 }),
+    pipeline(device, 'fold', [commonWgsl, foldWgsl].join('\n'), foldLayout),
+    pipeline(device, 'summarize', [commonWgsl, summarizeWgsl].join('\n'), summarizeLayout),
+  ]);
+  return { simulateLayout, simulate: [pilot, main], foldLayout, fold, summarizeLayout, summarize };
+}

@@ -1,0 +1,149 @@
+// Mirrors shaders/simulate.wgsl: runs the draws of one dispatch (parameter sets × blocks) and
+// reduces them exactly as a workgroup would, into the same flat buffers the GPU uses.
+import { BLOCK_DRAWS, G_MISS_TOLERANCE, HIST_BINS, HIST_STRIDE, MAX_YEARS, NKNOBS } from '../engine/layout';
+import { floatBits, histRange, type Params } from './common';
+import { DrawModel, MAX_SERIES, type Draw } from './model';
+
+const f32 = Math.fround;
+export const MODE_PILOT = 0;
+export const MODE_MAIN = 1;
+
+export interface KernelBuffers {
+  scenario: Float32Array;
+  knobs: Float32Array;
+  thresholds: Float32Array;
+  ranges: Uint32Array;
+  counters: Uint32Array;
+  partials: Float32Array;
+}
+
+function add64(counters: Uint32Array, index: number, value: number): void {
+  const old = counters[index];
+  counters[index] = (old + value) >>> 0;
+  if (counters[index] < old) counters[index + 1] = (counters[index + 1] + 1) >>> 0;
+}
+
+function histBin(v: number, range: Float32Array): number {
+  if (v < range[0]) return 0;
+  if (v >= range[1]) return HIST_BINS + 1;
+  return 1 + Math.min(Math.floor(f32(f32(f32(v - range[0]) / f32(range[1] - range[0])) * HIST_BINS)), HIST_BINS - 1);
+}
+
+export class SimulateKernel {
+  private readonly model: DrawModel;
+  private readonly laneValues = new Float32Array(BLOCK_DRAWS * MAX_SERIES);
+  private readonly laneActive = new Uint8Array(BLOCK_DRAWS);
+  private readonly wgSum = new Float32Array(BLOCK_DRAWS);
+  private readonly wgSq = new Float32Array(BLOCK_DRAWS);
+  private readonly range = new Float32Array(3);
+  private readonly draw: Draw = { key0: 0, key1: 0, index: 0, knob: 0 };
+
+  constructor(private readonly buffers: KernelBuffers, private readonly params: Params) {
+    this.model = new DrawModel(buffers.scenario, buffers.knobs, params);
+  }
+
+  /** Runs every workgroup of the dispatch described by the current params. */
+  dispatch(mode: number): void {
+    const p = this.params;
+    for (let wy = 0; wy < p.paramCount; wy++) {
+      for (let wx = 0; wx < p.blockCount; wx++) this.workgroup(mode, wx, wy);
+    }
+  }
+
+  private workgroup(mode: number, wx: number, wy: number): void {
+    const p = this.params;
+    const pl = p.paramOffset + wy;
+    const d = this.draw;
+    d.key0 = p.seed;
+    d.key1 = p.crn !== 0 ? 0 : p.paramBase + pl;
+    d.knob = pl * NKNOBS;
+    for (let lid = 0; lid < BLOCK_DRAWS; lid++) {
+      d.index = (p.blockOffset + wx) * BLOCK_DRAWS + lid;
+      const active = d.index < p.draws;
+      this.laneActive[lid] = active ? 1 : 0;
+      // Inactive lanes contribute nothing on the GPU either.
+      if (!active) continue;
+      this.simulateDraw(d, pl, mode);
+      if (mode === MODE_PILOT) this.recordPilot(pl);
+      else {
+        this.countCurtailment(pl);
+        this.laneValues.set(this.model.seriesValues.subarray(0, p.nSeries), lid * MAX_SERIES);
+      }
+    }
+    if (mode === MODE_MAIN) this.reduceSeries(pl, wy * p.blockCount + wx);
+  }
+
+  private simulateDraw(d: Draw, pl: number, mode: number): void {
+    const p = this.params;
+    const m = this.model;
+    m.seriesValues.fill(0);
+    m.regionGridShares(d);
+    const tolerance = this.buffers.scenario[G_MISS_TOLERANCE];
+    const counters = this.buffers.counters;
+    for (let s = 0; s < p.nSites; s++) {
+      const st = m.siteState(d, s);
+      for (let y = 0; y < p.nYears; y++) {
+        const r = m.siteYear(d, s, st, y);
+        if (mode === MODE_MAIN && r.plannedMW > 0) {
+          const at = (pl * p.nSites + s) * p.nYears + y;
+          if (r.deliveredMW < f32(f32(1 - tolerance) * r.plannedMW)) counters[p.missOffset + at]++;
+          const q = Math.floor(f32(f32(Math.min(Math.max(f32(r.deliveredMW / r.plannedMW), 0), 1) * 65535) + 0.5));
+          add64(counters, p.loadOffset + at * 2, q);
+        }
+      }
+    }
+  }
+
+  private recordPilot(pl: number): void {
+    const { nSeries } = this.params;
+    const ranges = this.buffers.ranges;
+    for (let s = 0; s < nSeries; s++) {
+      const at = (pl * nSeries + s) * 2;
+      const b = floatBits(this.model.seriesValues[s]);
+      if (b < ranges[at]) ranges[at] = b;
+      if (b > ranges[at + 1]) ranges[at + 1] = b;
+    }
+  }
+
+  private countCurtailment(pl: number): void {
+    const p = this.params;
+    const ry = this.model.regionYear;
+    for (let r = 0; r < p.nRegions; r++) {
+      for (let y = 0; y < p.nYears; y++) {
+        if (ry[r * MAX_YEARS + y] < 1) this.buffers.counters[p.curtailOffset + (pl * p.nRegions + r) * p.nYears + y]++;
+      }
+    }
+  }
+
+  private reduceSeries(pl: number, partialAt: number): void {
+    const { nSeries } = this.params;
+    const { ranges, counters, partials, thresholds } = this.buffers;
+    const { wgSum, wgSq, range } = this;
+    for (let s = 0; s < nSeries; s++) {
+      const at = (pl * nSeries + s) * 2;
+      histRange(ranges[at], ranges[at + 1], range);
+      const histAt = (pl * nSeries + s) * HIST_STRIDE;
+      for (let lid = 0; lid < BLOCK_DRAWS; lid++) {
+        if (!this.laneActive[lid]) {
+          wgSum[lid] = 0;
+          wgSq[lid] = 0;
+          continue;
+        }
+        const v = this.laneValues[lid * MAX_SERIES + s];
+        const x = f32(v - range[2]);
+        wgSum[lid] = x;
+        wgSq[lid] = f32(x * x);
+        counters[histAt + histBin(v, range)]++;
+        if (v > thresholds[s]) counters[histAt + HIST_STRIDE - 1]++;
+      }
+      for (let stride = BLOCK_DRAWS / 2; stride > 0; stride >>= 1) {
+        for (let lid = 0; lid < stride; lid++) {
+          wgSum[lid] = wgSum[lid] + wgSum[lid + stride];
+          wgSq[lid] = wgSq[lid] + wgSq[lid + stride];
+        }
+      }
+      partials[(partialAt * nSeries + s) * 2] = wgSum[0];
+      partials[(partialAt * nSeries + s) * 2 + 1] = wgSq[0];
+    }
+  }
+}
