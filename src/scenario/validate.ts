@@ -1,0 +1,327 @@
+// Scenario validation at the boundary: zod for shape, then the rules zod cannot express (cross
+// references, engine limits, distribution support). Every problem comes back as `path: message`
+// so a person editing the JSON can find it; nothing here ever surfaces a stack trace.
+import type { z } from 'zod';
+import { distSchema, KNOB_NAMES, scenarioSchema, type Scenario } from './schema';
+
+export interface ScenarioIssue {
+  /** JS-style path into the scenario (`regions[2].droughtProbability`), or `(file)` / `(root)`. */
+  path: string;
+  message: string;
+}
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioIssue[] };
+
+/** Engine limits: buffers are sized for these, so larger scenarios are refused up front. */
+export const MAX_YEARS = 16;
+export const MAX_REGIONS = 32;
+export const MAX_SITES = 4096;
+
+export function formatIssues(issues: readonly ScenarioIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+}
+
+export class ScenarioError extends Error {
+  readonly issues: ScenarioIssue[];
+  readonly file: string | undefined;
+  constructor(issues: ScenarioIssue[], file?: string) {
+    const where = file ?? 'scenario';
+    const only = issues.length === 1 ? issues[0] : undefined;
+    super(
+      only?.path === '(file)'
+        ? `${where}: ${only.message}`
+        : `${where}: ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${formatIssues(issues).replace(/^/gm, '  ')}`,
+    );
+    this.name = 'ScenarioError';
+    this.issues = issues;
+    this.file = file;
+  }
+}
+
+type Seg = string | number;
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let s = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') s += `[${seg}]`;
+    else if (typeof seg === 'string' && /^[A-Za-z_$][\w$]*$/.test(seg)) s += s ? `.${seg}` : seg;
+    else s += `[${JSON.stringify(String(seg))}]`;
+  }
+  return s || '(root)';
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const seg of path) {
+    if (Array.isArray(v) && typeof seg === 'number') v = v[seg];
+    else if (isRec(v) && typeof seg === 'string') v = v[seg];
+    else return undefined;
+  }
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
+
+const listed = (names: readonly string[], max = 10): string =>
+  names.length > max ? `${names.slice(0, max).join(', ')}, …` : names.join(', ');
+
+// ---- zod issues → ScenarioIssue -------------------------------------------------------------
+
+type ZIssue = z.core.$ZodIssue;
+
+// A union reports every branch; the useful one is the branch that got furthest into the value
+// (a deeper path), not the bare-number branch that failed at the root.
+function bestBranch(branches: ZIssue[][]): ZIssue[] | undefined {
+  let best: ZIssue[] | undefined;
+  let bestDepth = -1;
+  for (const b of branches) {
+    const depth = Math.max(-1, ...b.map((i) => (i.code === 'invalid_type' && i.path.length === 0 ? -1 : i.path.length)));
+    if (depth >= bestDepth) [best, bestDepth] = [b, depth];
+  }
+  return best;
+}
+
+function convertZod(issues: readonly ZIssue[], input: unknown, base: readonly PropertyKey[], out: ScenarioIssue[]): void {
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    const value = valueAt(input, path);
+    if (issue.code === 'invalid_union') {
+      // A discriminated union with no matching tag reports no branches, only the tag's options.
+      const options = 'options' in issue ? issue.options : undefined;
+      if (issue.errors.length === 0 && issue.discriminator !== undefined && options) {
+        const d = issue.discriminator;
+        const known = listed(options.map(String), 20);
+        const msg =
+          value === undefined
+            ? `is required (one of ${known})`
+            : `unknown ${d === 'dist' ? 'distribution' : d} ${describe(value)} (expected one of ${known})`;
+        out.push({ path: formatPath(path), message: msg });
+        continue;
+      }
+      const branch = bestBranch(issue.errors);
+      if (branch) convertZod(branch, input, path, out);
+      else out.push({ path: formatPath(path), message: value === undefined ? 'is required' : issue.message });
+    } else if (issue.code === 'unrecognized_keys') {
+      const inKnobs = path.length === 1 && path[0] === 'knobs';
+      for (const key of issue.keys) {
+        out.push({ path: formatPath([...path, key]), message: inKnobs ? `unknown knob (known: ${KNOB_NAMES.join(', ')})` : 'unknown field' });
+      }
+    } else if (issue.code === 'invalid_type') {
+      const msg = issue.message.startsWith('Invalid input') ? `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}` : issue.message;
+      out.push({ path: formatPath(path), message: value === undefined ? 'is required' : `${msg} (got ${describe(value)})` });
+    } else {
+      out.push({ path: formatPath(path), message: issue.message });
+    }
+  }
+}
+
+// ---- semantic rules ---------------------------------------------------------------------------
+
+interface Bound {
+  lo: number;
+  hi?: number;
+  /** Appended to lower-bound messages, e.g. why PUE cannot go below 1. */
+  why?: string;
+}
+
+// Checks a distribution's support against [lo, hi]; specs that zod rejected are skipped here
+// because zod already reported them.
+function checkSupport(spec: unknown, path: Seg[], b: Bound, out: ScenarioIssue[]): void {
+  const parsed = distSchema.safeParse(spec);
+  if (!parsed.success) return;
+  const d = parsed.data;
+  const push = (p: Seg[], message: string) => out.push({ path: formatPath(p), message });
+  const why = b.why ? ` (${b.why})` : '';
+  const range = b.hi === undefined ? `≥ ${b.lo}${why}` : `within [${b.lo}, ${b.hi}]`;
+  const lowOk = (v: number) => v >= b.lo;
+  const highOk = (v: number) => b.hi === undefined || v <= b.hi;
+  switch (d.dist) {
+    case 'fixed':
+      if (!lowOk(d.value) || !highOk(d.value)) push(typeof spec === 'number' ? path : [...path, 'value'], `must be ${range}`);
+      break;
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      if (!lowOk(d.min)) push([...path, 'min'], `must be ≥ ${b.lo}${why}`);
+      if (!highOk(d.max)) push([...path, 'max'], `must be ≤ ${b.hi}`);
+      break;
+    case 'normal':
+      if (b.hi !== undefined && (d.min === undefined || d.max === undefined)) {
+        push(path, `must be bounded within [${b.lo}, ${b.hi}]: a normal needs min ≥ ${b.lo} and max ≤ ${b.hi}`);
+        break;
+      }
+      if (d.min === undefined) push([...path, 'min'], `must be set, ≥ ${b.lo}${why}: a normal without min is unbounded below`);
+      else if (!lowOk(d.min)) push([...path, 'min'], `must be ≥ ${b.lo}${why}`);
+      if (d.max !== undefined && !highOk(d.max)) push([...path, 'max'], `must be ≤ ${b.hi}`);
+      break;
+    default:
+      // lognormal, bernoulli and poisson all reach down to 0 and (but bernoulli) have no upper bound.
+      if (b.hi !== undefined) push(path, `must be bounded within [${b.lo}, ${b.hi}]: use uniform, triangular, PERT or a truncated normal`);
+      else if (b.lo > 0) push(path, `${d.dist} takes values below ${b.lo}${why}: use uniform, triangular, PERT or a normal with min ≥ ${b.lo}`);
+  }
+}
+
+const KNOB_RANGES: Record<(typeof KNOB_NAMES)[number], Bound> = {
+  demandGrowthPctPerYear: { lo: -50, hi: 100 },
+  efficiencyTrendPctPerYear: { lo: -50, hi: 100 },
+  gridBuildoutScale: { lo: 0 },
+  droughtSeverity: { lo: 0 },
+  heatwaveFrequencyScale: { lo: 0 },
+  cyberRateScale: { lo: 0 },
+  chipShockProbability: { lo: 0, hi: 1 },
+  coolingMixShift: { lo: 0, hi: 1 },
+};
+
+function checkUniqueIds(list: unknown, name: string, out: ScenarioIssue[]): string[] {
+  const seen = new Map<string, number>();
+  if (!Array.isArray(list)) return [];
+  list.forEach((item, i) => {
+    const id = isRec(item) ? item.id : undefined;
+    if (typeof id !== 'string') return;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else out.push({ path: `${name}[${i}].id`, message: `duplicate of ${name}[${first}].id '${id}'` });
+  });
+  return [...seen.keys()];
+}
+
+function semanticIssues(raw: unknown): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  if (!isRec(raw)) return out;
+  const { sites, regions, startYear, endYear, knobs, cooling, supplyChain, cyber } = raw;
+
+  checkUniqueIds(sites, 'sites', out);
+  const regionIds = checkUniqueIds(regions, 'regions', out);
+  if (Array.isArray(sites) && Array.isArray(regions)) {
+    sites.forEach((s, i) => {
+      const r = isRec(s) ? s.region : undefined;
+      if (typeof r === 'string' && r !== '' && !regionIds.includes(r)) {
+        out.push({ path: `sites[${i}].region`, message: `no region '${r}' (known: ${listed(regionIds) || 'none'})` });
+      }
+    });
+  }
+
+  if (isNum(startYear) && isNum(endYear)) {
+    const span = endYear - startYear + 1;
+    if (endYear < startYear) out.push({ path: 'endYear', message: `must be ≥ startYear (${startYear})` });
+    else if (span > MAX_YEARS) {
+      out.push({ path: 'endYear', message: `${startYear}–${endYear} spans ${span} years; the engine handles at most ${MAX_YEARS}` });
+    }
+  }
+  if (Array.isArray(regions) && regions.length > MAX_REGIONS) {
+    out.push({ path: 'regions', message: `${regions.length} regions; the engine handles at most ${MAX_REGIONS}` });
+  }
+  if (Array.isArray(sites) && sites.length > MAX_SITES) {
+    out.push({ path: 'sites', message: `${sites.length} sites; the engine handles at most ${MAX_SITES}` });
+  }
+
+  if (isRec(knobs)) {
+    for (const name of KNOB_NAMES) {
+      const knob = knobs[name];
+      if (!isRec(knob)) continue;
+      const { lo, hi } = KNOB_RANGES[name];
+      for (const field of ['value', 'min', 'max'] as const) {
+        const v = knob[field];
+        if (!isNum(v) || (v >= lo && (hi === undefined || v <= hi))) continue;
+        out.push({ path: `knobs.${name}.${field}`, message: hi === undefined ? `must be ≥ ${lo}` : `must be within [${lo}, ${hi}]` });
+      }
+    }
+  }
+
+  const nonNeg: Bound = { lo: 0 };
+  if (Array.isArray(regions)) {
+    regions.forEach((r, i) => {
+      if (!isRec(r)) return;
+      for (const f of ['gridHeadroomMW', 'connectionDelayYears', 'heatwavePueUplift', 'heatwaveWueUplift']) {
+        checkSupport(r[f], ['regions', i, f], nonNeg, out);
+      }
+      checkSupport(r.droughtWaterAllowance, ['regions', i, 'droughtWaterAllowance'], { lo: 0, hi: 1 }, out);
+    });
+  }
+  if (isRec(cooling)) {
+    for (const [type, spec] of Object.entries(cooling)) {
+      if (!isRec(spec)) continue;
+      checkSupport(spec.pue, ['cooling', type, 'pue'], { lo: 1, why: 'PUE is never below 1' }, out);
+      checkSupport(spec.wueLPerKWh, ['cooling', type, 'wueLPerKWh'], nonNeg, out);
+    }
+  }
+  if (isRec(supplyChain)) {
+    for (const [item, spec] of Object.entries(supplyChain)) {
+      if (!isRec(spec)) continue;
+      checkSupport(spec.delayYears, ['supplyChain', item, 'delayYears'], nonNeg, out);
+      checkSupport(spec.shockDelayYears, ['supplyChain', item, 'shockDelayYears'], nonNeg, out);
+    }
+  }
+  if (isRec(cyber)) checkSupport(cyber.outageDays, ['cyber', 'outageDays'], nonNeg, out);
+  return out;
+}
+
+// ---- entry points -----------------------------------------------------------------------------
+
+function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; issue: ScenarioIssue } {
+  const src = text.replace(/^\uFEFF/, '');
+  try {
+    return { ok: true, value: JSON.parse(src) as unknown };
+  } catch (e) {
+    let msg = e instanceof Error ? e.message : String(e);
+    let where = '';
+    // V8 reports either "at position N" (Node 20) or "(line L column C)" (newer V8).
+    const lc = /\(line (\d+) column (\d+)\)/.exec(msg);
+    const pos = /at position (\d+)/.exec(msg);
+    const offset = pos ? Number(pos[1]) : /end of JSON input/.test(msg) ? src.length : undefined;
+    if (lc) where = ` at line ${lc[1]}, column ${lc[2]}`;
+    else if (offset !== undefined) {
+      const before = src.slice(0, offset).split('\n');
+      where = ` at line ${before.length}, column ${(before.at(-1) ?? '').length + 1}`;
+    }
+    msg = msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s*at position \d+/, '').replace(/ in JSON$/, '');
+    return { ok: false, issue: { path: '(file)', message: `invalid JSON${where}: ${msg}` } };
+  }
+}
+
+/** Validates a scenario given as parsed JSON or as JSON text. Reports every problem found. */
+export function parseScenario(input: unknown): ParseResult {
+  let raw = input;
+  if (typeof input === 'string') {
+    const json = parseJsonText(input);
+    if (!json.ok) return { ok: false, errors: [json.issue] };
+    raw = json.value;
+  }
+  const errors: ScenarioIssue[] = [];
+  const parsed = scenarioSchema.safeParse(raw);
+  if (!parsed.success) convertZod(parsed.error.issues, raw, [], errors);
+  errors.push(...semanticIssues(raw));
+  const seen = new Set<string>();
+  const unique = errors.filter((e) => {
+    const k = `${e.path}\0${e.message}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+  if (unique.length > 0 || !parsed.success) return { ok: false, errors: unique };
+  return { ok: true, scenario: parsed.data };
+}
+
+/** Node only: reads and validates a scenario file, throwing a ScenarioError that names the file. */
+export async function loadScenarioFile(path: string): Promise<Scenario> {
+  // Kept out of the static graph so the browser bundle never pulls in node:fs.
+  const fsName = 'node:fs/promises';
+  const fs = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs/promises');
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch (e) {
+    const code = isRec(e) ? e.code : undefined;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a scenario file' : code === 'EACCES' ? 'permission denied' : `cannot read: ${e instanceof Error ? e.message : String(e)}`;
+    throw new ScenarioError([{ path: '(file)', message: why }], path);
+  }
+  const result = parseScenario(text);
+  if (!result.ok) throw new ScenarioError(result.errors, path);
+  return result.scenario;
+}

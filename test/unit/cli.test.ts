@@ -1,0 +1,180 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CliError, DEFAULT_SCENARIO, parseSimArgs } from '../../src/cli/args';
+import { findSeries, resultToJson, seriesSummary, type ResultJson } from '../../src/engine/resultJson';
+import type { RunResult } from '../../src/engine/types';
+import { parseScenario } from '../../src/scenario/validate';
+
+const ROOT = resolve(__dirname, '../..');
+const FIXTURE = join(ROOT, 'test/fixtures/minimal-scenario.json');
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'headroom-cli-'));
+
+/** Runs `tsx src/cli/sim.ts ...args` the way `npm run sim --` does. */
+function sim(...args: string[]) {
+  const r = spawnSync(process.execPath, [TSX, '--import', './scripts/rawImport.mjs', 'src/cli/sim.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function cliError(argv: string[]): string {
+  try {
+    parseSimArgs(argv);
+  } catch (e) {
+    expect(e).toBeInstanceOf(CliError);
+    return (e as CliError).message;
+  }
+  throw new Error(`parseSimArgs accepted ${argv.join(' ')}`);
+}
+
+describe('parseSimArgs', () => {
+  it('parses a full command line', () => {
+    const argv = ['--scenario', 'x.json', '--param-sets', '8', '--draws', '1024', '--seed', '4294967295'];
+    expect(parseSimArgs([...argv, '--backend', 'cpu', '--out', 'r.json', '--workers', '3', '--crn'])).toEqual({
+      scenario: 'x.json',
+      paramSets: 8,
+      draws: 1024,
+      seed: 4294967295,
+      backend: 'cpu',
+      out: 'r.json',
+      workers: 3,
+      crn: true,
+      help: false,
+    });
+  });
+
+  it('fills defaults', () => {
+    expect(parseSimArgs([])).toEqual({
+      scenario: DEFAULT_SCENARIO,
+      paramSets: 1,
+      draws: 4096,
+      seed: 1,
+      backend: 'auto',
+      out: undefined,
+      workers: undefined,
+      crn: false,
+      help: false,
+    });
+  });
+
+  it('rejects unknown flags and positionals', () => {
+    expect(cliError(['--drawz', '5'])).toBe("Unknown option '--drawz'");
+    expect(cliError(['scenario.json'])).toMatch(/^Unexpected argument 'scenario.json'/);
+  });
+
+  it('validates numbers and choices', () => {
+    expect(cliError(['--param-sets', '0'])).toBe("--param-sets must be a whole number ≥ 1 (got '0')");
+    expect(cliError(['--draws', 'abc'])).toBe("--draws must be a whole number ≥ 1 (got 'abc')");
+    expect(cliError(['--draws', '1e3'])).toBe("--draws must be a whole number ≥ 1 (got '1e3')");
+    expect(cliError(['--seed', '4294967296'])).toBe("--seed must be a whole number within [0, 4294967295] (got '4294967296')");
+    expect(cliError(['--seed', '-1'])).toMatch(/--seed/);
+    expect(cliError(['--backend', 'tpu'])).toBe("--backend must be one of auto, cpu, webgpu (got 'tpu')");
+    expect(parseSimArgs(['--seed', '0']).seed).toBe(0);
+  });
+});
+
+describe('sim CLI', () => {
+  it('exits 2 and names the bad fields of an invalid scenario', () => {
+    const s = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { regions: { droughtProbability: number }[]; sites: { itLoadMW: number }[] };
+    s.regions[1].droughtProbability = 1.5;
+    s.sites[2].itLoadMW = -3;
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(s));
+    const r = sim('--scenario', file, '--backend', 'cpu');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${file}: 2 problems:`);
+    expect(r.stderr).toContain('  regions[1].droughtProbability: must be within [0, 1]\n');
+    expect(r.stderr).toContain('  sites[2].itLoadMW: must be > 0\n');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('exits 2 on a missing scenario file and on a bad flag', () => {
+    const missing = join(dir, 'missing.json');
+    const r = sim('--scenario', missing);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${missing}: file not found`);
+    const flag = sim('--draws', '0');
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("error: --draws must be a whole number ≥ 1 (got '0')");
+  });
+
+  it('runs the fixture on the CPU and writes the result JSON', () => {
+    const out = join(dir, 'result.json');
+    const r = sim('--scenario', FIXTURE, '--backend', 'cpu', '--draws', '256', '--param-sets', '2', '--seed', '7', '--out', out);
+    expect(r.stderr).not.toContain('error:');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('site-year samples/s');
+    expect(existsSync(out)).toBe(true);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as ResultJson;
+    expect(json.run).toMatchObject({ backend: 'cpu', seed: 7, draws: 256, paramSetCount: 2 });
+    expect(json.paramSets).toHaveLength(2);
+    const set0 = json.paramSets[0] as ResultJson['paramSets'][number];
+    for (const key of ['energyDemandedMWh', 'energyServedMWh', 'curtailedMWh', 'waterUsedML', 'waterShortfallML', 'computeLostMWh']) {
+      expect(set0.series[key]?.mean).toBeTypeOf('number');
+    }
+    expect(Object.keys(set0.sites)).toEqual(['n-alpha', 'n-beta', 's-gamma']);
+    expect(set0.sites['s-gamma']?.missProbability).toHaveLength(6);
+    expect(set0.regions.north?.curtailProbability).toHaveLength(6);
+  });
+});
+
+describe('resultToJson', () => {
+  const parsed = parseScenario(readFileSync(FIXTURE, 'utf8'));
+  if (!parsed.ok) throw new Error('fixture must parse');
+  const scenario = parsed.scenario;
+  // K = 2 parameter sets, 2 series, 3 sites, 2 regions, 2 years, 8 knobs.
+  const result: RunResult = {
+    backend: 'cpu',
+    device: 'CPU, 1 worker',
+    seed: 3,
+    draws: 100,
+    paramSetCount: 2,
+    years: [2025, 2026],
+    siteIds: ['n-alpha', 'n-beta', 's-gamma'],
+    regionIds: ['north', 'south'],
+    series: [
+      { key: 'energyServedMWh', metric: 'energyServedMWh', unit: 'MWh', threshold: 0 },
+      { key: 'gridStress[north]', metric: 'gridStress', unit: 'ratio', region: 'north', threshold: 1 },
+    ],
+    knobValues: Float32Array.from({ length: 16 }, (_, i) => i),
+    summary: Float32Array.from({ length: 2 * 2 * 8 }, (_, i) => i),
+    siteMissProbability: Float32Array.from({ length: 12 }, (_, i) => i / 16),
+    siteExpectedLoadMW: Float32Array.from({ length: 12 }, (_, i) => 100 + i),
+    regionCurtailProbability: Float32Array.from({ length: 8 }, (_, i) => i / 8),
+    elapsedMs: 12.5,
+    siteYearSamplesPerSecond: 96000,
+  };
+
+  it('reads the flat arrays in K × series × 8 order', () => {
+    expect(findSeries(result, 'gridStress[north]')?.index).toBe(1);
+    expect(findSeries(result, 'nope')).toBeUndefined();
+    // Set 1, series 1 starts at (1 × 2 + 1) × 8 = 24.
+    expect(seriesSummary(result, 1, 1)).toMatchObject({ mean: 24, sd: 25, se: 2.5, p5: 26, p50: 27, p95: 28, pExceed: 29 });
+    expect(() => seriesSummary(result, 2, 0)).toThrow(RangeError);
+  });
+
+  it('builds per-parameter-set knobs, series, sites and regions', () => {
+    const json = resultToJson(result, scenario);
+    expect(json.run).toEqual({
+      backend: 'cpu',
+      device: 'CPU, 1 worker',
+      seed: 3,
+      draws: 100,
+      paramSetCount: 2,
+      elapsedMs: 12.5,
+      siteYearSamplesPerSecond: 96000,
+    });
+    expect(json.knobNames).toHaveLength(8);
+    const set1 = json.paramSets[1] as ResultJson['paramSets'][number];
+    expect(set1.knobs.demandGrowthPctPerYear).toBe(8);
+    expect(set1.series['energyServedMWh']).toEqual({
+      mean: 16, sd: 17, se: 1.7, p5: 18, p50: 19, p95: 20, pExceed: 21, outOfRangeFraction: 22, threshold: 0, unit: 'MWh',
+    });
+    // Set 1, site 2: offset (1 × 3 + 2) × 2 = 10.
+    expect(set1.sites['s-gamma']).toEqual({ missProbability: [10 / 16, 11 / 16], expectedLoadMW: [110, 111] });
+    expect(set1.regions.south).toEqual({ curtailProbability: [6 / 8, 7 / 8] });
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
