@@ -15,6 +15,14 @@ const G_MISS_TOLERANCE: u32 = 72u;
 const G_WUE_NOMINAL: u32 = 73u;
 const GLOBAL_SIZE: u32 = 80u;
 const REGION_STRIDE: u32 = 32u;
+const R_HEADROOM: u32 = 0u;
+const R_GROWTH: u32 = 5u;
+const R_CONN_DELAY: u32 = 10u;
+const R_HW_PUE: u32 = 15u;
+const R_HW_WUE: u32 = 20u;
+const R_DROUGHT_ALLOWANCE: u32 = 25u;
+const R_HEATWAVE_P: u32 = 30u;
+const R_DROUGHT_P: u32 = 31u;
 const SITE_STRIDE: u32 = 8u;
 const HOURS_PER_YEAR: f32 = 8760.0;
 const STRESS_CAP: f32 = 10.0;
@@ -93,7 +101,7 @@ fn siteState(d: Draw, s: u32) -> SiteState {
     let accel = (max(distAt(G_SUPPLY, d, stream, 0u), 0.0) + shockDelay(d, 0u, s, st.region)) * scenario[at + 5u];
     let transformer = max(distAt(G_SUPPLY + SUPPLY_STRIDE, d, stream, 1u), 0.0) + shockDelay(d, 1u, s, st.region);
     let plant = max(distAt(G_SUPPLY + 2u * SUPPLY_STRIDE, d, stream, 2u), 0.0) + shockDelay(d, 2u, s, st.region);
-    let grid = max(distAt(GLOBAL_SIZE + st.region * REGION_STRIDE + 10u, d, stream, 3u), 0.0);
+    let grid = max(distAt(GLOBAL_SIZE + st.region * REGION_STRIDE + R_CONN_DELAY, d, stream, 3u), 0.0);
     delay = max(max(accel, transformer), max(plant, grid));
   }
   st.commissionOffset = st.plannedOffset + delay;
@@ -109,12 +117,12 @@ fn climate(d: Draw, r: u32, y: u32) -> Climate {
   let at = GLOBAL_SIZE + r * REGION_STRIDE;
   let stream = S_REGION_YEAR | r;
   var c = Climate(1.0, 1.0, 1.0, false);
-  if (chance(d, stream, y * 8u, min(scenario[at + 30u] * knob(d, 3u), 1.0))) {
-    c.pueFactor = 1.0 + max(distAt(at + 15u, d, stream, y * 8u + 1u), 0.0);
-    c.wueFactor = 1.0 + max(distAt(at + 20u, d, stream, y * 8u + 2u), 0.0);
+  if (chance(d, stream, y * 8u, min(scenario[at + R_HEATWAVE_P] * knob(d, 3u), 1.0))) {
+    c.pueFactor = 1.0 + max(distAt(at + R_HW_PUE, d, stream, y * 8u + 1u), 0.0);
+    c.wueFactor = 1.0 + max(distAt(at + R_HW_WUE, d, stream, y * 8u + 2u), 0.0);
   }
-  if (chance(d, stream, y * 8u + 3u, scenario[at + 31u])) {
-    let allowance = distAt(at + 25u, d, stream, y * 8u + 4u);
+  if (chance(d, stream, y * 8u + 3u, scenario[at + R_DROUGHT_P])) {
+    let allowance = distAt(at + R_DROUGHT_ALLOWANCE, d, stream, y * 8u + 4u);
     c.allowance = clamp(1.0 - knob(d, 2u) * (1.0 - allowance), 0.0, 1.0);
     c.drought = true;
   }
@@ -166,8 +174,8 @@ fn regionGridShares(d: Draw) {
   for (var r = 0u; r < params.nRegions; r++) {
     let at = GLOBAL_SIZE + r * REGION_STRIDE;
     let stream = S_REGION | r;
-    let headroom0 = max(distAt(at, d, stream, 0u), 0.0);
-    let growth = distAt(at + 5u, d, stream, 1u) * knob(d, 1u);
+    let headroom0 = max(distAt(at + R_HEADROOM, d, stream, 0u), 0.0);
+    let growth = distAt(at + R_GROWTH, d, stream, 1u) * knob(d, 1u);
     var stress = 0.0;
     for (var y = 0u; y < params.nYears; y++) {
       let i = r * MAX_YEARS + y;

@@ -12,6 +12,14 @@ import {
   GLOBAL_SIZE,
   MAX_REGIONS,
   MAX_YEARS,
+  R_CONN_DELAY,
+  R_DROUGHT_ALLOWANCE,
+  R_DROUGHT_P,
+  R_GROWTH,
+  R_HEADROOM,
+  R_HEATWAVE_P,
+  R_HW_PUE,
+  R_HW_WUE,
   REGION_STRIDE,
   SITE_STRIDE,
   SUPPLY_STRIDE,
@@ -122,7 +130,7 @@ export class DrawModel {
       const accel = f32(f32(Math.max(this.distAt(G_SUPPLY, d, stream, 0), 0) + this.shockDelay(d, 0, s, st.region)) * sc[at + 5]);
       const transformer = f32(Math.max(this.distAt(G_SUPPLY + SUPPLY_STRIDE, d, stream, 1), 0) + this.shockDelay(d, 1, s, st.region));
       const plant = f32(Math.max(this.distAt(G_SUPPLY + 2 * SUPPLY_STRIDE, d, stream, 2), 0) + this.shockDelay(d, 2, s, st.region));
-      const grid = Math.max(this.distAt(GLOBAL_SIZE + st.region * REGION_STRIDE + 10, d, stream, 3), 0);
+      const grid = Math.max(this.distAt(GLOBAL_SIZE + st.region * REGION_STRIDE + R_CONN_DELAY, d, stream, 3), 0);
       delay = Math.max(Math.max(accel, transformer), Math.max(plant, grid));
     }
     st.commissionOffset = f32(st.plannedOffset + delay);
@@ -141,12 +149,12 @@ export class DrawModel {
     c.wueFactor = 1;
     c.allowance = 1;
     c.drought = false;
-    if (this.chance(d, stream, y * 8, Math.min(f32(this.scenario[at + 30] * this.knob(d, 3)), 1))) {
-      c.pueFactor = f32(1 + Math.max(this.distAt(at + 15, d, stream, y * 8 + 1), 0));
-      c.wueFactor = f32(1 + Math.max(this.distAt(at + 20, d, stream, y * 8 + 2), 0));
+    if (this.chance(d, stream, y * 8, Math.min(f32(this.scenario[at + R_HEATWAVE_P] * this.knob(d, 3)), 1))) {
+      c.pueFactor = f32(1 + Math.max(this.distAt(at + R_HW_PUE, d, stream, y * 8 + 1), 0));
+      c.wueFactor = f32(1 + Math.max(this.distAt(at + R_HW_WUE, d, stream, y * 8 + 2), 0));
     }
-    if (this.chance(d, stream, y * 8 + 3, this.scenario[at + 31])) {
-      const allowance = this.distAt(at + 25, d, stream, y * 8 + 4);
+    if (this.chance(d, stream, y * 8 + 3, this.scenario[at + R_DROUGHT_P])) {
+      const allowance = this.distAt(at + R_DROUGHT_ALLOWANCE, d, stream, y * 8 + 4);
       c.allowance = Math.min(Math.max(f32(1 - f32(this.knob(d, 2) * f32(1 - allowance))), 0), 1);
       c.drought = true;
     }
@@ -186,8 +194,8 @@ export class DrawModel {
     for (let r = 0; r < nRegions; r++) {
       const at = GLOBAL_SIZE + r * REGION_STRIDE;
       const stream = (S_REGION | r) >>> 0;
-      const headroom0 = Math.max(this.distAt(at, d, stream, 0), 0);
-      const growth = f32(this.distAt(at + 5, d, stream, 1) * this.knob(d, 1));
+      const headroom0 = Math.max(this.distAt(at + R_HEADROOM, d, stream, 0), 0);
+      const growth = f32(this.distAt(at + R_GROWTH, d, stream, 1) * this.knob(d, 1));
       let stress = 0;
       for (let y = 0; y < nYears; y++) {
         const i = r * MAX_YEARS + y;
