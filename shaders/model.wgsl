@@ -74,19 +74,23 @@ fn knob(d: Draw, i: u32) -> f32 {
   return knobs[d.knob + i];
 }
 
-// Extra delay (years) from supply item `item`'s rare shock, at its scope.
-fn shockDelay(d: Draw, item: u32, site: u32, region: u32) -> f32 {
-  let at = G_SUPPLY + item * SUPPLY_STRIDE;
-  // The accelerator shock probability is a scenario knob.
-  let p = select(scenario[at + 10u], knob(d, 5u), item == 0u);
-  let scope = u32(scenario[at + 11u]);
-  var stream = S_GLOBAL;
-  if (scope == 1u) { stream = S_REGION_SHOCK | region; }
-  if (scope == 2u) { stream = S_SITE | site; }
-  if (!chance(d, stream, 16u + item, p)) { return 0.0; }
-  return max(distAt(at + DIST, d, stream, 20u + item), 0.0);
+// The scope's stream of supply item `item`'s rare shock: one draw for all sites, per region, or per site.
+fn shockStream(item: u32, site: u32, region: u32) -> u32 {
+  let scope = u32(scenario[G_SUPPLY + item * SUPPLY_STRIDE + 11u]);
+  if (scope == 1u) { return S_REGION_SHOCK | region; }
+  if (scope == 2u) { return S_SITE | site; }
+  return S_GLOBAL;
 }
 
+// The accelerator shock probability is a scenario knob; the others come from the scenario.
+fn shockProbability(d: Draw, item: u32) -> f32 {
+  return select(scenario[G_SUPPLY + item * SUPPLY_STRIDE + 10u], knob(d, 5u), item == 0u);
+}
+
+// All per-site samples come from one call site in a loop: WGSL inlines every call, and each
+// inlined sampler costs seconds of pipeline compilation on SwiftShader.
+// k: 0–2 ordinary delays of accelerators, transformers, cooling plant; 3–5 their shock delays;
+// 6 the grid-connection queue; 7 PUE; 8 WUE.
 fn siteState(d: Draw, s: u32) -> SiteState {
   let at = params.sitesOffset + s * SITE_STRIDE;
   var st: SiteState;
@@ -95,36 +99,68 @@ fn siteState(d: Draw, s: u32) -> SiteState {
   st.plannedOffset = scenario[at + 2u];
   st.rampYears = scenario[at + 3u];
   st.designCooling = u32(scenario[at + 4u]);
+  let delayable = scenario[at + 6u] > 0.5;
   let stream = S_SITE | s;
-  var delay = 0.0;
-  if (scenario[at + 6u] > 0.5) {
-    let accel = (max(distAt(G_SUPPLY, d, stream, 0u), 0.0) + shockDelay(d, 0u, s, st.region)) * scenario[at + 5u];
-    let transformer = max(distAt(G_SUPPLY + SUPPLY_STRIDE, d, stream, 1u), 0.0) + shockDelay(d, 1u, s, st.region);
-    let plant = max(distAt(G_SUPPLY + 2u * SUPPLY_STRIDE, d, stream, 2u), 0.0) + shockDelay(d, 2u, s, st.region);
-    let grid = max(distAt(GLOBAL_SIZE + st.region * REGION_STRIDE + R_CONN_DELAY, d, stream, 3u), 0.0);
-    delay = max(max(accel, transformer), max(plant, grid));
-  }
-  st.commissionOffset = st.plannedOffset + delay;
   // Cooling-mix shift: an evaporative design is built closed-loop liquid instead.
   st.cooling = st.designCooling;
   if (st.cooling == 0u && chance(d, stream, 12u, knob(d, 6u))) { st.cooling = 1u; }
-  st.pue0 = max(distAt(G_COOLING + st.cooling * 2u * DIST, d, stream, 13u), 1.0);
-  st.wue0 = max(distAt(G_COOLING + (st.cooling * 2u + 1u) * DIST, d, stream, 14u), 0.0);
+  var delays = vec3<f32>(0.0);
+  var grid = 0.0;
+  for (var k = 0u; k < 9u; k++) {
+    var off: u32;
+    var str = stream;
+    var slot: u32;
+    var enabled = delayable;
+    if (k < 3u) {
+      off = G_SUPPLY + k * SUPPLY_STRIDE;
+      slot = k;
+    } else if (k < 6u) {
+      off = G_SUPPLY + (k - 3u) * SUPPLY_STRIDE + DIST;
+      str = shockStream(k - 3u, s, st.region);
+      slot = 17u + k;
+      enabled = delayable && chance(d, str, 13u + k, shockProbability(d, k - 3u));
+    } else if (k == 6u) {
+      off = GLOBAL_SIZE + st.region * REGION_STRIDE + R_CONN_DELAY;
+      slot = 3u;
+    } else {
+      off = G_COOLING + (st.cooling * 2u + k - 7u) * DIST;
+      slot = k + 6u;
+      enabled = true;
+    }
+    if (!enabled) { continue; }
+    let x = max(distAt(off, d, str, slot), 0.0);
+    if (k < 6u) {
+      delays[k % 3u] += x;
+    } else if (k == 6u) {
+      grid = x;
+    } else if (k == 7u) {
+      st.pue0 = max(x, 1.0);
+    } else {
+      st.wue0 = x;
+    }
+  }
+  let accel = delays.x * scenario[at + 5u];
+  st.commissionOffset = st.plannedOffset + max(max(accel, delays.y), max(delays.z, grid));
   return st;
 }
 
+// Heatwave and drought of a region-year; its three samples share one call site (see siteState).
 fn climate(d: Draw, r: u32, y: u32) -> Climate {
   let at = GLOBAL_SIZE + r * REGION_STRIDE;
   let stream = S_REGION_YEAR | r;
-  var c = Climate(1.0, 1.0, 1.0, false);
-  if (chance(d, stream, y * 8u, min(scenario[at + R_HEATWAVE_P] * knob(d, 3u), 1.0))) {
-    c.pueFactor = 1.0 + max(distAt(at + R_HW_PUE, d, stream, y * 8u + 1u), 0.0);
-    c.wueFactor = 1.0 + max(distAt(at + R_HW_WUE, d, stream, y * 8u + 2u), 0.0);
-  }
-  if (chance(d, stream, y * 8u + 3u, scenario[at + R_DROUGHT_P])) {
-    let allowance = distAt(at + R_DROUGHT_ALLOWANCE, d, stream, y * 8u + 4u);
-    c.allowance = clamp(1.0 - knob(d, 2u) * (1.0 - allowance), 0.0, 1.0);
-    c.drought = true;
+  let heatwave = chance(d, stream, y * 8u, min(scenario[at + R_HEATWAVE_P] * knob(d, 3u), 1.0));
+  var c = Climate(1.0, 1.0, 1.0, chance(d, stream, y * 8u + 3u, scenario[at + R_DROUGHT_P]));
+  for (var k = 0u; k < 3u; k++) {
+    if ((k < 2u && !heatwave) || (k == 2u && !c.drought)) { continue; }
+    let field = select(R_DROUGHT_ALLOWANCE, select(R_HW_WUE, R_HW_PUE, k == 0u), k < 2u);
+    let x = distAt(at + field, d, stream, y * 8u + select(4u, k + 1u, k < 2u));
+    if (k == 0u) {
+      c.pueFactor = 1.0 + max(x, 0.0);
+    } else if (k == 1u) {
+      c.wueFactor = 1.0 + max(x, 0.0);
+    } else {
+      c.allowance = clamp(1.0 - knob(d, 2u) * (1.0 - x), 0.0, 1.0);
+    }
   }
   return c;
 }
@@ -148,7 +184,8 @@ fn pueIn(d: Draw, st: SiteState, y: u32, c: Climate) -> f32 {
 fn sumOutageDays(d: Draw, s: u32, y: u32) -> f32 {
   let stream = S_SITE_CYBER | s;
   let rate = scenario[G_CYBER_RATE] * knob(d, 4u);
-  let n = min(u32(sampleDist(7u, rate, exp(-rate), 0.0, 0.0, d.key.x, d.key.y, d.index, stream, y * 32u)), MAX_OUTAGES);
+  let u = uniformAt(d.key.x, d.key.y, d.index, stream, y * 32u);
+  let n = min(u32(samplePoisson(rate, exp(-rate), u)), MAX_OUTAGES);
   var days = 0.0;
   for (var i = 0u; i < n; i++) {
     days += max(distAt(G_CYBER_OUTAGE, d, stream, y * 32u + 1u + i), 0.0);
@@ -158,38 +195,38 @@ fn sumOutageDays(d: Draw, s: u32, y: u32) -> f32 {
 
 // Per-draw totals of every series, in layout.ts order.
 var<private> seriesValues: array<f32, MAX_SERIES>;
-// Phase 1 fills it with demand (MW) per region-year, then replaces it with the served share.
+// Demand (MW) per region-year during phase 1, then the share of it the grid serves.
 var<private> regionYear: array<f32, 512>;
 
-fn regionGridShares(d: Draw) {
-  for (var i = 0u; i < params.nRegions * MAX_YEARS; i++) { regionYear[i] = 0.0; }
-  for (var s = 0u; s < params.nSites; s++) {
-    let st = siteState(d, s);
-    for (var y = 0u; y < params.nYears; y++) {
-      let c = climate(d, st.region, y);
-      let itMW = st.itLoadMW * growthFactor(d, y) * onlineShare(y, st.commissionOffset, st.rampYears);
-      regionYear[st.region * MAX_YEARS + y] += itMW * pueIn(d, st, y, c);
-    }
-  }
+// Phase 1's end: regionYear holds each region-year's demand (MW); replace it with the share of
+// that demand the grid's headroom can serve, and record each region's peak stress.
+fn regionShares(d: Draw) {
   for (var r = 0u; r < params.nRegions; r++) {
     let at = GLOBAL_SIZE + r * REGION_STRIDE;
-    let stream = S_REGION | r;
-    let headroom0 = max(distAt(at + R_HEADROOM, d, stream, 0u), 0.0);
-    let growth = distAt(at + R_GROWTH, d, stream, 1u) * knob(d, 1u);
+    var grid = vec2<f32>(0.0); // headroom in startYear (MW), its growth (MW/yr)
+    for (var k = 0u; k < 2u; k++) {
+      grid[k] = distAt(at + select(R_GROWTH, R_HEADROOM, k == 0u), d, S_REGION | r, k);
+    }
+    let headroom0 = max(grid.x, 0.0);
+    let growth = grid.y * knob(d, 1u);
     var stress = 0.0;
     for (var y = 0u; y < params.nYears; y++) {
       let i = r * MAX_YEARS + y;
       let demandMW = regionYear[i];
       let headroomMW = max(headroom0 + growth * f32(y), 0.0);
       var share = 1.0;
-      if (demandMW > headroomMW) {
-        share = headroomMW / demandMW;
-      }
+      if (demandMW > headroomMW) { share = headroomMW / demandMW; }
       if (demandMW > 0.0) { stress = max(stress, select(STRESS_CAP, min(demandMW / headroomMW, STRESS_CAP), headroomMW > 0.0)); }
       regionYear[i] = share;
     }
     seriesValues[6u + 2u * params.nYears + r] = stress;
   }
+}
+
+// Phase 1 for one site-year: its facility demand (MW) adds to its region's.
+fn addRegionDemand(d: Draw, st: SiteState, y: u32, c: Climate) {
+  let itMW = st.itLoadMW * growthFactor(d, y) * onlineShare(y, st.commissionOffset, st.rampYears);
+  regionYear[st.region * MAX_YEARS + y] += itMW * pueIn(d, st, y, c);
 }
 
 struct SiteYear {
@@ -198,8 +235,7 @@ struct SiteYear {
 }
 
 // Phase 2 for one site-year: grid curtailment, drought throttling, cyber outages.
-fn siteYear(d: Draw, s: u32, st: SiteState, y: u32) -> SiteYear {
-  let c = climate(d, st.region, y);
+fn siteYear(d: Draw, s: u32, st: SiteState, y: u32, c: Climate) -> SiteYear {
   let growth = growthFactor(d, y);
   let plannedMW = st.itLoadMW * growth * onlineShare(y, st.plannedOffset, st.rampYears);
   let demandMW = st.itLoadMW * growth * onlineShare(y, st.commissionOffset, st.rampYears);

@@ -40,20 +40,30 @@ fn flushSiteCounters(pl: u32, s: u32, lid: u32) {
   workgroupBarrier();
 }
 
+// Two phases over the same loop, so the model's samplers are inlined once: phase 0 adds up
+// regional demand, phase 1 serves each site-year from its region's share.
 fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
   for (var i = 0u; i < MAX_SERIES; i++) { seriesValues[i] = 0.0; }
-  regionGridShares(d);
+  for (var i = 0u; i < params.nRegions * MAX_YEARS; i++) { regionYear[i] = 0.0; }
   let tolerance = scenario[G_MISS_TOLERANCE];
-  for (var s = 0u; s < params.nSites; s++) {
-    let st = siteState(d, s);
-    for (var y = 0u; y < params.nYears; y++) {
-      let r = siteYear(d, s, st, y);
-      if (MODE == 1u && inRange && r.plannedMW > 0.0) {
-        if (r.deliveredMW < (1.0 - tolerance) * r.plannedMW) { atomicAdd(&wgSite[y], 1u); }
-        atomicAdd(&wgSite[MAX_YEARS + y], u32(clamp(r.deliveredMW / r.plannedMW, 0.0, 1.0) * 65535.0 + 0.5));
+  for (var phase = 0u; phase < 2u; phase++) {
+    if (phase == 1u) { regionShares(d); }
+    for (var s = 0u; s < params.nSites; s++) {
+      let st = siteState(d, s);
+      for (var y = 0u; y < params.nYears; y++) {
+        let c = climate(d, st.region, y);
+        if (phase == 0u) {
+          addRegionDemand(d, st, y, c);
+          continue;
+        }
+        let r = siteYear(d, s, st, y, c);
+        if (MODE == 1u && inRange && r.plannedMW > 0.0) {
+          if (r.deliveredMW < (1.0 - tolerance) * r.plannedMW) { atomicAdd(&wgSite[y], 1u); }
+          atomicAdd(&wgSite[MAX_YEARS + y], u32(clamp(r.deliveredMW / r.plannedMW, 0.0, 1.0) * 65535.0 + 0.5));
+        }
       }
+      if (MODE == 1u && phase == 1u) { flushSiteCounters(pl, s, lid); }
     }
-    if (MODE == 1u) { flushSiteCounters(pl, s, lid); }
   }
 }
 

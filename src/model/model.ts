@@ -1,7 +1,7 @@
 // The per-draw model: one Monte Carlo draw of every site-year. Mirrors shaders/model.wgsl
 // function by function (same names, same order of random draws); equations in docs/model.md.
 // Values are stored in Float32Arrays where the shader keeps f32 so both round alike.
-import { sampleDist, uniformAt } from '../rng/distributions';
+import { sampleDist, samplePoisson, uniformAt } from '../rng/distributions';
 import {
   DIST_STRIDE as DIST,
   G_COOLING,
@@ -52,7 +52,7 @@ export interface Draw {
   knob: number;
 }
 
-interface SiteState {
+export interface SiteState {
   region: number;
   itLoadMW: number;
   plannedOffset: number;
@@ -64,7 +64,7 @@ interface SiteState {
   wue0: number;
 }
 
-interface Climate {
+export interface Climate {
   pueFactor: number;
   wueFactor: number;
   allowance: number;
@@ -84,6 +84,8 @@ export class DrawModel {
   private readonly st: SiteState = { region: 0, itLoadMW: 0, plannedOffset: 0, commissionOffset: 0, rampYears: 0, cooling: 0, designCooling: 0, pue0: 1, wue0: 0 };
   private readonly c: Climate = { pueFactor: 1, wueFactor: 1, allowance: 1, drought: false };
   private readonly out: SiteYear = { plannedMW: 0, deliveredMW: 0 };
+  private readonly delays = new Float32Array(3);
+  private readonly grid = new Float32Array(2);
 
   constructor(
     private readonly scenario: Float32Array,
@@ -104,17 +106,18 @@ export class DrawModel {
     return this.knobs[d.knob + i];
   }
 
-  private shockDelay(d: Draw, item: number, site: number, region: number): number {
-    const at = G_SUPPLY + item * SUPPLY_STRIDE;
-    const p = item === 0 ? this.knob(d, 5) : this.scenario[at + 10];
-    const scope = this.scenario[at + 11];
-    let stream = S_GLOBAL;
-    if (scope === 1) stream = (S_REGION_SHOCK | region) >>> 0;
-    if (scope === 2) stream = (S_SITE | site) >>> 0;
-    if (!this.chance(d, stream, 16 + item, p)) return 0;
-    return Math.max(this.distAt(at + DIST, d, stream, 20 + item), 0);
+  private shockStream(item: number, site: number, region: number): number {
+    const scope = this.scenario[G_SUPPLY + item * SUPPLY_STRIDE + 11];
+    if (scope === 1) return (S_REGION_SHOCK | region) >>> 0;
+    if (scope === 2) return (S_SITE | site) >>> 0;
+    return S_GLOBAL;
   }
 
+  private shockProbability(d: Draw, item: number): number {
+    return item === 0 ? this.knob(d, 5) : this.scenario[G_SUPPLY + item * SUPPLY_STRIDE + 10];
+  }
+
+  /** k: 0–2 ordinary supply delays, 3–5 their shock delays, 6 grid queue, 7 PUE, 8 WUE. */
   siteState(d: Draw, s: number): SiteState {
     const sc = this.scenario;
     const at = this.shape.sitesOffset + s * SITE_STRIDE;
@@ -124,39 +127,61 @@ export class DrawModel {
     st.plannedOffset = sc[at + 2];
     st.rampYears = sc[at + 3];
     st.designCooling = sc[at + 4];
+    const delayable = sc[at + 6] > 0.5;
     const stream = (S_SITE | s) >>> 0;
-    let delay = 0;
-    if (sc[at + 6] > 0.5) {
-      const accel = f32(f32(Math.max(this.distAt(G_SUPPLY, d, stream, 0), 0) + this.shockDelay(d, 0, s, st.region)) * sc[at + 5]);
-      const transformer = f32(Math.max(this.distAt(G_SUPPLY + SUPPLY_STRIDE, d, stream, 1), 0) + this.shockDelay(d, 1, s, st.region));
-      const plant = f32(Math.max(this.distAt(G_SUPPLY + 2 * SUPPLY_STRIDE, d, stream, 2), 0) + this.shockDelay(d, 2, s, st.region));
-      const grid = Math.max(this.distAt(GLOBAL_SIZE + st.region * REGION_STRIDE + R_CONN_DELAY, d, stream, 3), 0);
-      delay = Math.max(Math.max(accel, transformer), Math.max(plant, grid));
-    }
-    st.commissionOffset = f32(st.plannedOffset + delay);
     st.cooling = st.designCooling;
     if (st.cooling === 0 && this.chance(d, stream, 12, this.knob(d, 6))) st.cooling = 1;
-    st.pue0 = Math.max(this.distAt(G_COOLING + st.cooling * 2 * DIST, d, stream, 13), 1);
-    st.wue0 = Math.max(this.distAt(G_COOLING + (st.cooling * 2 + 1) * DIST, d, stream, 14), 0);
+    const delays = this.delays.fill(0);
+    let grid = 0;
+    for (let k = 0; k < 9; k++) {
+      let off: number;
+      let str = stream;
+      let slot: number;
+      let enabled = delayable;
+      if (k < 3) {
+        off = G_SUPPLY + k * SUPPLY_STRIDE;
+        slot = k;
+      } else if (k < 6) {
+        off = G_SUPPLY + (k - 3) * SUPPLY_STRIDE + DIST;
+        str = this.shockStream(k - 3, s, st.region);
+        slot = 17 + k;
+        enabled = delayable && this.chance(d, str, 13 + k, this.shockProbability(d, k - 3));
+      } else if (k === 6) {
+        off = GLOBAL_SIZE + st.region * REGION_STRIDE + R_CONN_DELAY;
+        slot = 3;
+      } else {
+        off = G_COOLING + (st.cooling * 2 + k - 7) * DIST;
+        slot = k + 6;
+        enabled = true;
+      }
+      if (!enabled) continue;
+      const x = Math.max(this.distAt(off, d, str, slot), 0);
+      if (k < 6) delays[k % 3] += x;
+      else if (k === 6) grid = x;
+      else if (k === 7) st.pue0 = Math.max(x, 1);
+      else st.wue0 = x;
+    }
+    const accel = f32(delays[0] * sc[at + 5]);
+    st.commissionOffset = f32(st.plannedOffset + Math.max(Math.max(accel, delays[1]), Math.max(delays[2], grid)));
     return st;
   }
 
   climate(d: Draw, r: number, y: number): Climate {
     const at = GLOBAL_SIZE + r * REGION_STRIDE;
     const stream = (S_REGION_YEAR | r) >>> 0;
+    const heatwave = this.chance(d, stream, y * 8, Math.min(f32(this.scenario[at + R_HEATWAVE_P] * this.knob(d, 3)), 1));
     const c = this.c;
     c.pueFactor = 1;
     c.wueFactor = 1;
     c.allowance = 1;
-    c.drought = false;
-    if (this.chance(d, stream, y * 8, Math.min(f32(this.scenario[at + R_HEATWAVE_P] * this.knob(d, 3)), 1))) {
-      c.pueFactor = f32(1 + Math.max(this.distAt(at + R_HW_PUE, d, stream, y * 8 + 1), 0));
-      c.wueFactor = f32(1 + Math.max(this.distAt(at + R_HW_WUE, d, stream, y * 8 + 2), 0));
-    }
-    if (this.chance(d, stream, y * 8 + 3, this.scenario[at + R_DROUGHT_P])) {
-      const allowance = this.distAt(at + R_DROUGHT_ALLOWANCE, d, stream, y * 8 + 4);
-      c.allowance = Math.min(Math.max(f32(1 - f32(this.knob(d, 2) * f32(1 - allowance))), 0), 1);
-      c.drought = true;
+    c.drought = this.chance(d, stream, y * 8 + 3, this.scenario[at + R_DROUGHT_P]);
+    for (let k = 0; k < 3; k++) {
+      if ((k < 2 && !heatwave) || (k === 2 && !c.drought)) continue;
+      const field = k < 2 ? (k === 0 ? R_HW_PUE : R_HW_WUE) : R_DROUGHT_ALLOWANCE;
+      const x = this.distAt(at + field, d, stream, y * 8 + (k < 2 ? k + 1 : 4));
+      if (k === 0) c.pueFactor = f32(1 + Math.max(x, 0));
+      else if (k === 1) c.wueFactor = f32(1 + Math.max(x, 0));
+      else c.allowance = Math.min(Math.max(f32(1 - f32(this.knob(d, 2) * f32(1 - x))), 0), 1);
     }
     return c;
   }
@@ -173,29 +198,23 @@ export class DrawModel {
   sumOutageDays(d: Draw, s: number, y: number): number {
     const stream = (S_SITE_CYBER | s) >>> 0;
     const rate = f32(this.scenario[G_CYBER_RATE] * this.knob(d, 4));
-    const n = Math.min(sampleDist(7, rate, f32(Math.exp(-rate)), 0, 0, d.key0, d.key1, d.index, stream, y * 32) >>> 0, MAX_OUTAGES);
+    const u = uniformAt(d.key0, d.key1, d.index, stream, y * 32);
+    const n = Math.min(samplePoisson(rate, f32(Math.exp(-rate)), u) >>> 0, MAX_OUTAGES);
     let days = 0;
     for (let i = 0; i < n; i++) days = f32(days + Math.max(this.distAt(G_CYBER_OUTAGE, d, stream, y * 32 + 1 + i), 0));
     return Math.min(days, 365);
   }
 
-  regionGridShares(d: Draw): void {
-    const { nSites, nRegions, nYears } = this.shape;
+  /** Phase 1's end: region-year demand (MW) becomes the share the grid serves; peak stress recorded. */
+  regionShares(d: Draw): void {
+    const { nRegions, nYears } = this.shape;
     const ry = this.regionYear;
-    ry.fill(0, 0, nRegions * MAX_YEARS);
-    for (let s = 0; s < nSites; s++) {
-      const st = this.siteState(d, s);
-      for (let y = 0; y < nYears; y++) {
-        const c = this.climate(d, st.region, y);
-        const itMW = f32(f32(st.itLoadMW * this.growthFactor(d, y)) * onlineShare(y, st.commissionOffset, st.rampYears));
-        ry[st.region * MAX_YEARS + y] += f32(itMW * this.pueIn(d, st, y, c));
-      }
-    }
+    const grid = this.grid;
     for (let r = 0; r < nRegions; r++) {
       const at = GLOBAL_SIZE + r * REGION_STRIDE;
-      const stream = (S_REGION | r) >>> 0;
-      const headroom0 = Math.max(this.distAt(at + R_HEADROOM, d, stream, 0), 0);
-      const growth = f32(this.distAt(at + R_GROWTH, d, stream, 1) * this.knob(d, 1));
+      for (let k = 0; k < 2; k++) grid[k] = this.distAt(at + (k === 0 ? R_HEADROOM : R_GROWTH), d, (S_REGION | r) >>> 0, k);
+      const headroom0 = Math.max(grid[0], 0);
+      const growth = f32(grid[1] * this.knob(d, 1));
       let stress = 0;
       for (let y = 0; y < nYears; y++) {
         const i = r * MAX_YEARS + y;
@@ -210,8 +229,13 @@ export class DrawModel {
     }
   }
 
-  siteYear(d: Draw, s: number, st: SiteState, y: number): SiteYear {
-    const c = this.climate(d, st.region, y);
+  /** Phase 1 for one site-year: its facility demand (MW) adds to its region's. */
+  addRegionDemand(d: Draw, st: SiteState, y: number, c: Climate): void {
+    const itMW = f32(f32(st.itLoadMW * this.growthFactor(d, y)) * onlineShare(y, st.commissionOffset, st.rampYears));
+    this.regionYear[st.region * MAX_YEARS + y] += f32(itMW * this.pueIn(d, st, y, c));
+  }
+
+  siteYear(d: Draw, s: number, st: SiteState, y: number, c: Climate): SiteYear {
     const growth = this.growthFactor(d, y);
     const loadMW = f32(st.itLoadMW * growth);
     const plannedMW = f32(loadMW * onlineShare(y, st.plannedOffset, st.rampYears));

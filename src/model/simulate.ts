@@ -73,22 +73,31 @@ export class SimulateKernel {
     if (mode === MODE_MAIN) this.reduceSeries(pl, wy * p.blockCount + wx);
   }
 
+  /** Two phases over one loop, as simulate.wgsl: regional demand, then each site-year served. */
   private simulateDraw(d: Draw, pl: number, mode: number): void {
     const p = this.params;
     const m = this.model;
     m.seriesValues.fill(0);
-    m.regionGridShares(d);
+    m.regionYear.fill(0, 0, p.nRegions * MAX_YEARS);
     const tolerance = this.buffers.scenario[G_MISS_TOLERANCE];
     const counters = this.buffers.counters;
-    for (let s = 0; s < p.nSites; s++) {
-      const st = m.siteState(d, s);
-      for (let y = 0; y < p.nYears; y++) {
-        const r = m.siteYear(d, s, st, y);
-        if (mode === MODE_MAIN && r.plannedMW > 0) {
-          const at = (pl * p.nSites + s) * p.nYears + y;
-          if (r.deliveredMW < f32(f32(1 - tolerance) * r.plannedMW)) counters[p.missOffset + at]++;
-          const q = Math.floor(f32(f32(Math.min(Math.max(f32(r.deliveredMW / r.plannedMW), 0), 1) * 65535) + 0.5));
-          add64(counters, p.loadOffset + at * 2, q);
+    for (let phase = 0; phase < 2; phase++) {
+      if (phase === 1) m.regionShares(d);
+      for (let s = 0; s < p.nSites; s++) {
+        const st = m.siteState(d, s);
+        for (let y = 0; y < p.nYears; y++) {
+          const c = m.climate(d, st.region, y);
+          if (phase === 0) {
+            m.addRegionDemand(d, st, y, c);
+            continue;
+          }
+          const r = m.siteYear(d, s, st, y, c);
+          if (mode === MODE_MAIN && r.plannedMW > 0) {
+            const at = (pl * p.nSites + s) * p.nYears + y;
+            if (r.deliveredMW < f32(f32(1 - tolerance) * r.plannedMW)) counters[p.missOffset + at]++;
+            const q = Math.floor(f32(f32(Math.min(Math.max(f32(r.deliveredMW / r.plannedMW), 0), 1) * 65535) + 0.5));
+            add64(counters, p.loadOffset + at * 2, q);
+          }
         }
       }
     }
