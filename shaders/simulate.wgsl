@@ -14,12 +14,15 @@ override MODE: u32 = 1u;
 @group(0) @binding(5) var<storage, read_write> counters: array<atomic<u32>>;
 @group(0) @binding(6) var<storage, read_write> partials: array<f32>;
 
-var<workgroup> wgSum: array<f32, BLOCK_DRAWS>;
-var<workgroup> wgSq: array<f32, BLOCK_DRAWS>;
-var<workgroup> wgHist: array<atomic<u32>, HIST_STRIDE>;
-var<workgroup> wgSite: array<atomic<u32>, 48>; // per year: misses, load sum (q16)
+// Series are reduced SERIES_BATCH at a time and site counters flushed every SITE_BATCH sites:
+// each tree pass costs barriers, and barriers are the dear part on CPU-emulated GPUs.
+const SERIES_BATCH: u32 = 16u;
+const SITE_BATCH: u32 = 8u;
+var<workgroup> wgSum: array<f32, 1024>; // SERIES_BATCH × BLOCK_DRAWS
+var<workgroup> wgSq: array<f32, 1024>;
+var<workgroup> wgHist: array<atomic<u32>, 1072>; // SERIES_BATCH × HIST_STRIDE
+var<workgroup> wgSite: array<atomic<u32>, 256>; // SITE_BATCH × (misses, load sum) × MAX_YEARS
 var<workgroup> wgCurtail: array<atomic<u32>, 512>; // MAX_REGIONS × MAX_YEARS
-
 
 fn add64(index: u32, value: u32) {
   // Two 32-bit atomics make an exact 64-bit sum: the adder that wraps the low word carries.
@@ -27,15 +30,19 @@ fn add64(index: u32, value: u32) {
   if (old + value < old) { atomicAdd(&counters[index + 1u], 1u); }
 }
 
-// Workgroup totals of one site's year counters go to the global counters once per block.
-fn flushSiteCounters(pl: u32, s: u32, lid: u32) {
+// Workgroup totals of a batch of sites' year counters go to the global counters once per block.
+fn flushSiteCounters(pl: u32, firstSite: u32, count: u32, lid: u32) {
   workgroupBarrier();
-  if (lid < params.nYears) {
-    let at = (pl * params.nSites + s) * params.nYears + lid;
-    let misses = atomicExchange(&wgSite[lid], 0u);
-    if (misses > 0u) { atomicAdd(&counters[params.missOffset + at], misses); }
-    let load = atomicExchange(&wgSite[MAX_YEARS + lid], 0u);
-    if (load > 0u) { add64(params.loadOffset + at * 2u, load); }
+  for (var i = lid; i < count * MAX_YEARS; i += BLOCK_DRAWS) {
+    let j = i / MAX_YEARS;
+    let y = i % MAX_YEARS;
+    let misses = atomicExchange(&wgSite[j * 2u * MAX_YEARS + y], 0u);
+    let load = atomicExchange(&wgSite[(j * 2u + 1u) * MAX_YEARS + y], 0u);
+    if (y < params.nYears) {
+      let at = (pl * params.nSites + firstSite + j) * params.nYears + y;
+      if (misses > 0u) { atomicAdd(&counters[params.missOffset + at], misses); }
+      if (load > 0u) { add64(params.loadOffset + at * 2u, load); }
+    }
   }
   workgroupBarrier();
 }
@@ -58,11 +65,14 @@ fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
         }
         let r = siteYear(d, s, st, y, c);
         if (MODE == 1u && inRange && r.plannedMW > 0.0) {
-          if (r.deliveredMW < (1.0 - tolerance) * r.plannedMW) { atomicAdd(&wgSite[y], 1u); }
-          atomicAdd(&wgSite[MAX_YEARS + y], u32(clamp(r.deliveredMW / r.plannedMW, 0.0, 1.0) * 65535.0 + 0.5));
+          let j = s % SITE_BATCH;
+          if (r.deliveredMW < (1.0 - tolerance) * r.plannedMW) { atomicAdd(&wgSite[j * 2u * MAX_YEARS + y], 1u); }
+          atomicAdd(&wgSite[(j * 2u + 1u) * MAX_YEARS + y], u32(clamp(r.deliveredMW / r.plannedMW, 0.0, 1.0) * 65535.0 + 0.5));
         }
       }
-      if (MODE == 1u && phase == 1u) { flushSiteCounters(pl, s, lid); }
+      if (MODE == 1u && phase == 1u && (s % SITE_BATCH == SITE_BATCH - 1u || s + 1u == params.nSites)) {
+        flushSiteCounters(pl, s - s % SITE_BATCH, s % SITE_BATCH + 1u, lid);
+      }
     }
   }
 }
@@ -83,34 +93,43 @@ fn recordPilot(pl: u32, inRange: bool) {
   }
 }
 
-// Block sums (tree order fixed so chunking never changes them), histograms and exceedances.
+// Block sums (each series' tree order fixed, so chunking never changes them), histograms and
+// exceedance counts, SERIES_BATCH series per pass.
 fn reduceSeries(pl: u32, partialAt: u32, inRange: bool, lid: u32) {
-  for (var s = 0u; s < params.nSeries; s++) {
-    let at = (pl * params.nSeries + s) * 2u;
-    let range = histRange(atomicLoad(&ranges[at]), atomicLoad(&ranges[at + 1u]));
-    let v = seriesValues[s];
-    let x = select(0.0, v - range.z, inRange);
-    wgSum[lid] = x;
-    wgSq[lid] = x * x;
-    if (inRange) {
-      atomicAdd(&wgHist[histBin(v, range)], 1u);
-      if (v > thresholds[s]) { atomicAdd(&wgHist[HIST_STRIDE - 1u], 1u); }
+  for (var s0 = 0u; s0 < params.nSeries; s0 += SERIES_BATCH) {
+    let count = min(SERIES_BATCH, params.nSeries - s0);
+    for (var j = 0u; j < count; j++) {
+      let s = s0 + j;
+      let at = (pl * params.nSeries + s) * 2u;
+      let range = histRange(atomicLoad(&ranges[at]), atomicLoad(&ranges[at + 1u]));
+      let v = seriesValues[s];
+      let x = select(0.0, v - range.z, inRange);
+      wgSum[j * BLOCK_DRAWS + lid] = x;
+      wgSq[j * BLOCK_DRAWS + lid] = x * x;
+      if (inRange) {
+        atomicAdd(&wgHist[j * HIST_STRIDE + histBin(v, range)], 1u);
+        if (v > thresholds[s]) { atomicAdd(&wgHist[j * HIST_STRIDE + HIST_STRIDE - 1u], 1u); }
+      }
     }
     workgroupBarrier();
     for (var stride = BLOCK_DRAWS / 2u; stride > 0u; stride >>= 1u) {
       if (lid < stride) {
-        wgSum[lid] += wgSum[lid + stride];
-        wgSq[lid] += wgSq[lid + stride];
+        for (var j = 0u; j < count; j++) {
+          wgSum[j * BLOCK_DRAWS + lid] += wgSum[j * BLOCK_DRAWS + lid + stride];
+          wgSq[j * BLOCK_DRAWS + lid] += wgSq[j * BLOCK_DRAWS + lid + stride];
+        }
       }
       workgroupBarrier();
     }
-    if (lid == 0u) {
-      partials[(partialAt * params.nSeries + s) * 2u] = wgSum[0];
-      partials[(partialAt * params.nSeries + s) * 2u + 1u] = wgSq[0];
+    if (lid < count) {
+      let out = (partialAt * params.nSeries + s0 + lid) * 2u;
+      partials[out] = wgSum[lid * BLOCK_DRAWS];
+      partials[out + 1u] = wgSq[lid * BLOCK_DRAWS];
     }
-    for (var b = lid; b < HIST_STRIDE; b += BLOCK_DRAWS) {
+    // The batch's series are contiguous in the counters, as in wgHist.
+    for (var b = lid; b < count * HIST_STRIDE; b += BLOCK_DRAWS) {
       let n = atomicExchange(&wgHist[b], 0u);
-      if (n > 0u) { atomicAdd(&counters[(pl * params.nSeries + s) * HIST_STRIDE + b], n); }
+      if (n > 0u) { atomicAdd(&counters[(pl * params.nSeries + s0) * HIST_STRIDE + b], n); }
     }
     workgroupBarrier();
   }
@@ -136,8 +155,8 @@ fn flushCurtailCounters(pl: u32, inRange: bool, lid: u32) {
 @compute @workgroup_size(BLOCK_DRAWS)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
   for (var i = lid; i < 512u; i += BLOCK_DRAWS) { atomicStore(&wgCurtail[i], 0u); }
-  if (lid < 48u) { atomicStore(&wgSite[lid], 0u); }
-  for (var b = lid; b < HIST_STRIDE; b += BLOCK_DRAWS) { atomicStore(&wgHist[b], 0u); }
+  for (var i = lid; i < 256u; i += BLOCK_DRAWS) { atomicStore(&wgSite[i], 0u); }
+  for (var b = lid; b < SERIES_BATCH * HIST_STRIDE; b += BLOCK_DRAWS) { atomicStore(&wgHist[b], 0u); }
   workgroupBarrier();
   let pl = params.paramOffset + wid.y;
   let drawIndex = (params.blockOffset + wid.x) * BLOCK_DRAWS + lid;
