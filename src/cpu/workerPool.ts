@@ -15,16 +15,10 @@ export function defaultWorkerCount(): number {
 }
 
 async function startNodeWorkers(n: number): Promise<WorkerPool> {
-  const { Worker } = await import('node:worker_threads');
-  const nodeEndpoint = (await import('comlink/dist/esm/node-adapter.mjs')).default;
-  const entry = new URL('./cpuWorker.node.ts', import.meta.url).href;
-  const threads = Array.from({ length: n }, () => new Worker(new URL('./nodeWorkerBoot.mjs', import.meta.url), { workerData: { entry } }));
-  return {
-    workers: threads.map((t) => Comlink.wrap<CpuWorkerApi>(nodeEndpoint(t))),
-    terminate: async () => {
-      await Promise.all(threads.map((t) => t.terminate()));
-    },
-  };
+  // A computed specifier keeps Vite from bundling the Node pool into the page.
+  const module = './nodeWorkerPool';
+  const { startNodeWorkers: start } = (await import(/* @vite-ignore */ module)) as typeof import('./nodeWorkerPool');
+  return start(n);
 }
 
 function startBrowserWorkers(n: number): WorkerPool {

@@ -20,7 +20,8 @@ function tuningFor(backend: Backend): BackendTuning {
 async function workerCount(requested?: number): Promise<number> {
   if (requested !== undefined) return requested;
   if (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) return defaultWorkerCount();
-  const os = await import('node:os');
+  const specifier = 'node:os'; // computed: keeps the browser bundle free of node:*
+  const os = (await import(/* @vite-ignore */ specifier)) as typeof import('node:os');
   return os.availableParallelism();
 }
 

@@ -2,7 +2,8 @@
 // kernels and their TypeScript mirrors index the same flat arrays with the same offsets, so a
 // change here is a change in both (shaders/model.wgsl repeats these constants; a test checks).
 import { packDist } from '../rng/distributions';
-import { COOLING_TYPES, KNOB_NAMES, type DistSpec, type KnobName, type Scenario } from '../scenario/schema';
+import { COOLING_TYPES, KNOB_NAMES, type KnobName } from '../scenario/names';
+import type { DistSpec, Scenario } from '../scenario/schema';
 import type { SeriesInfo } from './types';
 
 export const MAX_REGIONS = 32;

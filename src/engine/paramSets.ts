@@ -1,6 +1,7 @@
 // The K parameter sets of a run: explicit knob values, or K sets drawn across each knob's range.
 import { uniformAt } from '../rng/distributions';
-import { KNOB_NAMES, type Scenario } from '../scenario/schema';
+import { KNOB_LIMITS, KNOB_NAMES, type KnobName } from '../scenario/names';
+import type { Scenario } from '../scenario/schema';
 import { knobDefaults, NKNOBS } from './layout';
 import type { KnobValues } from './types';
 
@@ -25,9 +26,13 @@ export function buildParamSets(scenario: Scenario, paramSets: number | KnobValue
     const out = new Float32Array(paramSets.length * NKNOBS);
     paramSets.forEach((set, p) => {
       for (const [name, value] of Object.entries(set)) {
-        const i = KNOB_NAMES.indexOf(name as (typeof KNOB_NAMES)[number]);
+        const i = KNOB_NAMES.indexOf(name as KnobName);
         if (i < 0) throw new ParamSetError(`paramSets[${p}].${name}: unknown knob (known: ${KNOB_NAMES.join(', ')})`);
         if (typeof value !== 'number' || !Number.isFinite(value)) throw new ParamSetError(`paramSets[${p}].${name}: must be a finite number`);
+        const { lo, hi } = KNOB_LIMITS[name as KnobName];
+        if (value < lo || (hi !== undefined && value > hi)) {
+          throw new ParamSetError(`paramSets[${p}].${name}: must be within [${lo}, ${hi ?? '∞'}]`);
+        }
       }
       KNOB_NAMES.forEach((name, i) => (out[p * NKNOBS + i] = set[name] ?? base[name]));
     });

@@ -1,6 +1,7 @@
 // Turns a RunResult's flat typed arrays into a plain JSON document for files and other tools.
 // Values are copied as they are (float32 widened to double): no rounding, no unit changes.
-import { KNOB_NAMES, type KnobName, type Scenario } from '../scenario/schema';
+import { KNOB_NAMES, type KnobName } from '../scenario/names';
+import type { Scenario } from '../scenario/schema';
 import type { BackendKind, RunResult, SeriesInfo, SeriesSummary } from './types';
 
 export interface SeriesJson extends SeriesSummary {

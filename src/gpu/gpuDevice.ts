@@ -31,7 +31,8 @@ async function getNavigatorGpu(): Promise<GPU> {
   if (!nodeGpu) {
     // Dawn reads the Vulkan driver list when it starts; Debian's Chromium ships SwiftShader.
     const icd = '/usr/lib/chromium/vk_swiftshader_icd.json';
-    const fs = await import('node:fs');
+    const fsSpecifier = 'node:fs'; // computed: keeps the browser bundle free of node:*
+    const fs = (await import(/* @vite-ignore */ fsSpecifier)) as typeof import('node:fs');
     if (!process.env.VK_ICD_FILENAMES && fs.existsSync(icd)) process.env.VK_ICD_FILENAMES = icd;
     const pkg = 'webgpu';
     const webgpu = (await import(/* @vite-ignore */ pkg)) as { create(flags: string[]): GPU; globals: object };

@@ -1,6 +1,10 @@
 // The scenario file format, validated at the boundary. The zod schema is the single source of
 // the TypeScript types: everything past `parseScenario` can trust its input.
 import { z } from 'zod';
+import { COOLING_TYPES, KNOB_NAMES, SHOCK_SCOPES, SITE_STATUSES } from './names';
+
+export { COOLING_TYPES, KNOB_NAMES, SHOCK_SCOPES, SITE_STATUSES } from './names';
+export type { CoolingType, KnobName } from './names';
 
 const finite = (what = 'must be a finite number') => z.number({ error: what }).refine(Number.isFinite, what);
 const positive = () => finite().refine((v) => v > 0, 'must be > 0');
@@ -47,9 +51,6 @@ export const distSchema = z.union([
 ]);
 export type DistSpec = z.output<typeof distSchema>;
 
-export const COOLING_TYPES = ['evaporative', 'liquid', 'air'] as const;
-export type CoolingType = (typeof COOLING_TYPES)[number];
-export const SITE_STATUSES = ['operating', 'construction', 'planned', 'proposed'] as const;
 
 const sourceSchema = z.object({ title: z.string().min(1), url: z.string().optional(), date: z.string().optional() }).strict();
 
@@ -95,7 +96,6 @@ export const regionSchema = z
   .strict();
 export type Region = z.output<typeof regionSchema>;
 
-export const SHOCK_SCOPES = ['global', 'region', 'site'] as const;
 const supplyItemSchema = z
   .object({
     delayYears: distSchema,
@@ -109,17 +109,6 @@ export type SupplyItem = z.output<typeof supplyItemSchema>;
 
 const coolingSpecSchema = z.object({ pue: distSchema, wueLPerKWh: distSchema, sources: z.array(sourceSchema).optional() }).strict();
 
-export const KNOB_NAMES = [
-  'demandGrowthPctPerYear',
-  'gridBuildoutScale',
-  'droughtSeverity',
-  'heatwaveFrequencyScale',
-  'cyberRateScale',
-  'chipShockProbability',
-  'coolingMixShift',
-  'efficiencyTrendPctPerYear',
-] as const;
-export type KnobName = (typeof KNOB_NAMES)[number];
 const knobSchema = z
   .object({ value: finite(), min: finite().optional(), max: finite().optional() })
   .strict()

@@ -3,6 +3,7 @@
 // so a person editing the JSON can find it; nothing here ever surfaces a stack trace.
 import type { z } from 'zod';
 import { distSchema, KNOB_NAMES, scenarioSchema, type Scenario } from './schema';
+import { KNOB_LIMITS } from './names';
 
 export interface ScenarioIssue {
   /** JS-style path into the scenario (`regions[2].droughtProbability`), or `(file)` / `(root)`. */
@@ -169,16 +170,6 @@ function checkSupport(spec: unknown, path: Seg[], b: Bound, out: ScenarioIssue[]
   }
 }
 
-const KNOB_RANGES: Record<(typeof KNOB_NAMES)[number], Bound> = {
-  demandGrowthPctPerYear: { lo: -50, hi: 100 },
-  efficiencyTrendPctPerYear: { lo: -50, hi: 100 },
-  gridBuildoutScale: { lo: 0 },
-  droughtSeverity: { lo: 0 },
-  heatwaveFrequencyScale: { lo: 0 },
-  cyberRateScale: { lo: 0 },
-  chipShockProbability: { lo: 0, hi: 1 },
-  coolingMixShift: { lo: 0, hi: 1 },
-};
 
 function checkUniqueIds(list: unknown, name: string, out: ScenarioIssue[]): string[] {
   const seen = new Map<string, number>();
@@ -227,7 +218,7 @@ function semanticIssues(raw: unknown): ScenarioIssue[] {
     for (const name of KNOB_NAMES) {
       const knob = knobs[name];
       if (!isRec(knob)) continue;
-      const { lo, hi } = KNOB_RANGES[name];
+      const { lo, hi } = KNOB_LIMITS[name];
       for (const field of ['value', 'min', 'max'] as const) {
         const v = knob[field];
         if (!isNum(v) || (v >= lo && (hi === undefined || v <= hi))) continue;

@@ -1,0 +1,32 @@
+// Names the engine needs at run time, apart from the zod schema so workers stay small.
+export const COOLING_TYPES = ['evaporative', 'liquid', 'air'] as const;
+export type CoolingType = (typeof COOLING_TYPES)[number];
+export const SITE_STATUSES = ['operating', 'construction', 'planned', 'proposed'] as const;
+export const SHOCK_SCOPES = ['global', 'region', 'site'] as const;
+
+export const KNOB_NAMES = [
+  'demandGrowthPctPerYear',
+  'gridBuildoutScale',
+  'droughtSeverity',
+  'heatwaveFrequencyScale',
+  'cyberRateScale',
+  'chipShockProbability',
+  'coolingMixShift',
+  'efficiencyTrendPctPerYear',
+] as const;
+export type KnobName = (typeof KNOB_NAMES)[number];
+
+/**
+ * The values each knob may take, in a scenario's knob specs and in explicit parameter sets.
+ * Growth and efficiency stop at ±50–100 %/yr so (1 ± x/100)^y keeps a positive base.
+ */
+export const KNOB_LIMITS: Record<KnobName, { lo: number; hi?: number }> = {
+  demandGrowthPctPerYear: { lo: -50, hi: 100 },
+  efficiencyTrendPctPerYear: { lo: -50, hi: 50 },
+  gridBuildoutScale: { lo: 0 },
+  droughtSeverity: { lo: 0 },
+  heatwaveFrequencyScale: { lo: 0 },
+  cyberRateScale: { lo: 0 },
+  chipShockProbability: { lo: 0, hi: 1 },
+  coolingMixShift: { lo: 0, hi: 1 },
+};
