@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# What `npm test` runs: system packages if missing, then type-check, unit + GPU tests in Node,
+# the production build, and the end-to-end tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+section() { printf '\n\033[1m==== %s ====\033[0m\n' "$*"; }
+
+# Dawn (the `webgpu` package) needs the Vulkan loader; SwiftShader's Vulkan driver comes inside
+# Debian's chromium package, which is also the browser the e2e tests drive.
+has_vulkan_loader() {
+  local libs
+  # Captured first: `ldconfig -p | grep -q` can SIGPIPE ldconfig and fail under pipefail.
+  libs=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true)
+  [[ $libs == *libvulkan.so.1* ]]
+}
+
+missing=()
+[[ -x /usr/bin/chromium && -f /usr/lib/chromium/vk_swiftshader_icd.json ]] || missing+=(chromium)
+has_vulkan_loader || missing+=(libvulkan1)
+
+if ((${#missing[@]})); then
+  section "Installing ${missing[*]} (Debian packages)"
+  if ! command -v apt-get >/dev/null; then
+    echo "apt-get is not available: install ${missing[*]} yourself, or set CHROME_PATH to a Chrome/Chromium with WebGPU." >&2
+  else
+    sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+      command -v sudo >/dev/null || { echo "need root or sudo to install ${missing[*]}" >&2; exit 1; }
+      sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  fi
+fi
+
+section "Type-check (tsc --noEmit)"
+npx tsc --noEmit
+
+section "Unit and GPU tests in Node (vitest; WebGPU via Dawn on SwiftShader)"
+npx vitest run
+
+section "Production build (vite build)"
+npx vite build
+
+section "End-to-end tests in headless Chromium (playwright)"
+npx playwright test
+
+section "All tests passed"
