@@ -1,0 +1,87 @@
+// npm run bench: site-year samples per second for every backend, measured in one run on the
+// same workload, with the ratios between them and the time to first result of the live view.
+//   npm run bench -- [--scenario FILE] [--draws N] [--param-sets K] [--skip-browser]
+import { availableParallelism, cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { createEngine } from '../src/engine/createEngine';
+import type { Engine, RunOptions } from '../src/engine/types';
+import type { Scenario } from '../src/scenario/schema';
+import { loadScenarioFile } from '../src/scenario/validate';
+import { benchInBrowser } from './browserBench';
+
+interface Row {
+  backend: string;
+  device: string;
+  siteYears: number;
+  seconds: number;
+}
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'public/data/scenarios/global-2030.json' },
+    draws: { type: 'string', default: '4096' },
+    'param-sets': { type: 'string', default: '4' },
+    'skip-browser': { type: 'boolean', default: false },
+  },
+});
+
+const scenario: Scenario = await loadScenarioFile(values.scenario);
+const draws = Number(values.draws);
+const paramSets = Number(values['param-sets']);
+const siteYears = paramSets * draws * scenario.sites.length * (scenario.endYear - scenario.startYear + 1);
+
+async function measure(engine: Engine, options: RunOptions): Promise<Row> {
+  // A small warm-up run compiles pipelines and lets the JIT settle before the timed run.
+  await engine.run(scenario, { ...options, draws: 128, paramSets: 1 });
+  const t0 = performance.now();
+  await engine.run(scenario, options);
+  return { backend: engine.backend, device: engine.device, siteYears, seconds: (performance.now() - t0) / 1000 };
+}
+
+async function timeToFirstResult(backend: 'cpu' | 'webgpu'): Promise<{ coldMs: number; warmMs: number }> {
+  // The live view's first result: one parameter set at the default draw count, engine included.
+  const t0 = performance.now();
+  const engine = await createEngine({ backend });
+  await engine.run(scenario, {});
+  const coldMs = performance.now() - t0;
+  const t1 = performance.now();
+  await engine.run(scenario, { seed: 2 });
+  const warmMs = performance.now() - t1;
+  await engine.dispose();
+  return { coldMs, warmMs };
+}
+
+const rows: Row[] = [];
+const options: RunOptions = { draws, paramSets, seed: 1, histograms: false };
+const log = (s: string) => process.stderr.write(`${s}\n`);
+log(`workload: ${scenario.name}: ${paramSets} parameter sets × ${draws} draws × ${scenario.sites.length} sites × ${scenario.endYear - scenario.startYear + 1} years = ${siteYears.toLocaleString('en')} site-years`);
+for (const workers of [1, availableParallelism()]) {
+  log(`CPU, ${workers} worker(s)…`);
+  const engine = await createEngine({ backend: 'cpu', workers });
+  rows.push(await measure(engine, options));
+  await engine.dispose();
+}
+log('WebGPU in Node (Dawn)…');
+const gpu = await createEngine({ backend: 'webgpu' });
+rows.push({ ...(await measure(gpu, options)), backend: 'webgpu (Node, Dawn)' });
+await gpu.dispose();
+if (!values['skip-browser']) {
+  log('WebGPU in headless Chromium…');
+  const browser = await benchInBrowser(scenario, options);
+  rows.push({ backend: 'webgpu (Chromium)', device: browser.device, siteYears, seconds: browser.seconds });
+}
+log('time to first result…');
+const ttfrGpu = await timeToFirstResult('webgpu');
+const ttfrCpu = await timeToFirstResult('cpu');
+
+const rate = (r: Row) => r.siteYears / r.seconds;
+const fmt = (x: number) => x.toLocaleString('en', { maximumSignificantDigits: 3 });
+console.log(`\n## ${new Date().toISOString().slice(0, 10)} — ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} threads`);
+console.log(`Workload: ${scenario.name}, ${paramSets} parameter sets × ${draws} draws = ${fmt(siteYears)} site-years.\n`);
+console.log('| backend | device | seconds | site-year samples/s | × CPU 1 worker |');
+console.log('|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.backend === 'cpu' ? `CPU` : r.backend} | ${r.device} | ${r.seconds.toFixed(2)} | ${fmt(rate(r))} | ${(rate(r) / rate(rows[0])).toFixed(2)} |`);
+console.log(`\nTime to first result (default live run: 1 parameter set × 4096 draws):`);
+console.log(`- WebGPU (Node): ${ttfrGpu.coldMs.toFixed(0)} ms cold (device + pipelines + run), ${ttfrGpu.warmMs.toFixed(0)} ms warm`);
+console.log(`- CPU (${availableParallelism()} workers): ${ttfrCpu.coldMs.toFixed(0)} ms cold (workers + run), ${ttfrCpu.warmMs.toFixed(0)} ms warm`);
+process.exit(0);
