@@ -4,8 +4,9 @@
 // differ in the last ulp (see test/unit/rngGpuParity.test.ts).
 //
 // Stream addressing: key = (seed, paramSetKey), counter = (draw, stream, slot, sub). A sampler is
-// handed (key0, key1, draw, stream, slot) and owns `sub`. Every kind except PERT uses exactly one
-// Philox call, at sub = 0, and only its first word.
+// handed (key0, key1, draw, stream, slot) and owns `sub`. Cost: fixed uses no Philox call; PERT
+// uses calls at sub = 0, 1, … (1.02–1.06 on average, see samplePert); every other kind uses one
+// call at sub = 0 and only its first word.
 //
 // Packed distribution = 5 f32 [kind, p0, p1, p2, p3], built by packDist() on the host:
 //   0 fixed      [value]
