@@ -1,15 +1,15 @@
-// The WebGPU backend measured in headless Chromium: the app's dev server, the page's
-// `window.headroom` API, one warm-up run and one timed run, timed inside the page.
+// The WebGPU backend measured in headless Chromium: the production build served locally, the
+// page's `window.headroom` API, one warm-up run and one timed run, timed inside the page.
 import { chromium } from '@playwright/test';
-import { createServer } from 'vite';
+import { build, preview } from 'vite';
 import type { RunOptions } from '../src/engine/types';
 import type { Scenario } from '../src/scenario/schema';
 import { CHROME_FLAGS, CHROME_PATH } from '../scripts/chromium';
 
 export async function benchInBrowser(scenario: Scenario, options: RunOptions): Promise<{ device: string; seconds: number }> {
-  const server = await createServer({ logLevel: 'error', server: { port: 5199, strictPort: false } });
-  await server.listen();
-  const url = server.resolvedUrls?.local[0] ?? 'http://localhost:5199/';
+  await build({ logLevel: 'error' });
+  const server = await preview({ logLevel: 'error', preview: { port: 4199, strictPort: false } });
+  const url = server.resolvedUrls?.local[0] ?? 'http://localhost:4199/';
   const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS });
   try {
     const page = await browser.newPage();

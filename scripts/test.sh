@@ -37,13 +37,25 @@ fi
 section "Type-check (tsc --noEmit)"
 npx tsc --noEmit
 
+# Counts for the closing line come from the runners' JSON reports.
+reports=$(mktemp -d)
+trap 'rm -rf "$reports"' EXIT
+
 section "Unit and GPU tests in Node (vitest; WebGPU via Dawn on SwiftShader)"
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
 
 section "Production build (vite build)"
 npx vite build
 
 section "End-to-end tests in headless Chromium (playwright)"
-npx playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npx playwright test --reporter=list,json
 
 section "All tests passed"
+node -e '
+const fs = require("node:fs");
+const v = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+const p = JSON.parse(fs.readFileSync(process.argv[2], "utf8")).stats;
+const passed = v.numPassedTests + p.expected;
+const failed = v.numFailedTests + p.unexpected + p.flaky;
+console.log(`tests: ${passed} passed, ${failed} failed`);
+' "$reports/vitest.json" "$reports/playwright.json"

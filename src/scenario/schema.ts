@@ -73,6 +73,11 @@ export const siteSchema = z
     /** Field names whose values are assumptions rather than published figures. */
     assumed: z.array(z.string()).optional(),
     notes: z.string().optional(),
+    /**
+     * True for an entry that stands for many unnamed facilities (a region's rest-of-fleet load,
+     * used to calibrate national totals); the map draws it as regional load, not a site.
+     */
+    aggregate: z.boolean().optional(),
   })
   .strict();
 export type Site = z.output<typeof siteSchema>;
