@@ -11,6 +11,16 @@ const positive = () => finite().refine((v) => v > 0, 'must be > 0');
 const nonNegative = () => finite().refine((v) => v >= 0, 'must be ≥ 0');
 const probability = () => finite().refine((v) => v >= 0 && v <= 1, 'must be within [0, 1]');
 
+/** Triangular and PERT share their parameters and the rule min ≤ mode ≤ max, min < max. */
+const minModeMax = <K extends 'triangular' | 'pert'>(dist: K) =>
+  z
+    .object({ dist: z.literal(dist), min: finite(), mode: finite(), max: finite() })
+    .strict()
+    .refine((d) => d.min <= d.mode && d.mode <= d.max && d.min < d.max, {
+      message: 'must satisfy min ≤ mode ≤ max and min < max',
+      path: ['mode'],
+    });
+
 /** Distribution specs. A bare number is shorthand for `{ dist: 'fixed', value }`. */
 export const distSchema = z.union([
   finite().transform((value) => ({ dist: 'fixed' as const, value })),
@@ -20,13 +30,7 @@ export const distSchema = z.union([
       .object({ dist: z.literal('uniform'), min: finite(), max: finite() })
       .strict()
       .refine((d) => d.max >= d.min, { message: 'must be ≥ min', path: ['max'] }),
-    z
-      .object({ dist: z.literal('triangular'), min: finite(), mode: finite(), max: finite() })
-      .strict()
-      .refine((d) => d.min <= d.mode && d.mode <= d.max && d.min < d.max, {
-        message: 'must satisfy min ≤ mode ≤ max and min < max',
-        path: ['mode'],
-      }),
+    minModeMax('triangular'),
     z
       .object({ dist: z.literal('normal'), mean: finite(), sd: nonNegative(), min: finite().optional(), max: finite().optional() })
       .strict()
@@ -35,13 +39,7 @@ export const distSchema = z.union([
       .object({ dist: z.literal('lognormal'), median: positive(), p90: positive() })
       .strict()
       .refine((d) => d.p90 >= d.median, { message: 'must be ≥ median', path: ['p90'] }),
-    z
-      .object({ dist: z.literal('pert'), min: finite(), mode: finite(), max: finite() })
-      .strict()
-      .refine((d) => d.min <= d.mode && d.mode <= d.max && d.min < d.max, {
-        message: 'must satisfy min ≤ mode ≤ max and min < max',
-        path: ['mode'],
-      }),
+    minModeMax('pert'),
     z.object({ dist: z.literal('bernoulli'), p: probability() }).strict(),
     z
       .object({ dist: z.literal('poisson'), lambda: nonNegative() })
