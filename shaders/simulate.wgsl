@@ -4,6 +4,7 @@
 
 // 0: pilot, records each series' min/max so the main pass can place its histogram bins.
 // 1: main pass, accumulates block sums, histograms and site/region counters.
+// 2: raw samples, writes every draw's series values (for audits; one parameter set at a time).
 override MODE: u32 = 1u;
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -135,6 +136,14 @@ fn reduceSeries(pl: u32, partialAt: u32, inRange: bool, lid: u32) {
   }
 }
 
+// Raw samples reuse the block-sum buffer: row = the draw's place in this dispatch.
+fn writeRawSamples(row: u32, inRange: bool) {
+  if (!inRange) { return; }
+  for (var s = 0u; s < params.nSeries; s++) {
+    partials[row * params.nSeries + s] = seriesValues[s];
+  }
+}
+
 // A region-year is curtailed when its grid share fell below one.
 fn flushCurtailCounters(pl: u32, inRange: bool, lid: u32) {
   if (inRange) {
@@ -166,6 +175,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   simulateDraw(d, pl, inRange, lid);
   if (MODE == 0u) {
     recordPilot(pl, inRange);
+    return;
+  }
+  if (MODE == 2u) {
+    writeRawSamples((wid.y * params.blockCount + wid.x) * BLOCK_DRAWS + lid, inRange);
     return;
   }
   flushCurtailCounters(pl, inRange, lid);

@@ -3,7 +3,7 @@
 // come back in block order and are folded exactly as fold.wgsl does.
 import * as Comlink from 'comlink';
 import type { Backend, GroupOutput, GroupSetup } from '../engine/backend';
-import { ACCUM_STRIDE, SUMMARY_STRIDE } from '../engine/layout';
+import { ACCUM_STRIDE, BLOCK_DRAWS, SUMMARY_STRIDE } from '../engine/layout';
 import type { Params } from '../model/common';
 import { fold } from '../model/fold';
 import { summarize } from '../model/summarize';
@@ -41,6 +41,24 @@ function addCounters(into: Uint32Array, from: Uint32Array, pairStart: number, pa
       into[i] = (into[i] + from[i]) >>> 0;
     }
   }
+}
+
+/**
+ * Puts each piece's per-(parameter set, block) cells, of `cellFloats` floats, where the whole
+ * dispatch would have written them: parameter-major, then block.
+ */
+function placePieces(d: Piece, pieces: Piece[], parts: Float32Array[], cellFloats: number): Float32Array {
+  const out = new Float32Array(d.paramCount * d.blockCount * cellFloats);
+  pieces.forEach((piece, i) => {
+    for (let pi = 0; pi < piece.paramCount; pi++) {
+      for (let bi = 0; bi < piece.blockCount; bi++) {
+        const src = (pi * piece.blockCount + bi) * cellFloats;
+        const dst = ((piece.paramOffset - d.paramOffset + pi) * d.blockCount + piece.blockOffset - d.blockOffset + bi) * cellFloats;
+        out.set(parts[i].subarray(src, src + cellFloats), dst);
+      }
+    }
+  });
+  return out;
 }
 
 export class CpuBackend implements Backend {
@@ -101,17 +119,13 @@ export class CpuBackend implements Backend {
     }
     if (!this.rangesShared) await this.shareRanges();
     const partials = await Promise.all(pieces.map((piece, i) => this.pool.workers[i].main({ ...params, ...piece })));
-    const S2 = params.nSeries * 2;
-    const chunk = new Float32Array(params.paramCount * params.blockCount * S2);
-    pieces.forEach((piece, i) => {
-      for (let pi = 0; pi < piece.paramCount; pi++) {
-        for (let bi = 0; bi < piece.blockCount; bi++) {
-          const dst = ((piece.paramOffset - params.paramOffset + pi) * params.blockCount + piece.blockOffset - params.blockOffset + bi) * S2;
-          chunk.set(partials[i].subarray((pi * piece.blockCount + bi) * S2, (pi * piece.blockCount + bi + 1) * S2), dst);
-        }
-      }
-    });
-    fold(params, chunk, this.accum);
+    fold(params, placePieces(params, pieces, partials, params.nSeries * 2), this.accum);
+  }
+
+  async raw(params: Params): Promise<Float32Array> {
+    const pieces = splitDispatch(params, this.pool.workers.length);
+    const parts = await Promise.all(pieces.map((piece, i) => this.pool.workers[i].raw({ ...params, ...piece })));
+    return placePieces(params, pieces, parts, BLOCK_DRAWS * params.nSeries);
   }
 
   async finishGroup(): Promise<GroupOutput> {

@@ -1,7 +1,8 @@
 // What one CPU worker does: runs sub-dispatches of the simulate kernel's TypeScript mirror and
 // keeps its own counters, which the backend sums (integers, so the order does not matter).
 import type { Params } from '../model/common';
-import { SimulateKernel, type KernelBuffers } from '../model/simulate';
+import { BLOCK_DRAWS } from '../engine/layout';
+import { MODE_RAW, SimulateKernel, type KernelBuffers } from '../model/simulate';
 
 export interface WorkerGroupSetup {
   scenario: Float32Array;
@@ -50,6 +51,14 @@ export class CpuWorkerApi {
     const g = this.group;
     g.partials = new Float32Array(params.paramCount * params.blockCount * params.nSeries * 2);
     new SimulateKernel(g, params).dispatch(1);
+    return g.partials;
+  }
+
+  /** Raw samples of a sub-dispatch: (paramCount × blockCount × 64) rows × series. */
+  raw(params: Params): Float32Array {
+    const g = this.group;
+    g.partials = new Float32Array(params.paramCount * params.blockCount * BLOCK_DRAWS * params.nSeries);
+    new SimulateKernel(g, params).dispatch(MODE_RAW);
     return g.partials;
   }
 

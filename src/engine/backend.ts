@@ -31,6 +31,8 @@ export interface Backend {
   /** Runs one dispatch of the pilot (mode 0) or the main pass (mode 1, then folds its sums). */
   dispatch(params: Params, mode: 0 | 1): Promise<void>;
   finishGroup(withHistograms: boolean): Promise<GroupOutput>;
+  /** Raw samples of one dispatch: (paramCount × blockCount × BLOCK_DRAWS) rows × series values. */
+  raw(params: Params): Promise<Float32Array>;
   dispose(): Promise<void>;
   /** Rejects or resolves with a reason when the backend can no longer run (a lost GPU device). */
   readonly lost?: Promise<string>;

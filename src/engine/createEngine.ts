@@ -5,6 +5,7 @@ import { defaultWorkerCount } from '../cpu/workerPool';
 import { DeviceLostError, GpuBackend } from '../gpu/GpuBackend';
 import type { Scenario } from '../scenario/schema';
 import type { Backend, BackendTuning } from './backend';
+import { sampleWithBackend, type RawSamples, type SampleOptions } from './rawSamples';
 import { runWithBackend } from './runner';
 import type { BackendKind, Engine, EngineOptions, RunOptions, RunResult } from './types';
 
@@ -39,21 +40,29 @@ class HeadroomEngine implements Engine {
   }
 
   run(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
-    // One run at a time: backends hold a group's buffers between dispatches.
-    const next = this.queue.then(() => this.runNow(scenario, options));
+    return this.enqueue((backend) => runWithBackend(backend, tuningFor(backend), scenario, options));
+  }
+
+  samples(scenario: Scenario, options: SampleOptions = {}): Promise<RawSamples> {
+    return this.enqueue((backend) => sampleWithBackend(backend, tuningFor(backend), scenario, options));
+  }
+
+  /** One job at a time: backends hold a group's buffers between dispatches. */
+  private enqueue<T>(job: (backend: Backend) => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => this.withFallback(job));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runNow(scenario: Scenario, options: RunOptions): Promise<RunResult> {
+  private async withFallback<T>(job: (backend: Backend) => Promise<T>): Promise<T> {
     try {
-      return await runWithBackend(this.primary, tuningFor(this.primary), scenario, options);
+      return await job(this.primary);
     } catch (e) {
       if (!(e instanceof DeviceLostError)) throw e;
-      // The GPU is gone for good: finish this run, and every later one, on the CPU.
+      // The GPU is gone for good: finish this job, and every later one, on the CPU.
       this.primary = await CpuBackend.create(await workerCount(this.options.workers));
       this.options.onFallback?.(e.message);
-      return runWithBackend(this.primary, tuningFor(this.primary), scenario, options);
+      return job(this.primary);
     }
   }
 

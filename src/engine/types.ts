@@ -1,6 +1,7 @@
 // The one engine API shared by the page, the tests and the CLI.
 import type { GpuHandle } from '../gpu/gpuDevice';
 import type { KnobName, Scenario } from '../scenario/schema';
+import type { RawSamples, SampleOptions } from './rawSamples';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 export type BackendKind = 'webgpu' | 'cpu';
@@ -89,6 +90,8 @@ export interface Engine {
   readonly backend: BackendKind;
   readonly device: string;
   run(scenario: Scenario, options?: RunOptions): Promise<RunResult>;
+  /** Every draw's values of chosen series for one parameter set of a run's design (audits). */
+  samples(scenario: Scenario, options?: SampleOptions): Promise<RawSamples>;
   dispose(): Promise<void>;
 }
 

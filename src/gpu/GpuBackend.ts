@@ -2,10 +2,10 @@
 // simulate.wgsl (folding block sums after each), then summarize.wgsl, and reads back only the
 // summaries and counters: kilobytes, never per-draw arrays.
 import type { Backend, GroupOutput, GroupSetup } from '../engine/backend';
-import { ACCUM_STRIDE, SUMMARY_STRIDE } from '../engine/layout';
+import { ACCUM_STRIDE, BLOCK_DRAWS, SUMMARY_STRIDE } from '../engine/layout';
 import { PARAM_FIELDS, type Params } from '../model/common';
 import { acquireGpu, type GpuHandle } from './gpuDevice';
-import { createRunPipelines, type RunPipelines } from './pipelines';
+import { createRawPipeline, createRunPipelines, type RunPipelines } from './pipelines';
 import { StagingPool } from './StagingPool';
 
 export class DeviceLostError extends Error {
@@ -18,6 +18,7 @@ export class DeviceLostError extends Error {
 interface GroupBuffers {
   setup: GroupSetup;
   params: GPUBuffer;
+  partials: GPUBuffer;
   ranges: GPUBuffer;
   counters: GPUBuffer;
   accum: GPUBuffer;
@@ -36,6 +37,7 @@ export class GpuBackend implements Backend {
   readonly device: string;
   readonly lost: Promise<string>;
   private lostReason: string | undefined;
+  private rawPipeline: Promise<GPUComputePipeline> | undefined;
   private group: GroupBuffers | undefined;
   private readonly staging: StagingPool;
 
@@ -85,7 +87,7 @@ export class GpuBackend implements Backend {
       device.createBindGroup({ label, layout, entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) });
     const p = this.pipelines;
     this.group = {
-      setup, params, ranges, counters, accum, summary,
+      setup, params, partials, ranges, counters, accum, summary,
       all: [params, scenario, knobs, thresholds, ranges, counters, partials, accum, summary],
       simulate: bind('simulate', p.simulateLayout, [params, scenario, knobs, thresholds, ranges, counters, partials]),
       fold: bind('fold', p.foldLayout, [params, partials, accum]),
@@ -148,6 +150,28 @@ export class GpuBackend implements Backend {
       const counters = new Uint32Array(layout.total);
       counters.set(new Uint32Array(counterWords), from);
       return { summary: new Float32Array(summary), ranges: new Uint32Array(ranges), counters };
+    } catch (e) {
+      this.checkAlive();
+      throw e;
+    }
+  }
+
+  async raw(params: Params): Promise<Float32Array> {
+    this.checkAlive();
+    const g = this.current;
+    this.rawPipeline ??= createRawPipeline(this.gpu.device, this.pipelines.simulateLayout);
+    const pipeline = await this.rawPipeline;
+    this.writeParams(params);
+    const encoder = this.gpu.device.createCommandEncoder({ label: 'raw-sample dispatch' });
+    const pass = encoder.beginComputePass({ label: 'simulate (raw samples)' });
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, g.simulate);
+    pass.dispatchWorkgroups(params.blockCount, params.paramCount);
+    pass.end();
+    this.gpu.device.queue.submit([encoder.finish()]);
+    const floats = params.paramCount * params.blockCount * BLOCK_DRAWS * params.nSeries;
+    try {
+      return new Float32Array(await this.staging.read(g.partials, 0, floats * 4));
     } catch (e) {
       this.checkAlive();
       throw e;

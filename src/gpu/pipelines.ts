@@ -34,14 +34,20 @@ async function pipeline(device: GPUDevice, label: string, code: string, layout: 
   });
 }
 
+const simulateCode = (): string => [commonWgsl, philoxWgsl, distributionsWgsl, modelWgsl, simulateWgsl].join('\n');
+
+/** simulate.wgsl's raw-sample mode, built only when raw samples are asked for. */
+export function createRawPipeline(device: GPUDevice, layout: GPUBindGroupLayout): Promise<GPUComputePipeline> {
+  return pipeline(device, 'simulate (raw samples)', simulateCode(), layout, { MODE: 2 });
+}
+
 export async function createRunPipelines(device: GPUDevice): Promise<RunPipelines> {
   const simulateLayout = bindGroupLayout(device, 'simulate bindings', ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage', 'storage']);
   const foldLayout = bindGroupLayout(device, 'fold bindings', ['uniform', 'read-only-storage', 'storage']);
   const summarizeLayout = bindGroupLayout(device, 'summarize bindings', ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage']);
-  const simulateCode = [commonWgsl, philoxWgsl, distributionsWgsl, modelWgsl, simulateWgsl].join('\n');
   const [pilot, main, fold, summarize] = await Promise.all([
-    pipeline(device, 'simulate (pilot)', simulateCode, simulateLayout, { MODE: 0 }),
-    pipeline(device, 'simulate (main)', simulateCode, simulateLayout, { MODE: 1 }),
+    pipeline(device, 'simulate (pilot)', simulateCode(), simulateLayout, { MODE: 0 }),
+    pipeline(device, 'simulate (main)', simulateCode(), simulateLayout, { MODE: 1 }),
     pipeline(device, 'fold', [commonWgsl, foldWgsl].join('\n'), foldLayout),
     pipeline(device, 'summarize', [commonWgsl, summarizeWgsl].join('\n'), summarizeLayout),
   ]);

@@ -7,6 +7,8 @@ import { DrawModel, MAX_SERIES, type Draw } from './model';
 const f32 = Math.fround;
 export const MODE_PILOT = 0;
 export const MODE_MAIN = 1;
+/** Writes every draw's series values to `partials` (row = draw's place in the dispatch). */
+export const MODE_RAW = 2;
 
 export interface KernelBuffers {
   scenario: Float32Array;
@@ -65,7 +67,10 @@ export class SimulateKernel {
       if (!active) continue;
       this.simulateDraw(d, pl, mode);
       if (mode === MODE_PILOT) this.recordPilot(pl);
-      else {
+      else if (mode === MODE_RAW) {
+        const row = (wy * p.blockCount + wx) * BLOCK_DRAWS + lid;
+        this.buffers.partials.set(this.model.seriesValues.subarray(0, p.nSeries), row * p.nSeries);
+      } else {
         this.countCurtailment(pl);
         this.laneValues.set(this.model.seriesValues.subarray(0, p.nSeries), lid * MAX_SERIES);
       }
