@@ -13,7 +13,7 @@ const G_CYBER_RATE: u32 = 66u;
 const G_CYBER_OUTAGE: u32 = 67u;
 const G_MISS_TOLERANCE: u32 = 72u;
 const G_WUE_NOMINAL: u32 = 73u;
-const GLOBAL_SIZE: u32 = 80u;
+const GLOBAL_SIZE: u32 = 192u;
 const REGION_STRIDE: u32 = 32u;
 const R_HEADROOM: u32 = 0u;
 const R_GROWTH: u32 = 5u;
@@ -104,6 +104,8 @@ fn siteState(d: Draw, s: u32) -> SiteState {
   // Cooling-mix shift: an evaporative design is built closed-loop liquid instead.
   st.cooling = st.designCooling;
   if (st.cooling == 0u && chance(d, stream, 12u, knob(d, 6u))) { st.cooling = 1u; }
+  let correlated = copulaOn(GROUP_SITE);
+  if (correlated) { correlateGroup(d, GROUP_SITE, 6u, stream, 0u); }
   var delays = vec3<f32>(0.0);
   var grid = 0.0;
   for (var k = 0u; k < 9u; k++) {
@@ -128,7 +130,14 @@ fn siteState(d: Draw, s: u32) -> SiteState {
       enabled = true;
     }
     if (!enabled) { continue; }
-    let x = max(distAt(off, d, str, slot), 0.0);
+    var x: f32;
+    // Members of the site group: k 0–2 (ordinary delays) and 6–8; shock delays stay independent.
+    if (correlated && (k < 3u || k >= 6u)) {
+      x = distAtU(off, copulaU[select(k - 3u, k, k < 3u)]);
+    } else {
+      x = distAt(off, d, str, slot);
+    }
+    x = max(x, 0.0);
     if (k < 6u) {
       delays[k % 3u] += x;
     } else if (k == 6u) {
@@ -148,12 +157,21 @@ fn siteState(d: Draw, s: u32) -> SiteState {
 fn climate(d: Draw, r: u32, y: u32) -> Climate {
   let at = GLOBAL_SIZE + r * REGION_STRIDE;
   let stream = S_REGION_YEAR | r;
-  let heatwave = chance(d, stream, y * 8u, min(scenario[at + R_HEATWAVE_P] * knob(d, 3u), 1.0));
-  var c = Climate(1.0, 1.0, 1.0, chance(d, stream, y * 8u + 3u, scenario[at + R_DROUGHT_P]));
+  let correlated = copulaOn(GROUP_CLIMATE);
+  if (correlated) { correlateGroup(d, GROUP_CLIMATE, 5u, stream, y); }
+  let uHeatwave = select(uniformAt(d.key.x, d.key.y, d.index, stream, y * 8u), copulaU[0], correlated);
+  let uDrought = select(uniformAt(d.key.x, d.key.y, d.index, stream, y * 8u + 3u), copulaU[1], correlated);
+  let heatwave = uHeatwave < min(scenario[at + R_HEATWAVE_P] * knob(d, 3u), 1.0);
+  var c = Climate(1.0, 1.0, 1.0, uDrought < scenario[at + R_DROUGHT_P]);
   for (var k = 0u; k < 3u; k++) {
     if ((k < 2u && !heatwave) || (k == 2u && !c.drought)) { continue; }
     let field = select(R_DROUGHT_ALLOWANCE, select(R_HW_WUE, R_HW_PUE, k == 0u), k < 2u);
-    let x = distAt(at + field, d, stream, y * 8u + select(4u, k + 1u, k < 2u));
+    var x: f32;
+    if (correlated) {
+      x = distAtU(at + field, copulaU[k + 2u]);
+    } else {
+      x = distAt(at + field, d, stream, y * 8u + select(4u, k + 1u, k < 2u));
+    }
     if (k == 0u) {
       c.pueFactor = 1.0 + max(x, 0.0);
     } else if (k == 1u) {
@@ -204,8 +222,15 @@ fn regionShares(d: Draw) {
   for (var r = 0u; r < params.nRegions; r++) {
     let at = GLOBAL_SIZE + r * REGION_STRIDE;
     var grid = vec2<f32>(0.0); // headroom in startYear (MW), its growth (MW/yr)
+    let correlated = copulaOn(GROUP_REGION);
+    if (correlated) { correlateGroup(d, GROUP_REGION, 2u, S_REGION | r, 0u); }
     for (var k = 0u; k < 2u; k++) {
-      grid[k] = distAt(at + select(R_GROWTH, R_HEADROOM, k == 0u), d, S_REGION | r, k);
+      let off = at + select(R_GROWTH, R_HEADROOM, k == 0u);
+      if (correlated) {
+        grid[k] = distAtU(off, copulaU[k]);
+      } else {
+        grid[k] = distAt(off, d, S_REGION | r, k);
+      }
     }
     let headroom0 = max(grid.x, 0.0);
     let growth = grid.y * knob(d, 1u);

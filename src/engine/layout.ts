@@ -4,6 +4,7 @@
 import { packDist } from '../rng/distributions';
 import { COOLING_TYPES, KNOB_NAMES, type KnobName } from '../scenario/names';
 import type { DistSpec, Scenario } from '../scenario/schema';
+import { buildCopula } from './copula';
 import type { SeriesInfo } from './types';
 
 export const MAX_REGIONS = 32;
@@ -29,7 +30,12 @@ export const G_CYBER_RATE = 66;
 export const G_CYBER_OUTAGE = 67; // dist
 export const G_MISS_TOLERANCE = 72;
 export const G_WUE_NOMINAL = 73; // 3 floats, by cooling type: the water permit's design WUE
-export const GLOBAL_SIZE = 80;
+/** 1 where a group is correlated: site, region, climate (see CORRELATION_GROUPS). */
+export const G_COPULA_ON = 80;
+/** Their Cholesky factors, 6 × 6 row-major each, in the same order. */
+export const G_COPULA_L = 83;
+export const COPULA_L_STRIDE = 36;
+export const GLOBAL_SIZE = 192;
 export const REGION_STRIDE = 32; // 6 dists then heatwaveProbability, droughtProbability
 export const R_HEADROOM = 0;
 export const R_GROWTH = 5;
@@ -124,6 +130,14 @@ export function packScenario(scenario: Scenario): PackedScenario {
   data[G_CYBER_RATE] = scenario.cyber.incidentsPerSiteYear;
   putDist(data, G_CYBER_OUTAGE, scenario.cyber.outageDays);
   data[G_MISS_TOLERANCE] = scenario.missTolerance;
+  const copula = buildCopula(scenario.correlations);
+  if (copula.issues.length) throw new Error(`${copula.issues[0].path}: ${copula.issues[0].message}`);
+  (['site', 'region', 'climate'] as const).forEach((group, g) => {
+    const factor = copula.factors[group];
+    if (!factor) return;
+    data[G_COPULA_ON + g] = 1;
+    data.set(factor, G_COPULA_L + g * COPULA_L_STRIDE);
+  });
   const regionIndex = new Map(scenario.regions.map((r, i) => [r.id, i]));
   scenario.regions.forEach((r, i) => {
     const at = GLOBAL_SIZE + i * REGION_STRIDE;

@@ -1,7 +1,9 @@
 // The run's compute pipelines, each built in one function from its WGSL files.
 import commonWgsl from '../../shaders/common.wgsl?raw';
+import copulaWgsl from '../../shaders/copula.wgsl?raw';
 import distributionsWgsl from '../../shaders/distributions.wgsl?raw';
 import foldWgsl from '../../shaders/fold.wgsl?raw';
+import inverseWgsl from '../../shaders/inverse.wgsl?raw';
 import modelWgsl from '../../shaders/model.wgsl?raw';
 import philoxWgsl from '../../shaders/philox.wgsl?raw';
 import simulateWgsl from '../../shaders/simulate.wgsl?raw';
@@ -34,7 +36,7 @@ async function pipeline(device: GPUDevice, label: string, code: string, layout: 
   });
 }
 
-const simulateCode = (): string => [commonWgsl, philoxWgsl, distributionsWgsl, modelWgsl, simulateWgsl].join('\n');
+const simulateCode = (): string => [commonWgsl, philoxWgsl, distributionsWgsl, inverseWgsl, copulaWgsl, modelWgsl, simulateWgsl].join('\n');
 
 /** simulate.wgsl's raw-sample mode, built only when raw samples are asked for. */
 export function createRawPipeline(device: GPUDevice, layout: GPUBindGroupLayout): Promise<GPUComputePipeline> {

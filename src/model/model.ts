@@ -2,6 +2,7 @@
 // function by function (same names, same order of random draws); equations in docs/model.md.
 // Values are stored in Float32Arrays where the shader keeps f32 so both round alike.
 import { sampleDist, samplePoisson, uniformAt } from '../rng/distributions';
+import { CopulaDraw, GROUP_CLIMATE, GROUP_REGION, GROUP_SITE } from './copulaDraw';
 import {
   DIST_STRIDE as DIST,
   G_COOLING,
@@ -86,12 +87,15 @@ export class DrawModel {
   private readonly out: SiteYear = { plannedMW: 0, deliveredMW: 0 };
   private readonly delays = new Float32Array(3);
   private readonly grid = new Float32Array(2);
+  private readonly copula: CopulaDraw;
 
   constructor(
     private readonly scenario: Float32Array,
     private readonly knobs: Float32Array,
     private readonly shape: ModelShape,
-  ) {}
+  ) {
+    this.copula = new CopulaDraw(scenario);
+  }
 
   private distAt(off: number, d: Draw, stream: number, slot: number): number {
     const sc = this.scenario;
@@ -131,6 +135,9 @@ export class DrawModel {
     const stream = (S_SITE | s) >>> 0;
     st.cooling = st.designCooling;
     if (st.cooling === 0 && this.chance(d, stream, 12, this.knob(d, 6))) st.cooling = 1;
+    const copula = this.copula;
+    const correlated = copula.on(GROUP_SITE);
+    if (correlated) copula.correlateGroup(d, GROUP_SITE, 6, stream, 0);
     const delays = this.delays.fill(0);
     let grid = 0;
     for (let k = 0; k < 9; k++) {
@@ -155,7 +162,9 @@ export class DrawModel {
         enabled = true;
       }
       if (!enabled) continue;
-      const x = Math.max(this.distAt(off, d, str, slot), 0);
+      // Members of the site group: k 0–2 (ordinary delays) and 6–8; shock delays stay independent.
+      const member = correlated && (k < 3 || k >= 6);
+      const x = Math.max(member ? copula.distAtU(off, copula.u[k < 3 ? k : k - 3]) : this.distAt(off, d, str, slot), 0);
       if (k < 6) delays[k % 3] += x;
       else if (k === 6) grid = x;
       else if (k === 7) st.pue0 = Math.max(x, 1);
@@ -169,16 +178,21 @@ export class DrawModel {
   climate(d: Draw, r: number, y: number): Climate {
     const at = GLOBAL_SIZE + r * REGION_STRIDE;
     const stream = (S_REGION_YEAR | r) >>> 0;
-    const heatwave = this.chance(d, stream, y * 8, Math.min(f32(this.scenario[at + R_HEATWAVE_P] * this.knob(d, 3)), 1));
+    const copula = this.copula;
+    const correlated = copula.on(GROUP_CLIMATE);
+    if (correlated) copula.correlateGroup(d, GROUP_CLIMATE, 5, stream, y);
+    const uHeatwave = correlated ? copula.u[0] : uniformAt(d.key0, d.key1, d.index, stream, y * 8);
+    const uDrought = correlated ? copula.u[1] : uniformAt(d.key0, d.key1, d.index, stream, y * 8 + 3);
+    const heatwave = uHeatwave < Math.min(f32(this.scenario[at + R_HEATWAVE_P] * this.knob(d, 3)), 1);
     const c = this.c;
     c.pueFactor = 1;
     c.wueFactor = 1;
     c.allowance = 1;
-    c.drought = this.chance(d, stream, y * 8 + 3, this.scenario[at + R_DROUGHT_P]);
+    c.drought = uDrought < this.scenario[at + R_DROUGHT_P];
     for (let k = 0; k < 3; k++) {
       if ((k < 2 && !heatwave) || (k === 2 && !c.drought)) continue;
       const field = k < 2 ? (k === 0 ? R_HW_PUE : R_HW_WUE) : R_DROUGHT_ALLOWANCE;
-      const x = this.distAt(at + field, d, stream, y * 8 + (k < 2 ? k + 1 : 4));
+      const x = correlated ? copula.distAtU(at + field, copula.u[k + 2]) : this.distAt(at + field, d, stream, y * 8 + (k < 2 ? k + 1 : 4));
       if (k === 0) c.pueFactor = f32(1 + Math.max(x, 0));
       else if (k === 1) c.wueFactor = f32(1 + Math.max(x, 0));
       else c.allowance = Math.min(Math.max(f32(1 - f32(this.knob(d, 2) * f32(1 - x))), 0), 1);
@@ -212,7 +226,13 @@ export class DrawModel {
     const grid = this.grid;
     for (let r = 0; r < nRegions; r++) {
       const at = GLOBAL_SIZE + r * REGION_STRIDE;
-      for (let k = 0; k < 2; k++) grid[k] = this.distAt(at + (k === 0 ? R_HEADROOM : R_GROWTH), d, (S_REGION | r) >>> 0, k);
+      const stream = (S_REGION | r) >>> 0;
+      const correlated = this.copula.on(GROUP_REGION);
+      if (correlated) this.copula.correlateGroup(d, GROUP_REGION, 2, stream, 0);
+      for (let k = 0; k < 2; k++) {
+        const off = at + (k === 0 ? R_HEADROOM : R_GROWTH);
+        grid[k] = correlated ? this.copula.distAtU(off, this.copula.u[k]) : this.distAt(off, d, stream, k);
+      }
       const headroom0 = Math.max(grid[0], 0);
       const growth = f32(grid[1] * this.knob(d, 1));
       let stress = 0;

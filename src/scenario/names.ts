@@ -30,3 +30,18 @@ export const KNOB_LIMITS: Record<KnobName, { lo: number; hi?: number }> = {
   chipShockProbability: { lo: 0, hi: 1 },
   coolingMixShift: { lo: 0, hi: 1 },
 };
+
+/**
+ * Inputs a scenario may correlate (Spearman), by the group drawn together: a Gaussian copula
+ * couples the members of one group, for each site, region or region-year. Knobs are drawn per
+ * parameter set, inputs per draw: each correlates only within its own group.
+ */
+export const CORRELATION_GROUPS = {
+  site: ['acceleratorDelay', 'transformerDelay', 'coolingPlantDelay', 'gridConnectionDelay', 'pue', 'wue'],
+  region: ['gridHeadroom', 'headroomGrowth'],
+  climate: ['heatwave', 'drought', 'heatwavePueUplift', 'heatwaveWueUplift', 'droughtWaterAllowance'],
+  knobs: KNOB_NAMES,
+} as const;
+export type CorrelationGroup = keyof typeof CORRELATION_GROUPS;
+/** Members per group at most: the size of each packed Cholesky factor (6 × 6). */
+export const MAX_GROUP_MEMBERS = 6;

@@ -134,6 +134,17 @@ export const scenarioSchema = z
     supplyChain: z.object({ accelerators: supplyItemSchema, transformers: supplyItemSchema, coolingPlant: supplyItemSchema }).strict(),
     cyber: z.object({ incidentsPerSiteYear: nonNegative(), outageDays: distSchema, sources: z.array(sourceSchema).optional() }).strict(),
     knobs: z.partialRecord(z.enum(KNOB_NAMES), knobSchema).default({}),
+    /** Rank correlations between inputs of one group (see CORRELATION_GROUPS), by a Gaussian copula. */
+    correlations: z
+      .array(
+        z
+          .object({
+            inputs: z.tuple([z.string(), z.string()]),
+            spearman: finite().refine((v) => v >= -1 && v <= 1, 'must be within [-1, 1]'),
+          })
+          .strict(),
+      )
+      .default([]),
     /** A site misses its planned load in a year when it delivers less than (1 − missTolerance) of it. */
     missTolerance: probability().default(0.05),
     sources: z.array(sourceSchema).optional(),

@@ -3,6 +3,7 @@
 // so a person editing the JSON can find it; nothing here ever surfaces a stack trace.
 import type { z } from 'zod';
 import { distSchema, KNOB_NAMES, scenarioSchema, type Scenario } from './schema';
+import { buildCopula } from '../engine/copula';
 import { KNOB_LIMITS } from './names';
 
 export interface ScenarioIssue {
@@ -290,6 +291,8 @@ export function parseScenario(input: unknown): ParseResult {
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) convertZod(parsed.error.issues, raw, [], errors);
   errors.push(...semanticIssues(raw));
+  // Correlations need their own shape to be right first; the copula then checks names and PSD.
+  if (parsed.success) errors.push(...buildCopula(parsed.data.correlations).issues);
   const seen = new Set<string>();
   const unique = errors.filter((e) => {
     const k = `${e.path}\0${e.message}`;

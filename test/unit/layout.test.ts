@@ -14,7 +14,7 @@ function wgslConstants(file: string): Map<string, number> {
 }
 
 describe('WGSL and TypeScript share one layout', () => {
-  const wgsl = new Map([...wgslConstants('common.wgsl'), ...wgslConstants('model.wgsl')]);
+  const wgsl = new Map([...wgslConstants('common.wgsl'), ...wgslConstants('model.wgsl'), ...wgslConstants('copula.wgsl')]);
 
   it('finds the constants it compares', () => {
     expect(wgsl.size).toBeGreaterThan(20);
@@ -24,7 +24,7 @@ describe('WGSL and TypeScript share one layout', () => {
     'BLOCK_DRAWS', 'HIST_BINS', 'HIST_STRIDE', 'SUMMARY_STRIDE', 'ACCUM_STRIDE', 'NKNOBS', 'MAX_REGIONS', 'MAX_YEARS',
     'G_COOLING', 'G_SUPPLY', 'SUPPLY_STRIDE', 'G_CYBER_RATE', 'G_CYBER_OUTAGE', 'G_MISS_TOLERANCE', 'G_WUE_NOMINAL',
     'GLOBAL_SIZE', 'REGION_STRIDE', 'SITE_STRIDE', 'R_HEADROOM', 'R_GROWTH', 'R_CONN_DELAY', 'R_HW_PUE', 'R_HW_WUE',
-    'R_DROUGHT_ALLOWANCE', 'R_HEATWAVE_P', 'R_DROUGHT_P',
+    'R_DROUGHT_ALLOWANCE', 'R_HEATWAVE_P', 'R_DROUGHT_P', 'G_COPULA_ON', 'G_COPULA_L', 'COPULA_L_STRIDE',
   ] as const;
   it.each(shared)('%s', (name) => {
     expect(wgsl.get(name), `${name} in WGSL`).toBe(layout[name]);
