@@ -1,0 +1,64 @@
+// Saving a scenario as a file: the JSON a user downloads is the same text `parseScenario` reads
+// back, so an exported scenario can be shared, edited by hand and opened again.
+import Papa from 'papaparse';
+import type { Scenario, Site } from '../scenario/schema';
+import { SITE_COLUMNS } from './siteColumns';
+
+/**
+ * Pretty JSON (2-space indent, trailing newline) for diff-friendly files. It round-trips:
+ * `parseScenario(scenarioToJson(s))` gives a scenario equal to `s`, because a validated scenario
+ * is already in the schema's output form (defaults filled, bare numbers as `{dist: 'fixed'}`).
+ */
+export function scenarioToJson(scenario: Scenario): string {
+  return `${JSON.stringify(scenario, null, 2)}\n`;
+}
+
+/** A file name from the scenario's name: lowercase ASCII slug, at most 60 characters, `.json`. */
+export function scenarioFileName(scenario: Pick<Scenario, 'name'>): string {
+  const slug = scenario.name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // drop the accents NFKD split off: "Île" → "Ile"
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'scenario'}.json`;
+}
+
+/**
+ * Site list as CSV in the public/data/sites.csv convention, readable by `parseSitesText`. A CSV
+ * row holds one source, so sites with several keep only their first; `aggregate` is written
+ * only when some site sets it.
+ */
+export function sitesToCsv(sites: readonly Site[]): string {
+  const columns = SITE_COLUMNS.filter((c) => c !== 'aggregate' || sites.some((s) => s.aggregate !== undefined));
+  const rows = sites.map((s) => {
+    const { sources, assumed, ...plain } = s;
+    const src = sources?.[0];
+    const cells: Record<string, string | number | boolean | undefined> = {
+      ...plain,
+      source_title: src?.title,
+      source_url: src?.url,
+      source_date: src?.date,
+      assumed: assumed?.join(';'),
+    };
+    return columns.map((c) => cells[c] ?? '');
+  });
+  return `${Papa.unparse({ fields: [...columns], data: rows }, { newline: '\n' })}\n`;
+}
+
+/**
+ * Browser only: offers `text` as a download named `name`. The object URL is revoked on a later
+ * task, not at once: revoking synchronously after click() cancels the download in some browsers.
+ */
+export function downloadText(name: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a); // Firefox ignores click() on an anchor outside the document
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,205 @@
+// The column convention for site lists (public/data/sites.csv), and how one row's cells become a
+// raw site object for `siteSchema`. CSV and GeoJSON imports share these rules so a value gets the
+// same message whichever format it came in.
+
+export const SITE_COLUMNS = [
+  'id', 'name', 'operator', 'country', 'lat', 'lon', 'region', 'status', 'itLoadMW', 'plannedYear', 'rampYears',
+  'cooling', 'acceleratorImportShare', 'source_title', 'source_url', 'source_date', 'assumed', 'notes', 'aggregate',
+] as const;
+export type SiteColumn = (typeof SITE_COLUMNS)[number];
+
+/** Columns with no schema default: a site list without one of these cannot be used. */
+export const REQUIRED_COLUMNS: readonly SiteColumn[] = ['id', 'name', 'lat', 'lon', 'region', 'status', 'itLoadMW', 'plannedYear', 'cooling'];
+
+// Blank cells here take the schema default; the site's `assumed` list then says so, as the
+// shipped data does for every value that is not a published figure.
+const DEFAULTED = ['rampYears', 'acceleratorImportShare'] as const;
+
+const NUMBER_WORDS: Partial<Record<SiteColumn, string>> = {
+  lat: 'a number of degrees (decimal, north positive)',
+  lon: 'a number of degrees (decimal, east positive)',
+  itLoadMW: 'a number of MW',
+  plannedYear: 'a year such as 2028',
+  rampYears: 'a number of years',
+  acceleratorImportShare: 'a number within [0, 1]',
+};
+const STRING_COLUMNS = new Set<SiteColumn>(['id', 'name', 'operator', 'country', 'region', 'notes']);
+const NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+const POWER_RE = /^([-+]?(?:\d+\.?\d*|\.\d+))\s*(w|kw|mw|gw)$/i;
+const TO_MW: Record<string, number> = { w: 1e-6, kw: 1e-3, mw: 1, gw: 1e3 };
+
+export const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A value as a message quotes it: strings in quotes, cut at 40 characters. */
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
+
+const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+// A hint for the mistakes people actually make: units typed into the cell, decimal commas.
+function numberHint(col: SiteColumn, s: string): string {
+  const power = POWER_RE.exec(s);
+  if (power && col === 'itLoadMW') {
+    const unit = power[2]!.toLowerCase();
+    if (unit === 'mw') return ' (leave out the unit)';
+    return ` (${power[1]} ${power[2]} = ${+(Number(power[1]) * TO_MW[unit]!).toPrecision(6)} MW)`;
+  }
+  if (/^[-+]?\d+(,\d+)+$/.test(s)) return ' (write a point for decimals and no thousands separators)';
+  return '';
+}
+
+export interface CellIssue {
+  column: SiteColumn;
+  message: string;
+}
+export interface RawRow {
+  raw: Record<string, unknown>;
+  issues: CellIssue[];
+  /** Columns whose blank cells took the schema default (and were added to `assumed`). */
+  defaulted: SiteColumn[];
+}
+
+function toNumber(col: SiteColumn, v: unknown): number | CellIssue {
+  const words = NUMBER_WORDS[col] ?? 'a number';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : { column: col, message: `must be ${words}; got ${v}` };
+  if (typeof v !== 'string') return { column: col, message: `must be ${words}; got ${describe(v)}` };
+  const s = v.trim();
+  if (NUMBER_RE.test(s)) return Number(s);
+  return { column: col, message: `must be ${words}; got '${s}'${numberHint(col, s)}` };
+}
+
+function toBoolean(v: unknown): boolean | CellIssue {
+  if (typeof v === 'boolean') return v;
+  const s = String(v).trim().toLowerCase();
+  if (['true', 'yes', '1'].includes(s)) return true;
+  if (['false', 'no', '0'].includes(s)) return false;
+  return { column: 'aggregate', message: `must be true or false; got ${describe(v)}` };
+}
+
+const isIssue = (v: unknown): v is CellIssue => isRec(v) && typeof v.message === 'string';
+
+/**
+ * Turns one row's cells (`get` returns the raw cell of a column, or undefined when absent) into
+ * a raw site. Numbers are parsed here, strictly, so '120 kW' is an error rather than 120; range
+ * checks are left to `siteSchema` so they read the same as in scenario files.
+ */
+export function cellsToRawSite(get: (c: SiteColumn) => unknown): RawRow {
+  const raw: Record<string, unknown> = {};
+  const issues: CellIssue[] = [];
+  for (const col of SITE_COLUMNS) {
+    const v = get(col);
+    if (blank(v) || col.startsWith('source_')) continue;
+    if (NUMBER_WORDS[col]) {
+      const n = toNumber(col, v);
+      if (isIssue(n)) issues.push(n);
+      else raw[col] = n;
+    } else if (col === 'status' || col === 'cooling') {
+      // Enum values are unambiguous whatever their case; spreadsheets like to capitalise.
+      raw[col] = typeof v === 'string' ? v.trim().toLowerCase() : v;
+    } else if (col === 'assumed') {
+      raw.assumed =
+        typeof v === 'string' ? v.split(';').map((x) => x.trim()).filter((x) => x !== '')
+        : Array.isArray(v) ? v.map((x: unknown) => (typeof x === 'string' ? x.trim() : x))
+        : v;
+    } else if (col === 'aggregate') {
+      const b = toBoolean(v);
+      if (isIssue(b)) issues.push(b);
+      else raw.aggregate = b;
+    } else if (STRING_COLUMNS.has(col)) {
+      raw[col] = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : v;
+    }
+  }
+
+  const title = get('source_title');
+  const url = get('source_url');
+  const date = get('source_date');
+  if (!blank(title)) {
+    const src: Record<string, unknown> = { title: typeof title === 'string' ? title.trim() : title };
+    if (!blank(url)) src.url = typeof url === 'string' ? url.trim() : url;
+    if (!blank(date)) src.date = typeof date === 'string' ? date.trim() : String(date);
+    raw.sources = [src];
+  } else if (!blank(url) || !blank(date)) {
+    issues.push({ column: 'source_title', message: 'is required when source_url or source_date is given' });
+  }
+
+  const defaulted = DEFAULTED.filter((c) => blank(get(c)));
+  const assumed = raw.assumed;
+  if (defaulted.length > 0 && (assumed === undefined || Array.isArray(assumed))) {
+    raw.assumed = [...(assumed ?? []), ...defaulted.filter((c) => !(assumed ?? []).includes(c))];
+  }
+  return { raw, issues, defaulted };
+}
+
+// ---- header names -------------------------------------------------------------------------------
+
+/** A column named like a known one but in other units or words: the target column and why. */
+function mistakeFor(name: string): { target: SiteColumn; message: string } | undefined {
+  const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (/^(it|critical|facility|total)*(load|capacity|power|demand)(it)?(w|kw|mw|gw|mva|kva|mwe)?$/.test(n)) {
+    return { target: 'itLoadMW', message: 'Headroom expects itLoadMW in megawatts (MW)' };
+  }
+  if (n === 'latitude' || n === 'y') return { target: 'lat', message: 'Headroom expects lat in decimal degrees' };
+  if (['lng', 'long', 'longitude', 'x'].includes(n)) return { target: 'lon', message: 'Headroom expects lon in decimal degrees' };
+  if (/year/.test(n) && n !== 'rampyears') {
+    return { target: 'plannedYear', message: 'Headroom expects plannedYear (the year the site starts drawing power)' };
+  }
+  return undefined;
+}
+
+const letter = (i: number): string => (i >= 26 ? letter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+
+export interface ColumnPlan {
+  /** Header position → canonical column (case-insensitive match), undefined when ignored. */
+  columns: (SiteColumn | undefined)[];
+  /** Errors about a header name: unit mistakes standing in for a missing column, duplicates. */
+  errors: { name: string; message: string }[];
+  warnings: string[];
+  /** Required columns absent from the header and not explained by an error above. */
+  missing: SiteColumn[];
+  /** Targets of unit-mistake errors: a per-row "is required" there would only repeat the error. */
+  quiet: Set<SiteColumn>;
+}
+
+/**
+ * Maps header names onto site columns. `noun` words the messages ('column' for CSV, 'property'
+ * for GeoJSON); `positional` is false for GeoJSON, where lat/lon come from the geometry.
+ */
+export function planColumns(names: readonly string[], noun: 'column' | 'property', positional: boolean): ColumnPlan {
+  const byLower = new Map<string, SiteColumn>(SITE_COLUMNS.map((c) => [c.toLowerCase(), c]));
+  const where = new Map<SiteColumn, number[]>();
+  const columns = names.map((raw, i): SiteColumn | undefined => {
+    const c = byLower.get(raw.trim().toLowerCase());
+    if (!c || (!positional && (c === 'lat' || c === 'lon'))) return undefined;
+    where.set(c, [...(where.get(c) ?? []), i]);
+    return c;
+  });
+  const errors: ColumnPlan['errors'] = [];
+  const warnings: string[] = [];
+  const present = new Set(where.keys());
+  const quiet = new Set<SiteColumn>();
+  // GeoJSON names are a union over features, so a repeat there is two spellings, not two columns.
+  for (const [c, at] of noun === 'column' ? where : []) {
+    if (at.length > 1) errors.push({ name: c, message: `appears ${at.length} times (columns ${at.map(letter).join(', ')}); keep one` });
+  }
+  names.forEach((raw, i) => {
+    const name = raw.trim();
+    if (columns[i] !== undefined || name === '') return;
+    const lower = name.toLowerCase();
+    if (!positional && (lower === 'lat' || lower === 'lon')) {
+      warnings.push(`property ${name} is ignored: the position comes from the Point geometry`);
+      return;
+    }
+    const m = mistakeFor(name);
+    if (m && !present.has(m.target) && (positional || (m.target !== 'lat' && m.target !== 'lon'))) {
+      errors.push({ name, message: m.message });
+      quiet.add(m.target);
+    } else warnings.push(`${noun} ${name} is not a site ${noun === 'column' ? 'column' : 'field'} and was ignored${m ? ` (Headroom reads ${m.target})` : ''}`);
+  });
+  const missing = REQUIRED_COLUMNS.filter((c) => !present.has(c) && !quiet.has(c) && (positional || (c !== 'lat' && c !== 'lon')));
+  return { columns, errors, warnings, missing, quiet };
+}
