@@ -1,6 +1,8 @@
 // The shipped default data: every scenario file validates, every site and region carries a source or
-// says which of its values are assumptions, and public/data/sites.csv is the same site list as the
-// default scenario.
+// says which of its values are assumptions, and public/data/sites.csv is the same list of real, named
+// sites as the default scenario. Aggregate entries (a region's rest-of-fleet load, `aggregate: true`,
+// used to calibrate national totals — docs/data.md, Calibration) are not in the CSV and are checked
+// separately: flagged, sourced, explained, and kept in regions of their own.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema';
@@ -120,8 +122,8 @@ describe('shipped scenarios', () => {
 describe('default scenario', () => {
   const def = load(DEFAULT_FILE);
 
-  it('lists at least 40 sites', () => {
-    expect(def.sites.length).toBeGreaterThanOrEqual(40);
+  it('lists at least 40 real, named sites', () => {
+    expect(def.sites.filter((s) => !s.aggregate).length).toBeGreaterThanOrEqual(40);
   });
 
   it('covers the UK, US, the Nordics, Iceland and China', () => {
@@ -140,19 +142,61 @@ describe('default scenario', () => {
       for (const site of load(file).sites) expect(site, `${file}: ${site.id}`).toEqual(byId.get(site.id));
     }
   });
+
+  it('has preset aggregate regions that are copies of the default ones', () => {
+    const byId = new Map(def.regions.map((r) => [r.id, r]));
+    for (const file of scenarioFiles.filter((f) => f !== DEFAULT_FILE)) {
+      const s = load(file);
+      const aggregateRegions = new Set(s.sites.filter((x) => x.aggregate).map((x) => x.region));
+      for (const r of s.regions.filter((x) => aggregateRegions.has(x.id))) expect(r, `${file}: ${r.id}`).toEqual(byId.get(r.id));
+    }
+  });
+});
+
+describe('aggregate (rest-of-fleet) entries', () => {
+  for (const file of scenarioFiles) {
+    const s = load(file);
+    const aggregates = s.sites.filter((x) => x.aggregate);
+    if (aggregates.length === 0) continue;
+
+    it(`${file}: are flagged, named as aggregates, sourced with URLs, explained and list their assumptions`, () => {
+      for (const a of aggregates) {
+        expect(a.aggregate, a.id).toBe(true);
+        expect(a.id, a.id).toMatch(/-agg-/);
+        expect(a.name, a.id).toMatch(/aggregate/i);
+        expect(a.country, `${a.id}.country`).toMatch(/^[A-Z]{2}$/);
+        expect((a.sources ?? []).length, `${a.id}.sources`).toBeGreaterThan(0);
+        for (const src of a.sources ?? []) expect(src.url ?? '', `${a.id}: ${src.title}`).toMatch(/^https?:\/\//);
+        expect((a.notes ?? '').length, `${a.id}.notes`).toBeGreaterThan(100);
+        expect((a.assumed ?? []).length, `${a.id}.assumed`).toBeGreaterThan(0);
+      }
+      for (const site of s.sites) if (/-agg-/.test(site.id)) expect(site.aggregate, `${site.id} looks like an aggregate`).toBe(true);
+    });
+
+    it(`${file}: sit in regions of their own, so named sites keep their regions and headroom`, () => {
+      const aggregateRegions = new Set(aggregates.map((a) => a.region));
+      for (const site of s.sites.filter((x) => !x.aggregate)) expect(aggregateRegions.has(site.region), `${site.id} shares ${site.region}`).toBe(false);
+    });
+  }
 });
 
 describe('public/data/sites.csv', () => {
   const rows = readSitesCsv();
   const def = load(DEFAULT_FILE);
+  const named = def.sites.filter((s) => !s.aggregate);
 
-  it('has the same ids, in the same order, as the default scenario', () => {
-    expect(rows.map((r) => r.id)).toEqual(def.sites.map((s) => s.id));
+  it('has the same ids, in the same order, as the default scenario’s named sites', () => {
+    expect(rows.map((r) => r.id)).toEqual(named.map((s) => s.id));
+  });
+
+  it('leaves out exactly the aggregate entries', () => {
+    const inCsv = new Set(rows.map((r) => r.id));
+    for (const s of def.sites) expect(inCsv.has(s.id), `${s.id} (aggregate: ${s.aggregate === true})`).toBe(s.aggregate !== true);
   });
 
   it('matches the default scenario field by field', () => {
     const num = (v: string) => Number(v);
-    def.sites.forEach((site, i) => {
+    named.forEach((site, i) => {
       const row = rows[i]!;
       const src = site.sources?.[0];
       expect({

@@ -1,0 +1,118 @@
+// Calibration of the presets' national totals against published projections (docs/data.md,
+// "Calibration"). Pure functions: no I/O, no engine; test/unit/calibration.test.ts runs the engine.
+import { findSeries, seriesSummary } from '../engine/resultJson';
+import type { RunResult } from '../engine/types';
+import type { Scenario } from '../scenario/schema';
+
+/** 'world' means every site of the scenario; otherwise a site `country` code (ISO 3166-1 alpha-2). */
+export type CalibrationArea = string;
+
+export interface CalibrationTarget {
+  /** Scenario file under public/data/scenarios/, without `.json`. */
+  preset: string;
+  country: CalibrationArea | 'world';
+  year: number;
+  /** The published range the preset's median must land in (TWh of electricity in `year`). */
+  lowTWh: number;
+  highTWh: number;
+  /** The published central value, where one is given. */
+  centralTWh?: number;
+  source: string;
+}
+
+/**
+ * The published ranges for each preset. Sources are in docs/data.md (Calibration). The modelled
+ * quantity is `energyServedMWh[year]`: facility energy (IT × PUE) actually delivered in that year,
+ * after delays, grid curtailment, water throttling and outages — the model's counterpart of a
+ * year's measured "data-centre electricity consumption".
+ */
+export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
+  {
+    preset: 'global-2030',
+    country: 'world',
+    year: 2030,
+    lowTWh: 669,
+    highTWh: 1264,
+    centralTWh: 945,
+    source: 'IEA, Energy and AI (Apr 2025): base case ~945 TWh in 2030; Headwinds ~669 to Lift-Off ~1,264 TWh',
+  },
+  {
+    preset: 'global-2030',
+    country: 'US',
+    year: 2028,
+    lowTWh: 325,
+    highTWh: 580,
+    source: 'LBNL, 2024 United States Data Center Energy Usage Report (Dec 2024): 325–580 TWh in 2028',
+  },
+  {
+    preset: 'global-2030',
+    country: 'GB',
+    year: 2030,
+    lowTWh: 19.6,
+    highTWh: 26.2,
+    centralTWh: 22,
+    source: 'NESO Clean Power 2030 ~22 TWh; published 2030 projections span 19.6 (Tony Blair Institute, 2024) to 26.2 TWh (Oxford Economics)',
+  },
+  {
+    preset: 'uk-2030',
+    country: 'GB',
+    year: 2030,
+    lowTWh: 19.6,
+    highTWh: 26.2,
+    centralTWh: 22,
+    source: 'NESO Clean Power 2030 ~22 TWh; published 2030 projections span 19.6 (Tony Blair Institute, 2024) to 26.2 TWh (Oxford Economics)',
+  },
+];
+
+/**
+ * The part of a scenario in one country (or several): its sites whose `country` matches, and only
+ * the regions those sites use. Everything else (cooling, supply chain, cyber, knobs) is kept.
+ * 'world' returns the scenario unchanged. Throws when no site matches, since a scenario needs one.
+ */
+export function scenarioForCountry(scenario: Scenario, country: CalibrationArea | 'world' | readonly string[]): Scenario {
+  if (country === 'world') return scenario;
+  const wanted = new Set(typeof country === 'string' ? [country] : country);
+  const sites = scenario.sites.filter((s) => s.country !== undefined && wanted.has(s.country));
+  if (sites.length === 0) throw new Error(`scenario '${scenario.name}' has no site in ${[...wanted].join(', ')}`);
+  const used = new Set(sites.map((s) => s.region));
+  return { ...scenario, sites, regions: scenario.regions.filter((r) => used.has(r.id)) };
+}
+
+export interface AnnualEnergy {
+  year: number;
+  meanTWh: number;
+  /** Monte Carlo standard error of the mean, sd / sqrt(draws). */
+  seTWh: number;
+  sdTWh: number;
+  p5TWh: number;
+  p50TWh: number;
+  p95TWh: number;
+}
+
+const MWH_PER_TWH = 1e6;
+
+/** Energy served in one year (`energyServedMWh[year]`), in TWh, for one parameter set (default 0). */
+export function annualEnergyTWh(result: RunResult, year: number, paramSet = 0): AnnualEnergy {
+  const key = `energyServedMWh[${year}]`;
+  const found = findSeries(result, key);
+  if (!found) throw new Error(`no series '${key}': the run covers ${result.years[0]}–${result.years[result.years.length - 1]}`);
+  const s = seriesSummary(result, paramSet, found.index);
+  return {
+    year,
+    meanTWh: s.mean / MWH_PER_TWH,
+    seTWh: s.se / MWH_PER_TWH,
+    sdTWh: s.sd / MWH_PER_TWH,
+    p5TWh: s.p5 / MWH_PER_TWH,
+    p50TWh: s.p50 / MWH_PER_TWH,
+    p95TWh: s.p95 / MWH_PER_TWH,
+  };
+}
+
+/**
+ * Monte Carlo standard error of the median, from the run's own spread: for a roughly normal
+ * output SE(P50) ≈ √(π/2) · sd/√N ≈ 1.25 · se. (The histogram quantile adds up to one bin,
+ * about 2.3 % of the pilot's range, on top; the tests leave room for both.)
+ */
+export function medianStandardErrorTWh(e: AnnualEnergy): number {
+  return Math.sqrt(Math.PI / 2) * e.seTWh;
+}
