@@ -1,13 +1,15 @@
 // `npm run sim`: runs a scenario headless (Dawn WebGPU or the CPU backend) and writes the result.
 // Exit codes: 0 done, 1 engine or output failure, 2 bad arguments or scenario, 130 interrupted.
-import { writeFile } from 'node:fs/promises';
 import { findSeries, resultToJson, seriesSummary } from '../engine/resultJson';
-import { RunAbortedError, type Engine, type RunProgress, type RunResult } from '../engine/types';
+import { RunAbortedError, type Engine, type ParamSetDesign, type RunProgress, type RunResult } from '../engine/types';
+import { ensembleMeta, shardRange } from '../ensemble/shards';
+import { HEADLINE_METRICS } from '../ensemble/table';
 import { loadScenarioFile, ScenarioError } from '../scenario/validate';
 import type { Scenario } from '../scenario/schema';
 import { CliError, parseSimArgs, USAGE, type SimArgs } from './args';
+import { OutputError, writeOutputs } from './outputs';
 
-const HEADLINE = ['energyDemandedMWh', 'energyServedMWh', 'curtailedMWh', 'waterUsedML', 'waterShortfallML', 'computeLostMWh'];
+const HEADLINE = HEADLINE_METRICS;
 /** Runs shorter than this print no progress at all. */
 const QUIET_MS = 1000;
 
@@ -42,13 +44,16 @@ function progressReporter(stream: NodeJS.WriteStream): { onProgress: (p: RunProg
   return { onProgress, done: () => void (tty && shown && stream.write('\r\x1b[K')) };
 }
 
-function summaryText(result: RunResult, scenario: Scenario, args: SimArgs): string {
+function summaryText(result: RunResult, scenario: Scenario, args: SimArgs, written: string[]): string {
+  const first = result.firstParamSet ?? 0;
+  const slice = args.shard ? `, shard ${args.shard.index}/${args.shard.count}: sets ${first}–${first + result.paramSetCount - 1} of ${args.paramSets}` : '';
   const lines = [
     `scenario:   ${scenario.name} (${scenario.startYear}–${scenario.endYear}, ${result.siteIds.length} sites, ${result.regionIds.length} regions)`,
     `backend:    ${result.backend} (${result.device})`,
     `run:        ${result.paramSetCount} parameter set${result.paramSetCount === 1 ? '' : 's'} × ${result.draws} draws, seed ${result.seed}${args.crn ? ', common random numbers' : ''}`,
+    `design:     ${args.design}${slice}`,
     `time:       ${(result.elapsedMs / 1000).toFixed(2)} s, ${fmt(result.siteYearSamplesPerSecond)} site-year samples/s`,
-    `parameter set 0, mean [P5–P95]:`,
+    `parameter set ${first}, mean [P5–P95]:`,
   ];
   const width = Math.max(...HEADLINE.map((k) => k.length));
   for (const key of HEADLINE) {
@@ -60,7 +65,7 @@ function summaryText(result: RunResult, scenario: Scenario, args: SimArgs): stri
     const s = seriesSummary(result, 0, found.index);
     lines.push(`  ${key.padEnd(width)}  ${fmt(s.mean)} [${fmt(s.p5)}–${fmt(s.p95)}] ${found.info.unit}`);
   }
-  if (args.out) lines.push(`wrote ${args.out}`);
+  for (const file of written) lines.push(`wrote ${file}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -105,9 +110,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
   const progress = progressReporter(process.stderr);
+  const paramSets: ParamSetDesign = { count: args.paramSets, design: args.design };
   try {
     const result = await engine.run(scenario, {
-      paramSets: args.paramSets,
+      paramSets,
+      paramSetRange: args.shard ? shardRange(args.shard, args.paramSets) : undefined,
       draws: args.draws,
       seed: args.seed,
       commonRandomNumbers: args.crn,
@@ -116,15 +123,16 @@ async function main(argv: readonly string[]): Promise<number> {
       signal: abort.signal,
     });
     progress.done();
-    if (args.out) {
-      try {
-        await writeFile(args.out, `${JSON.stringify(resultToJson(result, scenario), null, 2)}\n`);
-      } catch (e) {
-        errorLine(`could not write ${args.out}: ${messageOf(e)}`);
-        return 1;
-      }
+    let written: string[];
+    try {
+      const ensemble = await ensembleMeta(scenario, { paramSets, commonRandomNumbers: args.crn, shard: args.shard });
+      written = await writeOutputs({ ...resultToJson(result, scenario), ensemble }, args);
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      errorLine(e.message);
+      return 1;
     }
-    process.stdout.write(summaryText(result, scenario, args));
+    process.stdout.write(summaryText(result, scenario, args, written));
     return 0;
   } catch (e) {
     progress.done();

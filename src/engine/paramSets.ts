@@ -1,12 +1,18 @@
-// The K parameter sets of a run: explicit knob values, or K sets drawn across each knob's range.
+// The K parameter sets of a run: explicit knob values, or K sets spread across each knob's range
+// by a design (independent uniforms, a scrambled Sobol' sequence or a Latin hypercube).
+import { latinHypercube } from '../ensemble/lhs';
+import { sobolPoints, SOBOL_MAX_DIM } from '../ensemble/sobol';
 import { uniformAt } from '../rng/distributions';
 import { KNOB_LIMITS, KNOB_NAMES, type KnobName } from '../scenario/names';
 import type { Scenario } from '../scenario/schema';
 import { knobDefaults, NKNOBS } from './layout';
-import type { KnobValues } from './types';
+import type { KnobValues, ParamSetDesign } from './types';
 
 /** Stream word of the knob design, apart from every model stream (whose high byte is 1..6). */
 const S_DESIGN = 0x7f000000;
+
+export const DESIGNS = ['random', 'sobol', 'lhs'] as const;
+export type DesignKind = (typeof DESIGNS)[number];
 
 export class ParamSetError extends Error {
   constructor(message: string) {
@@ -15,38 +21,92 @@ export class ParamSetError extends Error {
   }
 }
 
-/**
- * K × NKNOBS knob values. Set 0 is always the scenario's own values, so a run of K sets still
- * answers the "best guess" question; sets 1..K−1 are uniform within each knob's [min, max].
- */
-export function buildParamSets(scenario: Scenario, paramSets: number | KnobValues[], seed: number): Float32Array {
+/** A knob's [lo, hi]: the scenario's min/max, its value where either is missing. */
+export function knobRange(scenario: Scenario, name: KnobName): { lo: number; hi: number } {
+  const base = knobDefaults(scenario)[name];
+  const spec = scenario.knobs[name];
+  return { lo: spec?.min ?? base, hi: spec?.max ?? base };
+}
+
+/** The knobs a design varies: those whose range is wider than a point, in KNOB_NAMES order. */
+export function rangedKnobs(scenario: Scenario): KnobName[] {
+  return KNOB_NAMES.filter((name) => {
+    const { lo, hi } = knobRange(scenario, name);
+    return hi > lo;
+  });
+}
+
+/** Normalises the three forms of RunOptions.paramSets to a design (arrays stay arrays). */
+export function designOf(paramSets: number | KnobValues[] | ParamSetDesign): ParamSetDesign | KnobValues[] {
+  return typeof paramSets === 'number' ? { count: paramSets, design: 'random' } : paramSets;
+}
+
+function explicitSets(scenario: Scenario, paramSets: KnobValues[]): Float32Array {
   const base = knobDefaults(scenario);
-  if (Array.isArray(paramSets)) {
-    if (paramSets.length === 0) throw new ParamSetError('paramSets: must list at least one parameter set');
-    const out = new Float32Array(paramSets.length * NKNOBS);
-    paramSets.forEach((set, p) => {
-      for (const [name, value] of Object.entries(set)) {
-        const i = KNOB_NAMES.indexOf(name as KnobName);
-        if (i < 0) throw new ParamSetError(`paramSets[${p}].${name}: unknown knob (known: ${KNOB_NAMES.join(', ')})`);
-        if (typeof value !== 'number' || !Number.isFinite(value)) throw new ParamSetError(`paramSets[${p}].${name}: must be a finite number`);
-        const { lo, hi } = KNOB_LIMITS[name as KnobName];
-        if (value < lo || (hi !== undefined && value > hi)) {
-          throw new ParamSetError(`paramSets[${p}].${name}: must be within [${lo}, ${hi ?? '∞'}]`);
-        }
+  if (paramSets.length === 0) throw new ParamSetError('paramSets: must list at least one parameter set');
+  const out = new Float32Array(paramSets.length * NKNOBS);
+  paramSets.forEach((set, p) => {
+    for (const [name, value] of Object.entries(set)) {
+      const i = KNOB_NAMES.indexOf(name as KnobName);
+      if (i < 0) throw new ParamSetError(`paramSets[${p}].${name}: unknown knob (known: ${KNOB_NAMES.join(', ')})`);
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new ParamSetError(`paramSets[${p}].${name}: must be a finite number`);
+      const { lo, hi } = KNOB_LIMITS[name as KnobName];
+      if (value < lo || (hi !== undefined && value > hi)) {
+        throw new ParamSetError(`paramSets[${p}].${name}: must be within [${lo}, ${hi ?? '∞'}]`);
       }
-      KNOB_NAMES.forEach((name, i) => (out[p * NKNOBS + i] = set[name] ?? base[name]));
-    });
+    }
+    KNOB_NAMES.forEach((name, i) => (out[p * NKNOBS + i] = set[name] ?? base[name]));
+  });
+  return out;
+}
+
+/**
+ * Unit-cube points of a design for the ranged knobs, K × dims row-major. 'sobol' is Owen-scrambled
+ * by the run's seed (the unscrambled first point would put every knob at its minimum); 'lhs'
+ * stratifies each knob into K equal slices.
+ */
+function unitDesign(design: 'sobol' | 'lhs', K: number, dims: number, seed: number): Float64Array {
+  if (design === 'lhs') return latinHypercube(K, dims, seed);
+  if (dims > SOBOL_MAX_DIM) throw new ParamSetError(`paramSets: a Sobol design supports at most ${SOBOL_MAX_DIM} knobs`);
+  return sobolPoints(K, dims, { scramble: 'owen', seed });
+}
+
+/**
+ * K × NKNOBS knob values, in KNOB_NAMES order.
+ * - A number K or { count: K, design: 'random' }: set 0 is the scenario's own values, so a run of
+ *   K sets still answers the "best guess" question; sets 1..K−1 are independent uniforms within
+ *   each knob's [min, max], keyed by (seed, set index), so set p is the same for any K.
+ * - { design: 'sobol' | 'lhs' }: all K sets are design points (set 0 included: replacing one would
+ *   break the design's balance); a design depends on K as a whole, so shards must build it with
+ *   the full K and take their slice.
+ * - An array: the sets as given; knobs a set leaves out take the scenario's values.
+ * Knobs without a range (min = max, or neither given) stay at the scenario's value in every design.
+ */
+export function buildParamSets(scenario: Scenario, paramSets: number | KnobValues[] | ParamSetDesign, seed: number): Float32Array {
+  const spec = designOf(paramSets);
+  if (Array.isArray(spec)) return explicitSets(scenario, spec);
+  const { count: K, design } = spec;
+  if (!Number.isInteger(K) || K < 1) throw new ParamSetError('paramSets: must be a whole number ≥ 1');
+  if (!DESIGNS.includes(design)) throw new ParamSetError(`paramSets.design: must be one of ${DESIGNS.join(', ')} (got '${String(design)}')`);
+  const base = knobDefaults(scenario);
+  const out = new Float32Array(K * NKNOBS);
+  if (design === 'random') {
+    for (let p = 0; p < K; p++) {
+      KNOB_NAMES.forEach((name, i) => {
+        const { lo, hi } = knobRange(scenario, name);
+        const u = uniformAt(seed, p, 0, S_DESIGN, i);
+        out[p * NKNOBS + i] = p === 0 ? base[name] : lo + (hi - lo) * u;
+      });
+    }
     return out;
   }
-  if (!Number.isInteger(paramSets) || paramSets < 1) throw new ParamSetError('paramSets: must be a whole number ≥ 1');
-  const out = new Float32Array(paramSets * NKNOBS);
-  for (let p = 0; p < paramSets; p++) {
-    KNOB_NAMES.forEach((name, i) => {
-      const spec = scenario.knobs[name];
-      const lo = spec?.min ?? base[name];
-      const hi = spec?.max ?? base[name];
-      const u = uniformAt(seed, p, 0, S_DESIGN, i);
-      out[p * NKNOBS + i] = p === 0 ? base[name] : lo + (hi - lo) * u;
+  const ranged = rangedKnobs(scenario);
+  const unit = ranged.length > 0 ? unitDesign(design, K, ranged.length, seed) : new Float64Array(0);
+  for (let p = 0; p < K; p++) {
+    KNOB_NAMES.forEach((name, i) => (out[p * NKNOBS + i] = base[name]));
+    ranged.forEach((name, d) => {
+      const { lo, hi } = knobRange(scenario, name);
+      out[p * NKNOBS + KNOB_NAMES.indexOf(name)] = lo + (hi - lo) * (unit[p * ranged.length + d] as number);
     });
   }
   return out;

@@ -12,6 +12,7 @@ export interface SeriesJson extends SeriesSummary {
 }
 
 export interface ParamSetJson {
+  /** Absolute parameter-set index: the key of its random streams, the same in every shard. */
   index: number;
   knobs: Partial<Record<KnobName, number>>;
   series: Record<string, SeriesJson>;
@@ -27,6 +28,8 @@ export interface ResultJson {
     seed: number;
     draws: number;
     paramSetCount: number;
+    /** Absolute index of the first parameter set (a shard's offset; 0 for a whole run). */
+    firstParamSet: number;
     elapsedMs: number;
     siteYearSamplesPerSecond: number;
   };
@@ -86,6 +89,7 @@ const slice = (a: Float32Array, from: number, n: number): number[] => Array.from
 
 export function resultToJson(result: RunResult, scenario: Scenario): ResultJson {
   const K = result.paramSetCount;
+  const first = result.firstParamSet ?? 0;
   const nY = result.years.length;
   const nS = result.siteIds.length;
   const nR = result.regionIds.length;
@@ -108,7 +112,7 @@ export function resultToJson(result: RunResult, scenario: Scenario): ResultJson 
     result.regionIds.forEach((id, i) => {
       regions[id] = { curtailProbability: slice(result.regionCurtailProbability, (k * nR + i) * nY, nY) };
     });
-    paramSets.push({ index: k, knobs, series, sites, regions });
+    paramSets.push({ index: first + k, knobs, series, sites, regions });
   }
 
   return {
@@ -119,6 +123,7 @@ export function resultToJson(result: RunResult, scenario: Scenario): ResultJson 
       seed: result.seed,
       draws: result.draws,
       paramSetCount: K,
+      firstParamSet: first,
       elapsedMs: result.elapsedMs,
       siteYearSamplesPerSecond: result.siteYearSamplesPerSecond,
     },

@@ -25,6 +25,15 @@ function checkOptions(draws: number, seed: number): void {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RunOptionError('seed: must be a whole number within [0, 4294967295]');
 }
 
+function paramSetSlice(range: RunOptions['paramSetRange'], total: number): { first: number; count: number } {
+  if (range === undefined) return { first: 0, count: total };
+  const { first, count } = range;
+  if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 1 || first + count > total) {
+    throw new RunOptionError(`paramSetRange: [${first}, ${first} + ${count}) must be a non-empty range within the ${total} parameter sets`);
+  }
+  return { first, count };
+}
+
 /** Allocates the result arrays for K parameter sets. */
 function emptyResult(scenario: Scenario, packed: PackedScenario, K: number, knobs: Float32Array, o: { seed: number; draws: number; histograms: boolean }, backend: Backend): RunResult {
   const siteYears = packed.nSites * packed.nYears;
@@ -92,10 +101,13 @@ export async function runWithBackend(backend: Backend, tuning: BackendTuning, sc
   const seed = options.seed ?? 1;
   checkOptions(draws, seed);
   const packed = packScenario(scenario);
-  const knobs = buildParamSets(scenario, options.paramSets ?? 1, seed);
-  const K = knobs.length / NKNOBS;
+  const allKnobs = buildParamSets(scenario, options.paramSets ?? 1, seed);
+  // A shard runs a slice of the design; `first` keys its random streams by absolute index.
+  const { first, count: K } = paramSetSlice(options.paramSetRange, allKnobs.length / NKNOBS);
+  const knobs = allKnobs.slice(first * NKNOBS, (first + K) * NKNOBS);
   const histograms = options.histograms ?? K <= 16;
   const result = emptyResult(scenario, packed, K, knobs, { seed, draws, histograms }, backend);
+  result.firstParamSet = first;
   const groups = planRun(packed, K, draws, tuning);
   const totalDraws = K * draws;
   let doneDraws = 0;
@@ -105,7 +117,7 @@ export async function runWithBackend(backend: Backend, tuning: BackendTuning, sc
       seed, crn: options.commonRandomNumbers ? 1 : 0, draws,
       nSites: packed.nSites, nRegions: packed.nRegions, nYears: packed.nYears, nSeries: packed.nSeries,
       sitesOffset: GLOBAL_SIZE + REGION_STRIDE * packed.nRegions,
-      paramBase: group.paramBase, paramOffset: 0, paramCount: group.paramCount, blockOffset: 0, blockCount: 0,
+      paramBase: first + group.paramBase, paramOffset: 0, paramCount: group.paramCount, blockOffset: 0, blockCount: 0,
       missOffset: layout.miss, loadOffset: layout.load, curtailOffset: layout.curtail,
     };
     const groupKnobs = knobs.subarray(group.paramBase * NKNOBS, (group.paramBase + group.paramCount) * NKNOBS);

@@ -18,12 +18,26 @@ export interface RunProgress {
   elapsedMs: number;
 }
 
+/** K parameter sets spread over the scenario's knob ranges by a design (see src/engine/paramSets.ts). */
+export interface ParamSetDesign {
+  count: number;
+  design: 'random' | 'sobol' | 'lhs';
+}
+
 export interface RunOptions {
   /**
    * A count K draws K parameter sets uniformly within each knob's [min, max] (set 0 is the
-   * scenario's own knob values); an array gives the sets explicitly. Default 1.
+   * scenario's own knob values), as does { count: K, design: 'random' }; 'sobol' and 'lhs' spread
+   * all K sets by a scrambled Sobol' sequence or a Latin hypercube; an array gives the sets
+   * explicitly. Default 1.
    */
-  paramSets?: number | KnobValues[];
+  paramSets?: number | KnobValues[] | ParamSetDesign;
+  /**
+   * Run only the sets [first, first + count) of the K that paramSets defines (a shard). Knob
+   * values and random streams are those of the same sets in the whole run, so shards merged in
+   * order equal the unsharded run. Default: all K.
+   */
+  paramSetRange?: { first: number; count: number };
   /** Monte Carlo draws per parameter set. Default 4096. */
   draws?: number;
   /** 32-bit seed. Default 1. */
@@ -64,7 +78,10 @@ export interface RunResult {
   device: string;
   seed: number;
   draws: number;
+  /** Parameter sets in this result (the slice's size when paramSetRange was given). */
   paramSetCount: number;
+  /** Absolute index of this result's first parameter set (0 unless paramSetRange was given). */
+  firstParamSet?: number;
   years: number[];
   siteIds: string[];
   regionIds: string[];

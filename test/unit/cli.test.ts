@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CliError, DEFAULT_SCENARIO, parseSimArgs } from '../../src/cli/args';
+import { tableFromIPC } from 'apache-arrow';
+import Papa from 'papaparse';
+import { CliError, DEFAULT_SCENARIO, parseMergeArgs, parseSimArgs } from '../../src/cli/args';
 import { findSeries, resultToJson, seriesSummary, type ResultJson } from '../../src/engine/resultJson';
 import type { RunResult } from '../../src/engine/types';
 import { parseScenario } from '../../src/scenario/validate';
@@ -13,11 +15,13 @@ const FIXTURE = join(ROOT, 'test/fixtures/minimal-scenario.json');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'headroom-cli-'));
 
-/** Runs `tsx src/cli/sim.ts ...args` the way `npm run sim --` does. */
-function sim(...args: string[]) {
-  const r = spawnSync(process.execPath, [TSX, '--import', './scripts/rawImport.mjs', 'src/cli/sim.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+/** Runs `tsx src/cli/<script>.ts ...args` the way `npm run sim --` (or merge) does. */
+function cli(script: 'sim' | 'merge', args: string[]) {
+  const r = spawnSync(process.execPath, [TSX, '--import', './scripts/rawImport.mjs', `src/cli/${script}.ts`, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+const sim = (...args: string[]) => cli('sim', args);
+const merge = (...args: string[]) => cli('merge', args);
 
 function cliError(argv: string[]): string {
   try {
@@ -32,13 +36,18 @@ function cliError(argv: string[]): string {
 describe('parseSimArgs', () => {
   it('parses a full command line', () => {
     const argv = ['--scenario', 'x.json', '--param-sets', '8', '--draws', '1024', '--seed', '4294967295'];
-    expect(parseSimArgs([...argv, '--backend', 'cpu', '--out', 'r.json', '--workers', '3', '--crn'])).toEqual({
+    const more = ['--design', 'sobol', '--shard', '1/4', '--csv', 't.csv', '--arrow', 't.arrow'];
+    expect(parseSimArgs([...argv, ...more, '--backend', 'cpu', '--out', 'r.json', '--workers', '3', '--crn'])).toEqual({
       scenario: 'x.json',
       paramSets: 8,
+      design: 'sobol',
+      shard: { index: 1, count: 4 },
       draws: 1024,
       seed: 4294967295,
       backend: 'cpu',
       out: 'r.json',
+      csv: 't.csv',
+      arrow: 't.arrow',
       workers: 3,
       crn: true,
       help: false,
@@ -49,10 +58,14 @@ describe('parseSimArgs', () => {
     expect(parseSimArgs([])).toEqual({
       scenario: DEFAULT_SCENARIO,
       paramSets: 1,
+      design: 'random',
+      shard: undefined,
       draws: 4096,
       seed: 1,
       backend: 'auto',
       out: undefined,
+      csv: undefined,
+      arrow: undefined,
       workers: undefined,
       crn: false,
       help: false,
@@ -72,6 +85,29 @@ describe('parseSimArgs', () => {
     expect(cliError(['--seed', '-1'])).toMatch(/--seed/);
     expect(cliError(['--backend', 'tpu'])).toBe("--backend must be one of auto, cpu, webgpu (got 'tpu')");
     expect(parseSimArgs(['--seed', '0']).seed).toBe(0);
+  });
+
+  it('validates designs, shards and output files', () => {
+    expect(cliError(['--design', 'grid'])).toBe("--design must be one of random, sobol, lhs (got 'grid')");
+    expect(cliError(['--param-sets', '8', '--shard', '4/4'])).toBe("--shard index i must be within [0, n − 1] (got '4/4')");
+    expect(cliError(['--param-sets', '8', '--shard', '0/0'])).toBe("--shard count n must be ≥ 1 (got '0/0')");
+    expect(cliError(['--param-sets', '8', '--shard', '1'])).toBe("--shard must look like i/n, e.g. 0/4 (got '1')");
+    expect(cliError(['--param-sets', '3', '--shard', '0/4'])).toBe('--shard 0/4: 4 shards need at least 4 parameter sets (--param-sets is 3)');
+    expect(cliError(['--csv', ''])).toBe('--csv must name a file');
+    expect(cliError(['--arrow', ''])).toBe('--arrow must name a file');
+    expect(parseSimArgs(['--param-sets', '4', '--shard', '3/4']).shard).toEqual({ index: 3, count: 4 });
+  });
+});
+
+describe('parseMergeArgs', () => {
+  it('takes shard files as positionals and at least one output', () => {
+    expect(parseMergeArgs(['a.json', 'b.json', '--out', 'all.json', '--csv', 'all.csv'])).toEqual({
+      shards: ['a.json', 'b.json'], out: 'all.json', csv: 'all.csv', arrow: undefined, help: false,
+    });
+    expect(() => parseMergeArgs(['--out', 'x.json'])).toThrow('name the shard files to merge');
+    expect(() => parseMergeArgs(['a.json'])).toThrow('nothing to write: give --out, --csv or --arrow');
+    expect(() => parseMergeArgs(['a.json', '--outt', 'x'])).toThrow(CliError);
+    expect(parseMergeArgs(['--help']).help).toBe(true);
   });
 });
 
@@ -108,7 +144,7 @@ describe('sim CLI', () => {
     expect(r.stdout).toContain('site-year samples/s');
     expect(existsSync(out)).toBe(true);
     const json = JSON.parse(readFileSync(out, 'utf8')) as ResultJson;
-    expect(json.run).toMatchObject({ backend: 'cpu', seed: 7, draws: 256, paramSetCount: 2 });
+    expect(json.run).toMatchObject({ backend: 'cpu', seed: 7, draws: 256, paramSetCount: 2, firstParamSet: 0 });
     expect(json.paramSets).toHaveLength(2);
     const set0 = json.paramSets[0] as ResultJson['paramSets'][number];
     for (const key of ['energyDemandedMWh', 'energyServedMWh', 'curtailedMWh', 'waterUsedML', 'waterShortfallML', 'computeLostMWh']) {
@@ -117,6 +153,60 @@ describe('sim CLI', () => {
     expect(Object.keys(set0.sites)).toEqual(['n-alpha', 'n-beta', 's-gamma']);
     expect(set0.sites['s-gamma']?.missProbability).toHaveLength(6);
     expect(set0.regions.north?.curtailProbability).toHaveLength(6);
+  });
+});
+
+describe('sweeps, shards and merge (CLI, CPU)', () => {
+  const common = ['--scenario', FIXTURE, '--backend', 'cpu', '--workers', '2', '--draws', '128', '--param-sets', '5', '--design', 'lhs', '--seed', '3'];
+  const file = (name: string) => join(dir, name);
+  const readJson = (name: string) => JSON.parse(readFileSync(file(name), 'utf8')) as ResultJson & { ensemble: { shard: unknown } };
+
+  it('two shards merged equal the unsharded run: JSON, CSV and Arrow', () => {
+    const whole = sim(...common, '--out', file('whole.json'), '--csv', file('whole.csv'), '--arrow', file('whole.arrow'));
+    expect(whole.stderr).not.toContain('error:');
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toContain('design:     lhs');
+    for (const i of [0, 1]) {
+      const r = sim(...common, '--shard', `${i}/2`, '--out', file(`shard-${i}.json`));
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(i === 0 ? 'shard 0/2: sets 0–1 of 5' : 'shard 1/2: sets 2–4 of 5');
+    }
+    const m = merge(file('shard-1.json'), file('shard-0.json'), '--out', file('merged.json'), '--csv', file('merged.csv'), '--arrow', file('merged.arrow'));
+    expect(m.stderr).toBe('');
+    expect(m.code).toBe(0);
+    expect(m.stdout).toContain('merged 2 shards: 5 parameter sets × 128 draws, lhs design, seed 3');
+    expect(readJson('merged.json').paramSets).toEqual(readJson('whole.json').paramSets);
+    expect(readJson('shard-1.json').ensemble.shard).toEqual({ index: 1, count: 2 });
+    expect(readFileSync(file('merged.csv'), 'utf8')).toBe(readFileSync(file('whole.csv'), 'utf8'));
+    expect(readFileSync(file('merged.arrow'))).toEqual(readFileSync(file('whole.arrow')));
+
+    // The table: one row per set, knobs then each headline metric's five statistics.
+    const csv = Papa.parse<Record<string, number>>(readFileSync(file('whole.csv'), 'utf8'), { header: true, dynamicTyping: true, skipEmptyLines: true });
+    expect(csv.data).toHaveLength(5);
+    expect(csv.meta.fields?.slice(0, 3)).toEqual(['paramSet', 'demandGrowthPctPerYear', 'gridBuildoutScale']);
+    expect(csv.meta.fields).toContain('curtailedMWh_pExceed');
+    expect(csv.meta.fields).toHaveLength(1 + 8 + 6 * 5);
+    const set3 = readJson('whole.json').paramSets[3] as ResultJson['paramSets'][number];
+    expect(csv.data[3]?.['energyServedMWh_p95']).toBe(set3.series['energyServedMWh']?.p95);
+    expect(csv.data[3]?.['gridBuildoutScale']).toBe(set3.knobs.gridBuildoutScale);
+    const table = tableFromIPC(readFileSync(file('whole.arrow')));
+    expect(table.numRows).toBe(5);
+    expect(table.schema.fields.map((f) => f.name)).toEqual(csv.meta.fields);
+    expect(table.getChild('energyServedMWh_p95')?.get(3)).toBe(set3.series['energyServedMWh']?.p95);
+  });
+
+  it('merge exits 2 with a clear message on a missing shard, a foreign file or an unreadable one', () => {
+    const missing = merge(file('shard-0.json'), '--out', file('x.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('error: missing shard 1/2 (sets [2, 5)): give every shard of the run\n');
+    const other = sim(...common.map((a) => (a === '3' ? '4' : a)), '--shard', '1/2', '--out', file('other-seed.json'));
+    expect(other.code).toBe(0);
+    const mixed = merge(file('shard-0.json'), file('other-seed.json'), '--out', file('x.json'));
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('other-seed.json: seed is 4 but');
+    expect(merge(file('nope.json'), '--out', file('x.json')).stderr).toContain('nope.json: file not found');
+    expect(merge('--out', file('x.json')).code).toBe(2);
+    expect(existsSync(file('x.json'))).toBe(false);
   });
 });
 
@@ -163,6 +253,7 @@ describe('resultToJson', () => {
       seed: 3,
       draws: 100,
       paramSetCount: 2,
+      firstParamSet: 0,
       elapsedMs: 12.5,
       siteYearSamplesPerSecond: 96000,
     });
