@@ -1,7 +1,11 @@
 // Gaussian copula factors from a scenario's rank correlations: each group's Spearman matrix,
 // mapped to the normal scale (r = 2 sin(πρ/6), exact for a Gaussian copula), then Cholesky.
 // A matrix that is not positive semi-definite is a scenario error that names the inputs.
-import { CORRELATION_GROUPS, MAX_GROUP_MEMBERS, type CorrelationGroup } from '../scenario/names';
+import { normCdf64, normInv64 } from '../rng/distributions';
+import { CORRELATION_GROUPS, type CorrelationGroup } from '../scenario/names';
+
+/** Host matrices hold the largest group (the eight knobs); the shader's groups use their 6 × 6 part. */
+export const MATRIX_STRIDE = 8;
 
 export interface CorrelationSpec {
   inputs: readonly [string, string];
@@ -13,7 +17,7 @@ export interface CopulaIssue {
   message: string;
 }
 
-/** Lower-triangular factors, MAX_GROUP_MEMBERS² row-major each; absent for an uncorrelated group. */
+/** Lower-triangular factors, MATRIX_STRIDE² row-major each; absent for an uncorrelated group. */
 export type CopulaFactors = Partial<Record<CorrelationGroup, Float64Array>>;
 
 const GROUPS = Object.keys(CORRELATION_GROUPS) as CorrelationGroup[];
@@ -28,8 +32,8 @@ function groupOf(name: string): { group: CorrelationGroup; index: number } | und
 
 /** Cholesky of a symmetric matrix; the index of the member where it fails, or the factor. */
 export function cholesky(r: Float64Array, n: number): Float64Array | number {
-  const l = new Float64Array(MAX_GROUP_MEMBERS * MAX_GROUP_MEMBERS);
-  const at = (i: number, j: number) => i * MAX_GROUP_MEMBERS + j;
+  const l = new Float64Array(MATRIX_STRIDE * MATRIX_STRIDE);
+  const at = (i: number, j: number) => i * MATRIX_STRIDE + j;
   for (let j = 0; j < n; j++) {
     let d = r[at(j, j)];
     for (let k = 0; k < j; k++) d -= l[at(j, k)] ** 2;
@@ -73,8 +77,8 @@ export function buildCopula(correlations: readonly CorrelationSpec[]): { factors
     seen.set(pair, i);
     const m = (matrices[a.group] ??= identity());
     const r = 2 * Math.sin((Math.PI * c.spearman) / 6);
-    m[a.index * MAX_GROUP_MEMBERS + b.index] = r;
-    m[b.index * MAX_GROUP_MEMBERS + a.index] = r;
+    m[a.index * MATRIX_STRIDE + b.index] = r;
+    m[b.index * MATRIX_STRIDE + a.index] = r;
     firstUse[a.group] ??= i;
   });
   const factors: CopulaFactors = {};
@@ -94,7 +98,18 @@ export function buildCopula(correlations: readonly CorrelationSpec[]): { factors
 }
 
 function identity(): Float64Array {
-  const m = new Float64Array(MAX_GROUP_MEMBERS * MAX_GROUP_MEMBERS);
-  for (let i = 0; i < MAX_GROUP_MEMBERS; i++) m[i * MAX_GROUP_MEMBERS + i] = 1;
+  const m = new Float64Array(MATRIX_STRIDE * MATRIX_STRIDE);
+  for (let i = 0; i < MATRIX_STRIDE; i++) m[i * MATRIX_STRIDE + i] = 1;
   return m;
+}
+
+/** The Gaussian copula on a row of uniforms (in place): z = Φ⁻¹(u), z′ = L z, u′ = Φ(z′). */
+export function correlateUniforms(row: Float64Array, factor: Float64Array): void {
+  const n = row.length;
+  const z = Array.from(row, (u) => normInv64(u));
+  for (let i = 0; i < n; i++) {
+    let acc = 0;
+    for (let j = 0; j <= i; j++) acc += factor[i * MATRIX_STRIDE + j] * z[j];
+    row[i] = normCdf64(acc);
+  }
 }

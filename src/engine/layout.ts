@@ -2,9 +2,9 @@
 // kernels and their TypeScript mirrors index the same flat arrays with the same offsets, so a
 // change here is a change in both (shaders/model.wgsl repeats these constants; a test checks).
 import { packDist } from '../rng/distributions';
-import { COOLING_TYPES, KNOB_NAMES, type KnobName } from '../scenario/names';
+import { COOLING_TYPES, KNOB_NAMES, MAX_GROUP_MEMBERS, type KnobName } from '../scenario/names';
 import type { DistSpec, Scenario } from '../scenario/schema';
-import { buildCopula } from './copula';
+import { buildCopula, MATRIX_STRIDE } from './copula';
 import type { SeriesInfo } from './types';
 
 export const MAX_REGIONS = 32;
@@ -136,7 +136,10 @@ export function packScenario(scenario: Scenario): PackedScenario {
     const factor = copula.factors[group];
     if (!factor) return;
     data[G_COPULA_ON + g] = 1;
-    data.set(factor, G_COPULA_L + g * COPULA_L_STRIDE);
+    // The shader's groups have at most MAX_GROUP_MEMBERS: that corner of the host matrix.
+    for (let i = 0; i < MAX_GROUP_MEMBERS; i++) {
+      for (let j = 0; j < MAX_GROUP_MEMBERS; j++) data[G_COPULA_L + g * COPULA_L_STRIDE + i * MAX_GROUP_MEMBERS + j] = factor[i * MATRIX_STRIDE + j];
+    }
   });
   const regionIndex = new Map(scenario.regions.map((r, i) => [r.id, i]));
   scenario.regions.forEach((r, i) => {

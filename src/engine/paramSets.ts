@@ -5,6 +5,7 @@ import { sobolPoints, SOBOL_MAX_DIM } from '../ensemble/sobol';
 import { uniformAt } from '../rng/distributions';
 import { KNOB_LIMITS, KNOB_NAMES, type KnobName } from '../scenario/names';
 import type { Scenario } from '../scenario/schema';
+import { buildCopula, correlateUniforms } from './copula';
 import { knobDefaults, NKNOBS } from './layout';
 import type { KnobValues, ParamSetDesign } from './types';
 
@@ -89,25 +90,27 @@ export function buildParamSets(scenario: Scenario, paramSets: number | KnobValue
   if (!Number.isInteger(K) || K < 1) throw new ParamSetError('paramSets: must be a whole number ≥ 1');
   if (!DESIGNS.includes(design)) throw new ParamSetError(`paramSets.design: must be one of ${DESIGNS.join(', ')} (got '${String(design)}')`);
   const base = knobDefaults(scenario);
-  const out = new Float32Array(K * NKNOBS);
-  if (design === 'random') {
-    for (let p = 0; p < K; p++) {
-      KNOB_NAMES.forEach((name, i) => {
-        const { lo, hi } = knobRange(scenario, name);
-        const u = uniformAt(seed, p, 0, S_DESIGN, i);
-        out[p * NKNOBS + i] = p === 0 ? base[name] : lo + (hi - lo) * u;
-      });
-    }
-    return out;
-  }
+  // Rank correlations between knobs (validated with the scenario) couple each set's uniforms.
+  const copula = buildCopula(scenario.correlations).factors.knobs;
+  const ranges = KNOB_NAMES.map((name) => knobRange(scenario, name));
   const ranged = rangedKnobs(scenario);
-  const unit = ranged.length > 0 ? unitDesign(design, K, ranged.length, seed) : new Float64Array(0);
+  const unit = design !== 'random' && ranged.length > 0 ? unitDesign(design, K, ranged.length, seed) : undefined;
+  const out = new Float32Array(K * NKNOBS);
+  const row = new Float64Array(NKNOBS);
   for (let p = 0; p < K; p++) {
-    KNOB_NAMES.forEach((name, i) => (out[p * NKNOBS + i] = base[name]));
-    ranged.forEach((name, d) => {
-      const { lo, hi } = knobRange(scenario, name);
-      out[p * NKNOBS + KNOB_NAMES.indexOf(name)] = lo + (hi - lo) * (unit[p * ranged.length + d] as number);
-    });
+    if (design === 'random' && p === 0) {
+      KNOB_NAMES.forEach((name, i) => (out[i] = base[name]));
+      continue;
+    }
+    // Knobs outside the design sit at the middle of their (empty) range: any u gives their value.
+    if (unit) {
+      row.fill(0.5);
+      ranged.forEach((name, d) => (row[KNOB_NAMES.indexOf(name)] = unit[p * ranged.length + d]));
+    } else {
+      for (let i = 0; i < NKNOBS; i++) row[i] = uniformAt(seed, p, 0, S_DESIGN, i);
+    }
+    if (copula) correlateUniforms(row, copula);
+    ranges.forEach(({ lo, hi }, i) => (out[p * NKNOBS + i] = lo + (hi - lo) * row[i]));
   }
   return out;
 }

@@ -43,5 +43,5 @@ export const CORRELATION_GROUPS = {
   knobs: KNOB_NAMES,
 } as const;
 export type CorrelationGroup = keyof typeof CORRELATION_GROUPS;
-/** Members per group at most: the size of each packed Cholesky factor (6 × 6). */
+/** Members of a per-draw group at most (the site group's six): the shader's factors are 6 × 6. */
 export const MAX_GROUP_MEMBERS = 6;

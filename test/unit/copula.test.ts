@@ -2,7 +2,9 @@
 // marginals are kept, bad matrices are scenario errors, and the GPU draws what the CPU draws.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/createEngine';
-import { DIST_STRIDE, G_COOLING, G_SUPPLY, GLOBAL_SIZE, packScenario, R_CONN_DELAY, SUMMARY_STRIDE, SUPPLY_STRIDE } from '../../src/engine/layout';
+import { buildParamSets } from '../../src/engine/paramSets';
+import { KNOB_NAMES } from '../../src/scenario/names';
+import { DIST_STRIDE, G_COOLING, G_SUPPLY, GLOBAL_SIZE, NKNOBS, packScenario, R_CONN_DELAY, SUMMARY_STRIDE, SUPPLY_STRIDE } from '../../src/engine/layout';
 import { CopulaDraw, GROUP_SITE } from '../../src/model/copulaDraw';
 import { parseScenario } from '../../src/scenario/validate';
 import { fixtureScenario, mustParse, requireGpu } from './engineHelpers';
@@ -64,6 +66,25 @@ describe('site-group copula (TypeScript model path)', () => {
     expect(Math.abs(mean(samples[4]) - 1.225)).toBeLessThan(4 * 3.1e-4);
     // The fixture's transformer delay is triangular(0.5, 1.5, 4): mean 2, sd 0.735 → se 0.0052.
     expect(Math.abs(mean(samples[1]) - 2)).toBeLessThan(4 * 0.0052);
+  });
+});
+
+describe('knob correlations shape the parameter-set design', () => {
+  const scenario = mustParse({
+    ...structuredClone(fixtureScenario()),
+    correlations: [{ inputs: ['demandGrowthPctPerYear', 'gridBuildoutScale'], spearman: -0.6 }],
+  });
+  const column = (sets: Float32Array, name: string) => Float64Array.from({ length: sets.length / NKNOBS }, (_, p) => sets[p * NKNOBS + KNOB_NAMES.indexOf(name)]);
+  // K = 4000: Spearman's sampling sd ≈ (1 − ρ²)/√K ≈ 0.01; 0.035 is 3.5 of those.
+  it.each(['random', 'lhs'] as const)('%s design reaches ρ = −0.6 and keeps each knob in range', (design) => {
+    const sets = buildParamSets(scenario, { count: 4000, design }, 7);
+    const growth = column(sets, 'demandGrowthPctPerYear');
+    const grid = column(sets, 'gridBuildoutScale');
+    expect(Math.abs(spearman(growth, grid) + 0.6)).toBeLessThan(0.035);
+    expect(Math.min(...grid)).toBeGreaterThanOrEqual(0.5);
+    expect(Math.max(...grid)).toBeLessThanOrEqual(2);
+    // The uncorrelated knob stays independent of both.
+    expect(Math.abs(spearman(growth, column(sets, 'chipShockProbability')))).toBeLessThan(0.035);
   });
 });
 
