@@ -25,6 +25,15 @@ export interface SimArgs {
   workers: number | undefined;
   /** Common random numbers across parameter sets. */
   crn: boolean;
+  /** A CSV or GeoJSON site list that replaces (or is appended to) the scenario's sites. */
+  sites: string | undefined;
+  sitesMode: 'replace' | 'append';
+  /** Raw samples: every draw of chosen series for one parameter set, as CSV and/or Arrow. */
+  samplesCsv: string | undefined;
+  samplesArrow: string | undefined;
+  sampleSet: number;
+  /** Series keys for raw samples; undefined: the six headline totals. */
+  sampleSeries: string[] | undefined;
   help: boolean;
 }
 
@@ -51,6 +60,13 @@ export const USAGE = `usage: npm run sim -- [options]
   --out FILE          write the full result as JSON
   --csv FILE          write one row per parameter set (knobs, headline metrics) as CSV
   --arrow FILE        write the same table as Apache Arrow IPC
+  --sites FILE        a CSV or GeoJSON site list (columns as public/data/sites.csv); bad
+                      values are reported by row and column
+  --sites-mode M      replace | append the scenario's sites (default replace)
+  --samples-csv FILE  write every draw of one parameter set (raw samples, for audits) as CSV
+  --samples-arrow FILE  the same as Apache Arrow IPC
+  --sample-set P      which parameter set the raw samples are of (default 0)
+  --sample-series K   comma-separated series keys (default: the six headline totals)
   -h, --help          show this help`;
 
 const BACKENDS: readonly BackendChoice[] = ['auto', 'cpu', 'webgpu'];
@@ -93,6 +109,12 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
         out: { type: 'string' },
         workers: { type: 'string' },
         crn: { type: 'boolean' },
+        sites: { type: 'string' },
+        'sites-mode': { type: 'string' },
+        'samples-csv': { type: 'string' },
+        'samples-arrow': { type: 'string' },
+        'sample-set': { type: 'string' },
+        'sample-series': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -107,7 +129,11 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
   }
   const scenario = values.scenario ?? DEFAULT_SCENARIO;
   if (scenario === '') throw new CliError('--scenario must name a file');
-  for (const flag of ['out', 'csv', 'arrow'] as const) if (values[flag] === '') throw new CliError(`--${flag} must name a file`);
+  for (const flag of ['out', 'csv', 'arrow', 'sites', 'samples-csv', 'samples-arrow'] as const) {
+    if (values[flag] === '') throw new CliError(`--${flag} must name a file`);
+  }
+  const sitesMode = values['sites-mode'] ?? 'replace';
+  if (sitesMode !== 'replace' && sitesMode !== 'append') throw new CliError(`--sites-mode must be replace or append (got '${sitesMode}')`);
   const design = DESIGNS.find((d) => d === (values.design ?? 'random'));
   if (design === undefined) throw new CliError(`--design must be one of ${DESIGNS.join(', ')} (got '${values.design}')`);
   const paramSets = positiveInt('param-sets', values['param-sets'], 1);
@@ -122,6 +148,10 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
       throw new CliError(`--shard ${values.shard}: ${shard.count} shards need at least ${shard.count} parameter sets (--param-sets is ${paramSets})`);
     }
   }
+  const sampleSet = values['sample-set'] === undefined ? 0 : uint32('sample-set', values['sample-set'], 0);
+  if (sampleSet >= paramSets) throw new CliError(`--sample-set must be below --param-sets (${paramSets}); got ${sampleSet}`);
+  const sampleSeries = values['sample-series']?.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  if (sampleSeries?.length === 0) throw new CliError('--sample-series must name at least one series key');
   return {
     scenario,
     paramSets,
@@ -135,6 +165,12 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
     arrow: values.arrow,
     workers: values.workers === undefined ? undefined : positiveInt('workers', values.workers, 1),
     crn: values.crn ?? false,
+    sites: values.sites,
+    sitesMode,
+    samplesCsv: values['samples-csv'],
+    samplesArrow: values['samples-arrow'],
+    sampleSet,
+    sampleSeries,
     help: values.help ?? false,
   };
 }

@@ -1,5 +1,7 @@
 // Writing a result (a run, a shard or a merge) as JSON, CSV and Arrow: shared by sim and merge.
 import { writeFile } from 'node:fs/promises';
+import { rawSamplesToArrow, rawSamplesToCsv } from '../engine/rawExport';
+import type { RawSamples } from '../engine/rawSamples';
 import type { EnsembleResultJson } from '../ensemble/shards';
 import { paramSetTable, tableToArrow, tableToCsv } from '../ensemble/table';
 
@@ -42,6 +44,20 @@ export async function writeOutputs(json: EnsembleResultJson, files: OutputFiles)
       await write(files.arrow, tableToArrow(table));
       written.push(files.arrow);
     }
+  }
+  return written;
+}
+
+/** Raw samples of one parameter set, as CSV and/or Arrow; returns the names written. */
+export async function writeSamples(samples: RawSamples, files: { samplesCsv?: string | undefined; samplesArrow?: string | undefined }): Promise<string[]> {
+  const written: string[] = [];
+  if (files.samplesCsv) {
+    await write(files.samplesCsv, rawSamplesToCsv(samples));
+    written.push(files.samplesCsv);
+  }
+  if (files.samplesArrow) {
+    await write(files.samplesArrow, rawSamplesToArrow(samples));
+    written.push(files.samplesArrow);
   }
   return written;
 }

@@ -7,7 +7,8 @@ import { HEADLINE_METRICS } from '../ensemble/table';
 import { loadScenarioFile, ScenarioError } from '../scenario/validate';
 import type { Scenario } from '../scenario/schema';
 import { CliError, parseSimArgs, USAGE, type SimArgs } from './args';
-import { OutputError, writeOutputs } from './outputs';
+import { OutputError, writeOutputs, writeSamples } from './outputs';
+import { SiteFileError, withSiteFile } from './siteFile';
 
 const HEADLINE = HEADLINE_METRICS;
 /** Runs shorter than this print no progress at all. */
@@ -86,8 +87,9 @@ async function main(argv: readonly string[]): Promise<number> {
   let scenario: Scenario;
   try {
     scenario = await loadScenarioFile(args.scenario);
+    if (args.sites) scenario = await withSiteFile(scenario, args.sites, args.sitesMode);
   } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e;
+    if (!(e instanceof ScenarioError) && !(e instanceof SiteFileError)) throw e;
     errorLine(e.message);
     return 2;
   }
@@ -127,6 +129,13 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
       const ensemble = await ensembleMeta(scenario, { paramSets, commonRandomNumbers: args.crn, shard: args.shard });
       written = await writeOutputs({ ...resultToJson(result, scenario), ensemble }, args);
+      if (args.samplesCsv || args.samplesArrow) {
+        const samples = await engine.samples(scenario, {
+          paramSets, draws: args.draws, seed: args.seed, commonRandomNumbers: args.crn,
+          paramSet: args.sampleSet, series: args.sampleSeries, signal: abort.signal,
+        });
+        written.push(...(await writeSamples(samples, args)));
+      }
     } catch (e) {
       if (!(e instanceof OutputError)) throw e;
       errorLine(e.message);

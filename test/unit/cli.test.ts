@@ -37,7 +37,8 @@ describe('parseSimArgs', () => {
   it('parses a full command line', () => {
     const argv = ['--scenario', 'x.json', '--param-sets', '8', '--draws', '1024', '--seed', '4294967295'];
     const more = ['--design', 'sobol', '--shard', '1/4', '--csv', 't.csv', '--arrow', 't.arrow'];
-    expect(parseSimArgs([...argv, ...more, '--backend', 'cpu', '--out', 'r.json', '--workers', '3', '--crn'])).toEqual({
+    const files = ['--sites', 's.csv', '--sites-mode', 'append', '--samples-csv', 'd.csv', '--samples-arrow', 'd.arrow', '--sample-set', '7', '--sample-series', 'curtailedMWh'];
+    expect(parseSimArgs([...argv, ...more, ...files, '--backend', 'cpu', '--out', 'r.json', '--workers', '3', '--crn'])).toEqual({
       scenario: 'x.json',
       paramSets: 8,
       design: 'sobol',
@@ -50,6 +51,12 @@ describe('parseSimArgs', () => {
       arrow: 't.arrow',
       workers: 3,
       crn: true,
+      sites: 's.csv',
+      sitesMode: 'append',
+      samplesCsv: 'd.csv',
+      samplesArrow: 'd.arrow',
+      sampleSet: 7,
+      sampleSeries: ['curtailedMWh'],
       help: false,
     });
   });
@@ -68,8 +75,21 @@ describe('parseSimArgs', () => {
       arrow: undefined,
       workers: undefined,
       crn: false,
+      sites: undefined,
+      sitesMode: 'replace',
+      samplesCsv: undefined,
+      samplesArrow: undefined,
+      sampleSet: 0,
+      sampleSeries: undefined,
       help: false,
     });
+  });
+
+  it('validates site files and raw-sample options', () => {
+    expect(cliError(['--sites-mode', 'merge'])).toBe("--sites-mode must be replace or append (got 'merge')");
+    expect(cliError(['--param-sets', '3', '--sample-set', '3'])).toBe('--sample-set must be below --param-sets (3); got 3');
+    expect(cliError(['--sample-series', ' , '])).toBe('--sample-series must name at least one series key');
+    expect(parseSimArgs(['--param-sets', '4', '--sample-set', '3', '--sample-series', 'curtailedMWh, gridStress[north]']).sampleSeries).toEqual(['curtailedMWh', 'gridStress[north]']);
   });
 
   it('rejects unknown flags and positionals', () => {
@@ -153,6 +173,39 @@ describe('sim CLI', () => {
     expect(Object.keys(set0.sites)).toEqual(['n-alpha', 'n-beta', 's-gamma']);
     expect(set0.sites['s-gamma']?.missProbability).toHaveLength(6);
     expect(set0.regions.north?.curtailProbability).toHaveLength(6);
+  });
+});
+
+describe('site files and raw samples (CLI, CPU)', () => {
+  const header = 'id,name,lat,lon,region,status,itLoadMW,plannedYear,cooling';
+
+  it('exits 2 and names the row, column and reason of every bad value in a site file', () => {
+    const file = join(dir, 'bad-sites.csv');
+    writeFileSync(file, `${header}\nx1,One,51.5,-0.1,north,planned,100,2027,air\nx2,Two,200,-0.1,north,planned,-5,2027,air\n`);
+    const r = sim('--scenario', FIXTURE, '--sites', file, '--backend', 'cpu');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('row 3, column lat: must be within [-90, 90] degrees');
+    expect(r.stderr).toContain('row 3, column itLoadMW: must be > 0');
+    expect(r.stdout).toBe('');
+  });
+
+  it('appends a good site file and writes raw samples of the chosen set', () => {
+    const file = join(dir, 'good-sites.csv');
+    writeFileSync(file, `${header}\nx1,One,51.5,-0.1,north,planned,100,2027,air\n`);
+    const out = join(dir, 'with-sites.json');
+    const samples = join(dir, 'samples.csv');
+    const r = sim('--scenario', FIXTURE, '--sites', file, '--sites-mode', 'append', '--backend', 'cpu', '--draws', '300', '--param-sets', '2', '--sample-set', '1', '--samples-csv', samples, '--out', out);
+    expect(r.stderr).not.toContain('error:');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(json.paramSets[0].sites)).toEqual(['n-alpha', 'n-beta', 's-gamma', 'x1']);
+    const rows = readFileSync(samples, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('draw,energyDemandedMWh,energyServedMWh,curtailedMWh,waterUsedML,waterShortfallML,computeLostMWh');
+    expect(rows).toHaveLength(301);
+    // The raw samples are parameter set 1's own draws: their mean is its mean.
+    const served = rows.slice(1).map((row) => Number(row.split(',')[2]));
+    const mean = served.reduce((a, b) => a + b, 0) / served.length;
+    expect(Math.abs(mean - json.paramSets[1].series.energyServedMWh.mean)).toBeLessThan(1e-5 * mean);
   });
 });
 
