@@ -1,6 +1,7 @@
 // npm run bench: site-year samples per second for every backend, measured in one run on the
 // same workload, with the ratios between them and the time to first result of the live view.
 //   npm run bench -- [--scenario FILE] [--draws N] [--param-sets K] [--skip-browser]
+//                    [--ensemble-sets K] [--ensemble-draws N]
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/engine/createEngine';
@@ -22,13 +23,18 @@ const { values } = parseArgs({
     draws: { type: 'string', default: '4096' },
     'param-sets': { type: 'string', default: '4' },
     'skip-browser': { type: 'boolean', default: false },
+    'ensemble-sets': { type: 'string', default: '256' },
+    'ensemble-draws': { type: 'string', default: '64' },
   },
 });
 
 const scenario: Scenario = await loadScenarioFile(values.scenario);
 const draws = Number(values.draws);
 const paramSets = Number(values['param-sets']);
-const siteYears = paramSets * draws * scenario.sites.length * (scenario.endYear - scenario.startYear + 1);
+const ensembleSets = Number(values['ensemble-sets']);
+const ensembleDraws = Number(values['ensemble-draws']);
+const siteYearsPerDraw = scenario.sites.length * (scenario.endYear - scenario.startYear + 1);
+const siteYears = paramSets * draws * siteYearsPerDraw;
 
 async function measure(engine: Engine, options: RunOptions): Promise<Row> {
   // A small warm-up run compiles pipelines and lets the JIT settle before the timed run.
@@ -70,6 +76,17 @@ if (!values['skip-browser']) {
   const browser = await benchInBrowser(scenario, options);
   rows.push({ backend: 'webgpu (Chromium)', device: browser.device, siteYears, seconds: browser.seconds });
 }
+log('ensembles (Sobol design)…');
+const ensembleRows: { backend: string; device: string; sets: number; draws: number; seconds: number }[] = [];
+for (const backend of ['cpu', 'webgpu'] as const) {
+  const engine = await createEngine({ backend });
+  const design = { paramSets: { count: ensembleSets, design: 'sobol' as const }, draws: ensembleDraws, seed: 1, histograms: false };
+  await engine.run(scenario, { ...design, paramSets: { count: 2, design: 'sobol' }, draws: 64 });
+  const t0 = performance.now();
+  await engine.run(scenario, design);
+  ensembleRows.push({ backend, device: engine.device, sets: ensembleSets, draws: ensembleDraws, seconds: (performance.now() - t0) / 1000 });
+  await engine.dispose();
+}
 log('time to first result…');
 const ttfrGpu = await timeToFirstResult('webgpu');
 const ttfrCpu = await timeToFirstResult('cpu');
@@ -81,6 +98,14 @@ console.log(`Workload: ${scenario.name}, ${paramSets} parameter sets × ${draws}
 console.log('| backend | device | seconds | site-year samples/s | × CPU 1 worker |');
 console.log('|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.backend === 'cpu' ? `CPU` : r.backend} | ${r.device} | ${r.seconds.toFixed(2)} | ${fmt(rate(r))} | ${(rate(r) / rate(rows[0])).toFixed(2)} |`);
+console.log(`\nEnsembles: ${ensembleSets} parameter sets (Sobol design) × ${ensembleDraws} draws:\n`);
+console.log('| backend | device | seconds | parameter-set draws/s | site-year samples/s | × CPU |');
+console.log('|---|---|---|---|---|---|');
+for (const r of ensembleRows) {
+  const draws = r.sets * r.draws;
+  const perSecond = draws / r.seconds;
+  console.log(`| ${r.backend} | ${r.device} | ${r.seconds.toFixed(2)} | ${fmt(perSecond)} | ${fmt(perSecond * siteYearsPerDraw)} | ${(r.seconds > 0 ? ensembleRows[0].seconds / r.seconds : 0).toFixed(2)} |`);
+}
 console.log(`\nTime to first result (default live run: 1 parameter set × 4096 draws):`);
 console.log(`- WebGPU (Node): ${ttfrGpu.coldMs.toFixed(0)} ms cold (device + pipelines + run), ${ttfrGpu.warmMs.toFixed(0)} ms warm`);
 console.log(`- CPU (${availableParallelism()} workers): ${ttfrCpu.coldMs.toFixed(0)} ms cold (workers + run), ${ttfrCpu.warmMs.toFixed(0)} ms warm`);
