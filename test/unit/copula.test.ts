@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/createEngine';
 import { buildParamSets } from '../../src/engine/paramSets';
-import { KNOB_NAMES } from '../../src/scenario/names';
+import { KNOB_NAMES, type KnobName } from '../../src/scenario/names';
 import { DIST_STRIDE, G_COOLING, G_SUPPLY, GLOBAL_SIZE, NKNOBS, packScenario, R_CONN_DELAY, SUMMARY_STRIDE, SUPPLY_STRIDE } from '../../src/engine/layout';
 import { CopulaDraw, GROUP_SITE } from '../../src/model/copulaDraw';
 import { parseScenario } from '../../src/scenario/validate';
@@ -74,7 +74,7 @@ describe('knob correlations shape the parameter-set design', () => {
     ...structuredClone(fixtureScenario()),
     correlations: [{ inputs: ['demandGrowthPctPerYear', 'gridBuildoutScale'], spearman: -0.6 }],
   });
-  const column = (sets: Float32Array, name: string) => Float64Array.from({ length: sets.length / NKNOBS }, (_, p) => sets[p * NKNOBS + KNOB_NAMES.indexOf(name)]);
+  const column = (sets: Float32Array, name: KnobName) => Float64Array.from({ length: sets.length / NKNOBS }, (_, p) => sets[p * NKNOBS + KNOB_NAMES.indexOf(name)]);
   // K = 4000: Spearman's sampling sd ≈ (1 − ρ²)/√K ≈ 0.01; 0.035 is 3.5 of those.
   it.each(['random', 'lhs'] as const)('%s design reaches ρ = −0.6 and keeps each knob in range', (design) => {
     const sets = buildParamSets(scenario, { count: 4000, design }, 7);
