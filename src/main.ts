@@ -1,23 +1,33 @@
-// Page entry: builds the store and controller, mounts the UI, and exposes `window.headroom` so
-// headless drivers (Playwright, scripts) can run the model without clicking.
+// Page entry: builds the store and controller, mounts the UI, keeps the URL in step with the
+// state, and exposes `window.headroom` so headless drivers (Playwright, scripts) can run the
+// model and set knobs without clicking.
 import { createEngine } from './engine/createEngine';
 import type { Engine, RunOptions, RunResult } from './engine/types';
+import type { KnobName } from './scenario/names';
 import type { Scenario } from './scenario/schema';
 import { parseScenario } from './scenario/validate';
 import { Controller } from './ui/controller';
 import './ui/hr-app';
-import { initialState, Store } from './ui/store';
+import type { AppState } from './ui/store';
+import { Store } from './ui/store';
+import { initialState, syncUrl } from './ui/urlState';
 
 export interface HeadroomApi {
   createEngine: typeof createEngine;
   parseScenario: typeof parseScenario;
-  /** Runs the current scenario on the page's engine, updating the page as a click on Run would. */
+  /** Runs the current scenario (knobs applied) on the page's engine, as the Run button does. */
   run(options?: RunOptions): Promise<RunResult>;
+  /** Moves a knob as its slider would: a coarse pass, then the refined one. */
+  setKnob(name: KnobName, value: number): void;
+  /** Resolves with the result once no run is in flight or pending. */
+  settled(): Promise<RunResult | undefined>;
   /** Settles once the engine has started and the first scenario has loaded (rejects if the engine cannot start). */
   readonly ready: Promise<void>;
   readonly scenario: Scenario | undefined;
   readonly lastResult: RunResult | undefined;
   readonly engine: Engine | undefined;
+  /** A read-only snapshot of the page state (knobs, year, map view, selection, …). */
+  readonly state: AppState;
 }
 
 declare global {
@@ -29,10 +39,20 @@ declare global {
 const store = new Store(initialState(location.search));
 const controller = new Controller(store);
 
-// Absent until the page is ready, so a driver can wait for `body[data-state]`.
+// Absent until the page is ready, so a driver can wait for `body[data-state]`. `data-results`
+// counts results shown, so a driver can tell a new result from the one already there.
+let shown: RunResult | undefined;
+let results = 0;
 store.subscribe((s) => {
+  if (s.result !== shown) {
+    shown = s.result;
+    document.body.dataset.results = String(++results);
+  }
   if (s.ready || s.state === 'error') document.body.dataset.state = s.state;
+  if (s.phase) document.body.dataset.phase = s.phase;
+  if (s.embed.enabled) document.documentElement.dataset.embed = s.embed.view;
 });
+syncUrl((fn) => store.subscribe(fn));
 
 const app = document.querySelector('hr-app') ?? document.body.appendChild(document.createElement('hr-app'));
 app.attach(store, controller);
@@ -41,6 +61,8 @@ window.headroom = {
   createEngine,
   parseScenario,
   run: (options) => controller.run(options),
+  setKnob: (name, value) => controller.setKnob(name, value),
+  settled: () => controller.settled(),
   ready: controller.ready,
   get scenario() {
     return store.state.scenario;
@@ -50,5 +72,8 @@ window.headroom = {
   },
   get engine() {
     return controller.engine;
+  },
+  get state() {
+    return store.state;
   },
 };

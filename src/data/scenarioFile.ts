@@ -52,13 +52,20 @@ export function sitesToCsv(sites: readonly Site[]): string {
  * task, not at once: revoking synchronously after click() cancels the download in some browsers.
  */
 export function downloadText(name: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  downloadBlob(name, new Blob([text], { type: mime }));
+}
+
+/** Saves a file from the page through a same-origin blob: URL (which the page's CSP allows). */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
+  a.rel = 'noopener';
   a.style.display = 'none';
   document.body.append(a); // Firefox ignores click() on an anchor outside the document
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  // Revoked later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -60,3 +60,23 @@ export function formatRate(perSecond: number): string {
 export function formatDuration(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
+
+/** A probability as a percentage: '0%', '<1%', '37%', '>99%', '100%'. */
+export function formatPercent(p: number): string {
+  if (!Number.isFinite(p)) return '—';
+  if (p <= 0) return '0%';
+  if (p >= 1) return '100%';
+  if (p < 0.01) return '<1%';
+  if (p > 0.99) return '>99%';
+  return `${Math.round(p * 100)}%`;
+}
+
+export function formatMW(mw: number): string {
+  if (!Number.isFinite(mw)) return '—';
+  return mw >= 1000 ? `${threeFigures.format(mw / 1000)} GW` : `${threeFigures.format(mw)} MW`;
+}
+
+/** An error's message for the error box (never a stack trace). */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,18 +1,36 @@
-// The page root: the only component that sees the store and the controller. It passes state
-// down as properties and turns the children's events into controller calls.
-import { LitElement, css, html } from 'lit';
+// The page root: the only component that sees the store and the controller. It lays the page out,
+// passes state down as properties and turns the children's events into controller calls.
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { KnobName } from '../scenario/names';
+import './charts/hr-exceedance-chart';
+import './charts/hr-fan-chart';
+import './charts/hr-histogram-chart';
+import './charts/hr-region-bars';
 import type { Controller } from './controller';
-import type { FileEvent, PresetEvent, RunEvent } from './hr-controls';
-import type { AppState, Store } from './store';
+import { appStyles } from './hr-app.styles';
 import './hr-controls';
+import type { RunEvent } from './hr-controls';
+import './hr-knob-panel';
+import type { KnobEvent, KnobResetEvent } from './hr-knob-panel';
+import { HEADLINE_SERIES } from './hr-results';
 import './hr-results';
+import './hr-site-detail';
 import './hr-status';
+import './hr-toolbar';
+import type { ExportEvent, FileEvent, PresetEvent } from './hr-toolbar';
+import { copyLink, exportFile } from './io/actions';
+import './map/hr-map';
+import type { HrMap } from './map/hr-map';
+import { defaultViewFor } from './map/presetViews';
+import { resolveYear } from './resultSlices';
+import type { AppState, MapViewState, Store } from './store';
+import { stateToSearch } from './urlState';
+import { errorMessage } from './format';
+
 
 export class HrApp extends LitElement {
-  static override properties = {
-    state: { attribute: false },
-  };
-
+  static override properties = { state: { attribute: false } };
   declare state: AppState | undefined;
   store: Store | undefined;
   controller: Controller | undefined;
@@ -23,20 +41,7 @@ export class HrApp extends LitElement {
     this.state = undefined;
   }
 
-  static override styles = css`
-    :host {
-      display: grid;
-      gap: 1.25rem;
-    }
-    section {
-      display: grid;
-      gap: 0.75rem;
-    }
-    h2 {
-      font-size: 1.1rem;
-      margin: 0;
-    }
-  `;
+  static override styles = appStyles;
 
   /** Wires the store and controller in; called once by main.ts. */
   attach(store: Store, controller: Controller): void {
@@ -44,56 +49,178 @@ export class HrApp extends LitElement {
     this.controller = controller;
     this.#unsubscribe?.();
     this.#unsubscribe = store.subscribe((s) => (this.state = s));
+    document.addEventListener('fullscreenchange', () => {
+      if (!document.fullscreenElement && this.#fullscreenByUs) {
+        this.#fullscreenByUs = false;
+        this.controller?.setView({ present: false });
+      }
+    });
   }
+
+  #fullscreenByUs = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
   }
 
-  // The UI reports failures through the store; the rejection only matters to scripted callers.
-  #run = (e: RunEvent): void => {
+  override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('state') || !this.state) return;
+    const { embed, present } = this.state;
+    this.toggleAttribute('embed', embed.enabled);
+    this.toggleAttribute('controls', embed.controls);
+    this.toggleAttribute('present', present);
+    if (embed.enabled) this.setAttribute('view', embed.view);
+    else this.removeAttribute('view');
+    document.documentElement.classList.toggle('present', present);
+  }
+
+  #notice(text: string): void {
+    this.store?.set({ notice: text });
+  }
+
+  #fail(title: string, e: unknown): void {
+    this.store?.set({ error: { title, issues: [{ message: errorMessage(e) }] } });
+  }
+
+  #onPreset = (e: PresetEvent): void => {
+    const c = this.controller;
+    if (!c) return;
+    void (e.detail.id === 'user' ? c.scenarios.selectUser() : c.selectPreset(e.detail.id));
+  };
+  #onFile = (e: FileEvent): void => void this.controller?.importFile(e.detail.file);
+  #onKnob = (e: KnobEvent): void => this.controller?.setKnob(e.detail.name, e.detail.value);
+  #onKnobReset = (e: KnobResetEvent): void => {
+    const name: KnobName | undefined = e.detail.name;
+    if (name) this.controller?.resetKnob(name);
+    else this.controller?.resetKnobs();
+  };
+  #onRun = (e: RunEvent): void => {
     this.controller?.setInputs(e.detail);
+    // Failures and cancels show in the store; the rejection only matters to scripted callers.
     this.controller?.run().catch(() => undefined);
   };
-  #cancel = (): void => this.controller?.cancel();
-  #preset = (e: PresetEvent): void => void this.controller?.selectPreset(e.detail.id);
-  #file = (e: FileEvent): void => void this.controller?.loadFile(e.detail.file);
-  #inputs = (e: RunEvent): void => this.controller?.setInputs(e.detail);
+  #onExport = (e: ExportEvent): void => {
+    const s = this.state;
+    const map = this.renderRoot.querySelector<HrMap>('hr-map');
+    if (!s) return;
+    exportFile(e.detail.kind, s, () => (map ? map.toPng() : Promise.reject(new Error('the map is hidden in this view'))))
+      .then((t) => this.#notice(t))
+      .catch((err: unknown) => this.#fail('The export failed', err));
+  };
+  #onCopyLink = (): void => {
+    const s = this.state;
+    if (!s) return;
+    const url = `${location.origin}${location.pathname}${stateToSearch(s)}`;
+    void copyLink(url).then((t) => this.#notice(t));
+  };
+  #onPresent = (e: CustomEvent<{ on: boolean }>): void => {
+    const on = e.detail.on;
+    this.controller?.setView({ present: on });
+    if (on && document.fullscreenEnabled && !document.fullscreenElement) {
+      document.documentElement.requestFullscreen().then(
+        () => (this.#fullscreenByUs = true),
+        () => undefined, // refused (e.g. an iframe without allowfullscreen): large type still applies
+      );
+    } else if (!on && document.fullscreenElement && this.#fullscreenByUs) {
+      void document.exitFullscreen().catch(() => undefined);
+    }
+  };
+
+  #mapSection(s: AppState, year: number | undefined, view: MapViewState) {
+    const scenario = s.resultScenario && s.result ? s.resultScenario : s.scenario;
+    const detail = s.selectedSiteId && scenario?.sites.some((x) => x.id === s.selectedSiteId);
+    return html`<section class="map-area ${detail ? 'with-detail' : ''}" aria-labelledby="map-h">
+      <div class="map-col">
+        <div class="map-head">
+          <h2 id="map-h">Sites and grid regions</h2>
+          ${scenario
+            ? html`<label class="year">Year
+                <input type="range" aria-label="Map year" min=${scenario.startYear} max=${scenario.endYear} step="1" .value=${live(String(year ?? scenario.startYear))}
+                  @input=${(e: Event) => this.controller?.setView({ year: (e.target as HTMLInputElement).valueAsNumber })} />
+                <output data-testid="map-year">${year}</output></label>`
+            : nothing}
+        </div>
+        <hr-map .scenario=${scenario} .result=${s.result} .year=${year} .view=${view} .selectedSiteId=${s.selectedSiteId} ?present=${s.present}
+          @hr-map-view=${(e: CustomEvent<MapViewState>) => this.controller?.setView({ mapView: e.detail })}
+          @hr-select-site=${(e: CustomEvent<{ id: string | undefined }>) => this.controller?.setView({ selectedSiteId: e.detail.id })}
+          @hr-file=${this.#onFile}></hr-map>
+      </div>
+      ${detail
+        ? html`<hr-site-detail .scenario=${scenario} .result=${s.result} .siteId=${s.selectedSiteId} .year=${year} ?present=${s.present}
+            @hr-select-site=${(e: CustomEvent<{ id: string | undefined }>) => this.controller?.setView({ selectedSiteId: e.detail.id })}></hr-site-detail>`
+        : nothing}
+    </section>`;
+  }
+
+  #chartsSection(s: AppState, year: number | undefined) {
+    const output = HEADLINE_SERIES.find((h) => h.key === s.chartOutput) ?? HEADLINE_SERIES[1];
+    const scenario = s.resultScenario ?? s.scenario;
+    return html`<section class="charts" aria-labelledby="charts-h">
+      <div class="charts-head">
+        <h2 id="charts-h">Distributions</h2>
+        <label>Output
+          <select aria-label="Chart output" .value=${live(output.key)} @change=${(e: Event) => this.controller?.setView({ chartOutput: (e.target as HTMLSelectElement).value })}>
+            ${HEADLINE_SERIES.map((h) => html`<option value=${h.key} ?selected=${h.key === output.key}>${h.label}</option>`)}
+          </select>
+        </label>
+      </div>
+      <div class="chart-grid">
+        <hr-histogram-chart .result=${s.result} output=${output.key} outputLabel=${output.label} ?present=${s.present}></hr-histogram-chart>
+        <hr-exceedance-chart .result=${s.result} output=${output.key} outputLabel=${output.label} ?present=${s.present}></hr-exceedance-chart>
+        <hr-fan-chart class="wide" .result=${s.result} ?present=${s.present}></hr-fan-chart>
+        <hr-region-bars class="wide" .result=${s.result} .scenario=${scenario} .year=${year} ?present=${s.present}></hr-region-bars>
+      </div>
+    </section>`;
+  }
 
   override render() {
     const s = this.state;
     if (!s) return html``;
     const running = s.state === 'running';
+    const embed = s.embed.enabled;
+    const showPanel = !embed || s.embed.controls;
+    const showMap = !embed || s.embed.view !== 'charts';
+    const showCharts = !embed || s.embed.view !== 'map';
+    const scenario = s.resultScenario ?? s.scenario;
+    const year = resolveYear(s.year, scenario);
+    const view = s.mapView ?? defaultViewFor(s.source, s.scenario);
     return html`
-      <hr-status
-        .backend=${s.engineBackend}
-        .device=${s.engineDevice}
-        .cpuFallbackReason=${s.cpuFallbackReason}
-        .progress=${s.progress}
-        .error=${s.error}
-        .notice=${s.notice}
-        ?running=${running}
-      ></hr-status>
-      <section aria-labelledby="settings-h">
-        <h2 id="settings-h">Scenario and run</h2>
-        <hr-controls
-          .source=${s.source}
-          .scenarioName=${s.scenario?.name}
-          .inputs=${s.inputs}
-          ?running=${running}
-          ?ready=${s.ready && !!s.scenario}
-          @hr-run=${this.#run}
-          @hr-cancel=${this.#cancel}
-          @hr-preset=${this.#preset}
-          @hr-file=${this.#file}
-          @hr-inputs=${this.#inputs}
-        ></hr-controls>
-      </section>
-      <section aria-labelledby="results-h" aria-busy=${running ? 'true' : 'false'}>
-        <h2 id="results-h">Results</h2>
-        <hr-results .result=${s.result} .label=${s.resultLabel}></hr-results>
-      </section>
+      ${embed
+        ? nothing
+        : html`<header class="top">
+            <div>
+              <h1>Headroom</h1>
+              <p class="tagline">Will planned AI datacenters get the grid power, cooling water and parts they need? Move the knobs; the map and charts show the spread of outcomes.</p>
+            </div>
+            <hr-toolbar .source=${s.source} .userLabel=${s.userLabel} .importMode=${s.importMode} ?present=${s.present} ?ready=${s.ready} ?hasResult=${!!s.result}
+              @hr-preset=${this.#onPreset} @hr-file=${this.#onFile} @hr-reset-preset=${() => void this.controller?.resetToPreset()}
+              @hr-import-mode=${(e: CustomEvent<{ mode: 'replace' | 'append' }>) => this.store?.set({ importMode: e.detail.mode })}
+              @hr-export=${this.#onExport} @hr-copy-link=${this.#onCopyLink} @hr-present=${this.#onPresent}></hr-toolbar>
+          </header>`}
+      <hr-status .backend=${s.engineBackend} .device=${s.engineDevice} .cpuFallbackReason=${s.cpuFallbackReason} .phase=${s.phase} .progress=${s.progress}
+        .result=${s.result} .error=${s.error} .notice=${s.notice} ?running=${running}></hr-status>
+      <div class="body">
+        ${showPanel
+          ? html`<aside aria-labelledby="knobs-h">
+              <h2 id="knobs-h">Knobs</h2>
+              <hr-knob-panel .scenario=${s.scenario} .knobs=${s.knobs} @hr-knob=${this.#onKnob} @hr-knob-reset=${this.#onKnobReset}></hr-knob-panel>
+              <details class="run">
+                <summary>Run settings</summary>
+                <hr-controls .inputs=${s.inputs} ?running=${running} ?ready=${s.ready && !!s.scenario}
+                  @hr-run=${this.#onRun} @hr-cancel=${() => this.controller?.cancel()} @hr-inputs=${(e: RunEvent) => this.controller?.setInputs(e.detail)}></hr-controls>
+              </details>
+            </aside>`
+          : nothing}
+        <div class="main" aria-busy=${running ? 'true' : 'false'}>
+          ${showMap ? this.#mapSection(s, year, view) : nothing}
+          ${showCharts ? this.#chartsSection(s, year) : nothing}
+          <section class="results-table" aria-labelledby="results-h">
+            <h2 id="results-h">Results</h2>
+            <hr-results .result=${s.result} .label=${s.resultLabel}></hr-results>
+          </section>
+        </div>
+      </div>
     `;
   }
 }

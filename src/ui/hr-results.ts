@@ -73,7 +73,7 @@ export class HrResults extends LitElement {
 
   override render() {
     const r = this.result;
-    if (!r) return html`<p class="meta">No results yet: choose a scenario and press Run.</p>`;
+    if (!r) return html`<p class="meta">No results yet: the scenario runs as soon as the engine has started.</p>`;
     const k = r.paramSetCount > 1 ? `, parameter set 0 of ${r.paramSetCount}` : '';
     return html`
       <table aria-label="Headline results">

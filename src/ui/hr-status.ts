@@ -1,8 +1,13 @@
-// What the engine is doing: which backend, whether WebGPU was missed, progress, and errors.
+// The status strip: which backend runs the model, whether WebGPU was missed, the run's progress
+// (coarse pass, then refinement), throughput, and the headline number with its Monte Carlo
+// standard error — plus errors and notices.
 import { LitElement, css, html, nothing } from 'lit';
-import type { BackendKind, RunProgress } from '../engine/types';
-import type { UiError } from './store';
-import { formatDuration } from './format';
+import { findSeries, seriesSummary } from '../engine/resultJson';
+import type { BackendKind, RunProgress, RunResult } from '../engine/types';
+import { formatDuration, formatNumber, formatRate, pickScale } from './format';
+import type { RunPhase, UiError } from './store';
+
+const PHASE_LABEL: Record<RunPhase, string> = { coarse: 'Quick pass', refine: 'Refining', full: 'Running' };
 
 export class HrStatus extends LitElement {
   static override properties = {
@@ -10,7 +15,9 @@ export class HrStatus extends LitElement {
     device: { attribute: false },
     cpuFallbackReason: { attribute: false },
     running: { type: Boolean },
+    phase: { attribute: false },
     progress: { attribute: false },
+    result: { attribute: false },
     error: { attribute: false },
     notice: { attribute: false },
   };
@@ -19,7 +26,9 @@ export class HrStatus extends LitElement {
   declare device: string | undefined;
   declare cpuFallbackReason: string | undefined;
   declare running: boolean;
+  declare phase: RunPhase | undefined;
   declare progress: RunProgress | undefined;
+  declare result: RunResult | undefined;
   declare error: UiError | undefined;
   declare notice: string | undefined;
 
@@ -29,58 +38,27 @@ export class HrStatus extends LitElement {
     this.device = undefined;
     this.cpuFallbackReason = undefined;
     this.running = false;
+    this.phase = undefined;
     this.progress = undefined;
+    this.result = undefined;
     this.error = undefined;
     this.notice = undefined;
   }
 
   static override styles = css`
-    :host {
-      display: grid;
-      gap: 0.6rem;
-    }
-    .badge {
-      display: inline-block;
-      padding: 0.2rem 0.6rem;
-      border-radius: 999px;
-      font-size: 0.85rem;
-      background: #e8eef8;
-      border: 1px solid #b8c8e4;
-    }
-    .badge.webgpu {
-      background: #e4f4e8;
-      border-color: #9fd1ab;
-    }
-    .banner {
-      padding: 0.6rem 0.8rem;
-      background: #fff4d6;
-      border: 1px solid #e0b84a;
-      border-radius: 4px;
-    }
-    .error {
-      padding: 0.6rem 0.8rem;
-      background: #fde8e8;
-      border: 1px solid #d66;
-      border-radius: 4px;
-    }
-    .error h2 {
-      font-size: 1rem;
-      margin: 0 0 0.3rem;
-    }
-    .error ul {
-      margin: 0;
-      padding-left: 1.2rem;
-    }
-    code {
-      font-weight: 600;
-    }
-    progress {
-      width: min(32rem, 100%);
-    }
-    .notice {
-      margin: 0;
-      color: #444;
-    }
+    :host { display: grid; gap: 0.5rem; }
+    .strip { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 1rem; font-size: 0.85rem; }
+    .badge { display: inline-block; padding: 0.15rem 0.6rem; border-radius: 999px; background: #e8eef8; border: 1px solid #b8c8e4; }
+    .badge.webgpu { background: #e4f4e8; border-color: #9fd1ab; }
+    .headline { font-weight: 600; font-variant-numeric: tabular-nums; }
+    .meta { color: #444; font-variant-numeric: tabular-nums; }
+    .banner { padding: 0.5rem 0.8rem; background: #fff4d6; border: 1px solid #e0b84a; border-radius: 4px; }
+    .error { padding: 0.5rem 0.8rem; background: #fde8e8; border: 1px solid #d66; border-radius: 4px; }
+    .error h2 { font-size: 1rem; margin: 0 0 0.3rem; }
+    .error ul { margin: 0; padding-left: 1.2rem; max-height: 12rem; overflow: auto; }
+    code { font-weight: 600; }
+    progress { width: 9rem; vertical-align: middle; }
+    .notice { margin: 0; color: #333; }
   `;
 
   #badge() {
@@ -93,11 +71,26 @@ export class HrStatus extends LitElement {
     if (!this.running) return nothing;
     const p = this.progress;
     const pct = p ? Math.round(p.fraction * 100) : 0;
-    const text = p ? `${pct}% · ${p.doneDraws.toLocaleString('en')} of ${p.totalDraws.toLocaleString('en')} draws · ${formatDuration(p.elapsedMs)}` : 'Starting…';
-    return html`<div>
+    const what = this.phase ? PHASE_LABEL[this.phase] : 'Running';
+    const text = p ? `${what}: ${pct}% of ${p.totalDraws.toLocaleString('en')} draws · ${formatDuration(p.elapsedMs)}` : `${what}…`;
+    return html`<span>
       <progress aria-label="Run progress" max="100" value=${p ? pct : nothing}></progress>
-      <span aria-live="polite">${text}</span>
-    </div>`;
+      <span data-testid="run-progress">${text}</span>
+    </span>`;
+  }
+
+  /** Energy served, mean ± Monte Carlo standard error, on one scale. */
+  #headline() {
+    const r = this.result;
+    const found = r ? findSeries(r, 'energyServedMWh') : undefined;
+    if (!r || !found) return nothing;
+    const s = seriesSummary(r, 0, found.index);
+    const scale = pickScale(found.info.unit, s.mean);
+    return html`<span class="headline" data-testid="headline" title="Mean over the draws ± its Monte Carlo standard error (sd/√draws)">
+        Energy served: <span data-testid="headline-value">${formatNumber(s.mean / scale.divisor)} ± ${formatNumber(s.se / scale.divisor)} ${scale.unit}</span>
+      </span>
+      <span class="meta" data-testid="headline-draws">${r.draws.toLocaleString('en')} draws${this.running && this.phase === 'refine' ? ' · refining…' : ''}</span>
+      <span class="meta" data-testid="throughput-strip">${formatRate(r.siteYearSamplesPerSecond)} site-year samples/s</span>`;
   }
 
   #error() {
@@ -113,14 +106,14 @@ export class HrStatus extends LitElement {
 
   override render() {
     return html`
-      <div>${this.#badge()}</div>
+      <section class="strip" aria-label="Run status">${this.#badge()} ${this.#headline()} ${this.#progress()}</section>
       ${this.cpuFallbackReason
         ? html`<div class="banner" role="status" data-testid="cpu-banner">
             <strong>WebGPU is not available, so the model runs on the CPU</strong> (${this.device ?? 'CPU workers'}): ${this.cpuFallbackReason}.
             Runs will be slower.
           </div>`
         : nothing}
-      ${this.#progress()} ${this.#error()} ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      ${this.#error()} ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
     `;
   }
 }

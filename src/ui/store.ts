@@ -1,6 +1,6 @@
 // The page's single source of state. Components never keep their own copy of anything here:
-// the root element subscribes and passes slices down as properties.
-import type { BackendChoice, BackendKind, RunProgress, RunResult } from '../engine/types';
+// the root element subscribes and passes slices down as properties, and the URL is written from it.
+import type { BackendChoice, BackendKind, KnobValues, RunProgress, RunResult } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 
 export const PRESETS = [
@@ -9,12 +9,18 @@ export const PRESETS = [
   { id: 'us-federal-sites', label: 'US federal sites' },
 ] as const;
 export type PresetId = (typeof PRESETS)[number]['id'];
+/** A preset, or 'user' for a scenario imported by the visitor (kept in IndexedDB). */
+export type ScenarioSource = PresetId | 'user';
+
+export const isPresetId = (v: string | null | undefined): v is PresetId => PRESETS.some((p) => p.id === v);
 
 /** Mirrors `document.body.dataset.state`; absent until the engine and first scenario are ready. */
 export type PageState = 'idle' | 'running' | 'done' | 'error';
+/** Which pass produced the result on screen: the quick coarse pass, its refinement, or a Run. */
+export type RunPhase = 'coarse' | 'refine' | 'full';
 
 export interface UiIssue {
-  /** Where in the scenario the problem is, e.g. 'sites[0].lat'; absent for engine failures. */
+  /** Where the problem is: 'sites[0].lat' in a scenario, 'row 3, column lat' in a CSV; absent for engine failures. */
   path?: string;
   message: string;
 }
@@ -30,6 +36,21 @@ export interface RunInputs {
   seed: number;
 }
 
+/** Map camera: centre in degrees and zoom (1 = the whole world fits). */
+export interface MapViewState {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export type EmbedView = 'map' | 'charts' | 'both';
+export interface EmbedState {
+  enabled: boolean;
+  view: EmbedView;
+  /** Show the parameter panel inside an embed. */
+  controls: boolean;
+}
+
 export interface AppState {
   ready: boolean;
   state: PageState;
@@ -38,15 +59,34 @@ export interface AppState {
   engineDevice?: string;
   /** Why the CPU is running when WebGPU was wanted; drives the banner. */
   cpuFallbackReason?: string;
-  /** A preset id, or 'file' for a scenario loaded from disk. */
-  source: PresetId | 'file';
+  source: ScenarioSource;
+  /** The preset "Reset to preset" returns to. */
+  presetId: PresetId;
+  /** Name the visitor's imported data was saved under (file name). */
+  userLabel?: string;
   scenario?: Scenario;
+  /** Knob values the visitor moved away from the scenario's own (absent = the scenario's value). */
+  knobs: KnobValues;
   inputs: RunInputs;
   progress?: RunProgress;
+  phase?: RunPhase;
   /** The last successful run; errors and cancelled runs leave it in place. */
   result?: RunResult;
-  /** Name of the scenario `result` was run on, which may no longer be the current one. */
+  /** The scenario `result` was run on (sites and regions in result order), which may no longer be the current one. */
+  resultScenario?: Scenario;
+  /** Name of the scenario `result` was run on. */
   resultLabel?: string;
+  /** Year shown on the map and in the per-region bars; undefined = the scenario's default. */
+  year?: number;
+  /** undefined = the scenario's default view. */
+  mapView?: MapViewState;
+  selectedSiteId?: string;
+  /** Series key of the histogram / exceedance chart. */
+  chartOutput: string;
+  embed: EmbedState;
+  present: boolean;
+  /** What an imported site list does to the scenario's sites. */
+  importMode: 'replace' | 'append';
   error?: UiError;
   notice?: string;
 }
@@ -75,24 +115,4 @@ export class Store {
     listener(this.#state);
     return () => this.#listeners.delete(listener);
   }
-}
-
-export function backendFromUrl(search: string): BackendChoice {
-  const value = new URLSearchParams(search).get('backend');
-  return value === 'cpu' || value === 'webgpu' ? value : 'auto';
-}
-
-export function presetFromUrl(search: string): PresetId {
-  const value = new URLSearchParams(search).get('scenario');
-  return PRESETS.find((p) => p.id === value)?.id ?? PRESETS[0].id;
-}
-
-export function initialState(search: string): AppState {
-  return {
-    ready: false,
-    state: 'idle',
-    backendChoice: backendFromUrl(search),
-    source: presetFromUrl(search),
-    inputs: { draws: 4096, paramSets: 1, seed: 1 },
-  };
 }

@@ -1,20 +1,12 @@
 // The page in headless Chromium: WebGPU on SwiftShader, the CPU fallback, GPU/CPU parity in the
 // browser, scenario errors and a clean console. Each test leaves a screenshot in test-results.
+// The explorer (knobs, map, charts, sharing, import/export) is tested in explorer.spec.ts.
 import { expect, test, type Page } from '@playwright/test';
+import { open, runFromUi, trackConsole } from './helpers';
 
 const HEADLINE = ['energyDemandedMWh', 'energyServedMWh', 'curtailedMWh', 'waterUsedML', 'waterShortfallML', 'computeLostMWh'];
-const SMALL_DRAWS = '256';
 /** GPU (f32) and CPU must agree on the mean of energy served to this relative tolerance. */
 const PARITY_REL_TOL = 1e-3;
-
-function trackConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  return errors;
-}
 
 async function webgpuStatus(page: Page): Promise<{ ok: boolean; detail: string }> {
   return page.evaluate(async () => {
@@ -33,17 +25,6 @@ async function webgpuStatus(page: Page): Promise<{ ok: boolean; detail: string }
     }
     return { ok: true, detail: `${adapter.info.vendor} ${adapter.info.architecture}` };
   });
-}
-
-async function open(page: Page, query = ''): Promise<void> {
-  await page.goto(`/${query}`);
-  await expect(page.locator('body'), 'the engine and default scenario should load').toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
-}
-
-async function runFromUi(page: Page, draws = SMALL_DRAWS): Promise<void> {
-  await page.getByLabel('Draws per parameter set').fill(draws);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.locator('body')).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
 }
 
 async function expectHeadlines(page: Page): Promise<void> {
@@ -128,7 +109,7 @@ test('(d) a bad scenario file shows the path-named error and keeps the last resu
     if (site) site.lat = 123;
     return JSON.stringify(json);
   });
-  await page.getByLabel('Load scenario JSON').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  await page.getByLabel('Import scenario or sites').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
 
   await expect(page.locator('body')).toHaveAttribute('data-state', 'error');
   const box = page.getByRole('alert');
@@ -139,7 +120,7 @@ test('(d) a bad scenario file shows the path-named error and keeps the last resu
   expect(await page.evaluate(() => window.headroom.scenario?.name)).toBe(nameBefore);
 
   // Not JSON at all: named as a file-level problem.
-  await page.getByLabel('Load scenario JSON').setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{"name": ') });
+  await page.getByLabel('Import scenario or sites').setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{"name": ') });
   await expect(box).toContainText('(file)');
   await expect(box).toContainText('invalid JSON');
 });

@@ -1,0 +1,104 @@
+// What every chart shares: a figure with a title, a PNG button and a uPlot host, the uPlot
+// stylesheet adopted into the shadow root, and fonts that grow in presentation mode.
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+import type uPlot from 'uplot';
+import { downloadBlob, slug } from '../io/download';
+import { UPlotChart } from './UPlotChart';
+
+export const CHART_COLOURS = { demanded: '#c75b12', served: '#1f5fbf', curtail: '#d7191c', stress: '#1a1a1a', planned: '#555', miss: '#d7191c' } as const;
+
+export function axisFont(large: boolean): { font: string; labelFont: string } {
+  return large ? { font: '16px system-ui, sans-serif', labelFont: '600 16px system-ui, sans-serif' } : { font: '11px system-ui, sans-serif', labelFont: '600 12px system-ui, sans-serif' };
+}
+
+export abstract class ChartElement extends LitElement {
+  static override properties = { present: { type: Boolean } };
+  declare present: boolean;
+  #chart: UPlotChart | undefined;
+  #data: uPlot.AlignedData | undefined;
+
+  constructor() {
+    super();
+    this.present = false;
+  }
+
+  static override styles = [
+    unsafeCSS(uPlotCss),
+    css`
+      :host { display: block; min-width: 0; }
+      figure { margin: 0; background: #fff; border: 1px solid #d5dbe2; border-radius: 6px; padding: 0.5rem 0.6rem; }
+      figcaption { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4rem 0.75rem; margin-bottom: 0.25rem; }
+      h3 { font-size: 0.92rem; margin: 0; flex: 1 1 12rem; }
+      .note { font-size: 0.78rem; color: #444; margin: 0.2rem 0 0; }
+      button, select { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.4rem; }
+      .empty { color: #555; font-size: 0.85rem; padding: 2rem 0; text-align: center; }
+      :host([present]) h3 { font-size: 1.3rem; }
+      :host([present]) .note, :host([present]) .u-legend { font-size: 1rem; }
+      .u-legend { font-size: 0.78rem; }
+      .key { display: inline-flex; align-items: center; gap: 0.25rem; margin-right: 0.7rem; white-space: nowrap; }
+      .key i { display: inline-block; width: 0.9rem; height: 0.6rem; border-radius: 2px; }
+      .key i.dot { width: 0.55rem; height: 0.55rem; border-radius: 50%; border: 2px solid #1a1a1a; background: #fff; }
+    `,
+  ];
+
+  /** Title shown above the chart and written into its PNG. */
+  protected abstract get chartTitle(): string;
+  protected abstract makeOptions(width: number, height: number): uPlot.Options;
+  /** undefined: nothing to draw yet. */
+  protected abstract chartData(): uPlot.AlignedData | undefined;
+  protected controls(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+  protected note(): TemplateResult | string | typeof nothing {
+    return nothing;
+  }
+  protected get chartHeight(): number {
+    return this.present ? 300 : 220;
+  }
+
+  override willUpdate(): void {
+    this.#data = this.chartData();
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('present') && this.#chart) {
+      // Canvas fonts are fixed when a plot is made: a mode switch is the one time a chart is rebuilt.
+      this.#chart.dispose();
+      this.#chart = undefined;
+    }
+    const data = this.#data;
+    const host = this.renderRoot.querySelector<HTMLElement>('.plot');
+    if (!data || !host) return;
+    this.#chart ??= new UPlotChart(host, (w, h) => this.makeOptions(w, h), this.chartHeight);
+    this.#chart.setData(data);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#chart?.dispose();
+    this.#chart = undefined;
+  }
+
+  toPng(): Promise<Blob> {
+    return this.#chart ? this.#chart.toPng(this.chartTitle) : Promise.reject(new Error(`${this.chartTitle}: no data yet`));
+  }
+
+  async #savePng(): Promise<void> {
+    downloadBlob(`headroom-${slug(this.chartTitle)}.png`, await this.toPng());
+  }
+
+  override render() {
+    const hasData = this.#data !== undefined;
+    return html`<figure>
+      <figcaption>
+        <h3>${this.chartTitle}</h3>
+        ${this.controls()}
+        <button type="button" aria-label=${`Save ${this.chartTitle} as PNG`} ?disabled=${!hasData} @click=${() => void this.#savePng()}>PNG</button>
+      </figcaption>
+      <div class="plot"></div>
+      ${hasData ? nothing : html`<p class="empty">Waiting for the first run…</p>`}
+      <p class="note">${this.note()}</p>
+    </figure>`;
+  }
+}

@@ -1,0 +1,101 @@
+// Per grid region, in the selected year: P(curtailment) as bars (left axis) and the median grid
+// stress (peak demand ÷ headroom over the horizon, capped at 10) as dots (right axis; > 1 is short).
+import { html } from 'lit';
+import uPlot from 'uplot';
+import type { RunResult } from '../../engine/types';
+import type { Scenario } from '../../scenario/schema';
+import { axisFont, CHART_COLOURS, ChartElement } from './chartBase';
+import { regionData, type RegionData } from './chartData';
+
+const MAX_LABEL = 16;
+const short = (name: string): string => (name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name);
+
+export class HrRegionBars extends ChartElement {
+  static override properties = { ...ChartElement.properties, result: { attribute: false }, scenario: { attribute: false }, year: { type: Number } };
+  declare result: RunResult | undefined;
+  declare scenario: Scenario | undefined;
+  declare year: number | undefined;
+  #rows: RegionData | undefined;
+
+  constructor() {
+    super();
+    this.result = undefined;
+    this.scenario = undefined;
+    this.year = undefined;
+  }
+
+  protected get chartTitle(): string {
+    return `Grid regions in ${this.year ?? ''}: curtailment risk and stress`;
+  }
+
+  protected override get chartHeight(): number {
+    return this.present ? 360 : 280;
+  }
+
+  protected chartData(): uPlot.AlignedData | undefined {
+    const r = this.result;
+    const s = this.scenario;
+    this.#rows = r && s && this.year !== undefined ? regionData(r, s, this.year) : undefined;
+    if (!this.#rows) return undefined;
+    return [Float64Array.from(this.#rows.ids.keys()), this.#rows.curtail, this.#rows.stressP50];
+  }
+
+  protected makeOptions(width: number, height: number): uPlot.Options {
+    const f = axisFont(this.present);
+    const n = (): number => this.#rows?.ids.length ?? 1;
+    return {
+      width,
+      height,
+      legend: { show: false },
+      scales: {
+        x: { time: false, range: () => [-0.5, n() - 0.5] },
+        p: { range: [0, 1] },
+        stress: { range: (_u, _min, max) => [0, Math.max(2, Math.ceil(max))] },
+      },
+      axes: [
+        {
+          ...f,
+          rotate: -50,
+          size: this.present ? 150 : 96,
+          splits: () => [...Array(n()).keys()],
+          values: (_u, splits) => splits.map((i) => short(this.#rows?.names[i] ?? '')),
+        },
+        { ...f, scale: 'p', label: 'P(curtailment)', size: this.present ? 64 : 48, values: (_u, vals) => vals.map((v) => `${Math.round(v * 100)}%`) },
+        { ...f, scale: 'stress', side: 1, label: 'grid stress P50', size: this.present ? 56 : 40, grid: { show: false } },
+      ],
+      series: [
+        { label: 'Region', value: (_u, i) => (i === null ? '—' : (this.#rows?.names[i] ?? '')) },
+        {
+          label: 'P(curtailment)',
+          scale: 'p',
+          fill: 'rgba(215, 25, 28, 0.55)',
+          stroke: CHART_COLOURS.curtail,
+          paths: uPlot.paths.bars?.({ size: [0.7, 48] }),
+          points: { show: false },
+          value: (_u, v) => (v === null ? '—' : `${Math.round(v * 100)}%`),
+        },
+        {
+          label: 'Grid stress P50',
+          scale: 'stress',
+          stroke: CHART_COLOURS.stress,
+          paths: () => null,
+          points: { show: true, size: this.present ? 10 : 7, fill: '#fff', width: 2 },
+          value: (_u, v) => (v === null ? '—' : v.toFixed(2)),
+        },
+      ],
+    };
+  }
+
+  protected override note() {
+    if (!this.#rows) return '';
+    return html`<span class="key"><i style="background:rgba(215, 25, 28, 0.55)"></i>P(curtailment) in ${this.year}</span><span class="key"><i class="dot"></i>grid stress P50 (right axis)</span>
+      Stress &gt; 1: datacenter demand above grid headroom in its peak year. Regions with sites, riskiest first.`;
+  }
+}
+
+customElements.define('hr-region-bars', HrRegionBars);
+declare global {
+  interface HTMLElementTagNameMap {
+    'hr-region-bars': HrRegionBars;
+  }
+}

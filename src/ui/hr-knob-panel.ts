@@ -1,0 +1,103 @@
+// The parameter panel: every scenario knob as a labelled range slider, grouped by what it acts
+// on, with its unit, current value and a reset. It reports moves as events and shows the values
+// it is given; the store holds them.
+import { LitElement, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { KnobValues } from '../engine/types';
+import type { KnobName } from '../scenario/names';
+import type { Scenario } from '../scenario/schema';
+import { effectiveKnobs, KNOB_GROUPS, KNOB_META, knobRanges } from './knobs';
+
+export type KnobEvent = CustomEvent<{ name: KnobName; value: number }>;
+export type KnobResetEvent = CustomEvent<{ name: KnobName | undefined }>;
+
+export class HrKnobPanel extends LitElement {
+  static override properties = {
+    scenario: { attribute: false },
+    knobs: { attribute: false },
+  };
+  declare scenario: Scenario | undefined;
+  declare knobs: KnobValues;
+
+  constructor() {
+    super();
+    this.scenario = undefined;
+    this.knobs = {};
+  }
+
+  static override styles = css`
+    :host { display: block; font-size: 0.88rem; }
+    fieldset { border: 1px solid #d5dbe2; border-radius: 6px; margin: 0 0 0.6rem; padding: 0.35rem 0.6rem 0.5rem; background: #fff; }
+    legend { font-weight: 600; padding: 0 0.3rem; }
+    .knob { display: grid; grid-template-columns: 1fr auto; gap: 0 0.4rem; align-items: center; margin-top: 0.35rem; }
+    label { font-weight: 500; }
+    output { font-variant-numeric: tabular-nums; text-align: right; white-space: nowrap; }
+    output.moved { font-weight: 700; color: #174a94; }
+    input[type='range'] { grid-column: 1 / -1; width: 100%; margin: 0.15rem 0 0; accent-color: #1f5fbf; }
+    .range { grid-column: 1 / -1; display: flex; justify-content: space-between; color: #555; font-size: 0.75rem; }
+    .range button { font: inherit; font-size: 0.75rem; padding: 0 0.35rem; }
+    .all { font: inherit; width: 100%; padding: 0.35rem; }
+    input:focus-visible, button:focus-visible { outline: 3px solid #1f5fbf; outline-offset: 1px; }
+  `;
+
+  #emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #onInput(name: KnobName, e: Event): void {
+    this.#emit('hr-knob', { name, value: (e.target as HTMLInputElement).valueAsNumber });
+  }
+
+  override render() {
+    const s = this.scenario;
+    if (!s) return html`<p>Loading the scenario…</p>`;
+    const ranges = knobRanges(s);
+    const values = effectiveKnobs(s, this.knobs);
+    const anyMoved = Object.keys(this.knobs).length > 0;
+    return html`
+      ${KNOB_GROUPS.map(
+        (g) => html`<fieldset>
+          <legend>${g.label}</legend>
+          ${g.knobs.map((name) => {
+            const meta = KNOB_META[name];
+            const r = ranges[name];
+            const v = values[name];
+            const moved = this.knobs[name] !== undefined && Math.abs(v - r.base) > 1e-9;
+            const shown = `${meta.display(v)} ${meta.unit}`;
+            const id = `knob-${name}`;
+            return html`<div class="knob" data-knob=${name}>
+              <label for=${id} title=${meta.help}>${meta.label}</label>
+              <output for=${id} class=${moved ? 'moved' : ''} data-testid=${`value-${name}`}>${shown}</output>
+              <input
+                id=${id}
+                name=${name}
+                type="range"
+                min=${r.min}
+                max=${r.max}
+                step=${r.step}
+                .value=${live(String(v))}
+                aria-valuetext=${shown}
+                aria-describedby=${`${id}-help`}
+                @input=${(e: Event) => this.#onInput(name, e)}
+              />
+              <div class="range">
+                <span id=${`${id}-help`}>${meta.display(r.min)}–${meta.display(r.max)} ${meta.unit}</span>
+                ${moved
+                  ? html`<button type="button" aria-label=${`Reset ${meta.label} to ${meta.display(r.base)} ${meta.unit}`} @click=${() => this.#emit('hr-knob-reset', { name })}>reset</button>`
+                  : nothing}
+              </div>
+            </div>`;
+          })}
+        </fieldset>`,
+      )}
+      <button type="button" class="all" ?disabled=${!anyMoved} @click=${() => this.#emit('hr-knob-reset', { name: undefined })}>Reset all knobs to the scenario</button>
+    `;
+  }
+}
+
+customElements.define('hr-knob-panel', HrKnobPanel);
+declare global {
+  interface HTMLElementTagNameMap {
+    'hr-knob-panel': HrKnobPanel;
+  }
+}

@@ -1,0 +1,112 @@
+// The selected site: who and what it is, its load by year against plan, and what drives its
+// risk (cooling, region, status, import dependence, and its region's grid and climate odds).
+import { LitElement, css, html, nothing } from 'lit';
+import type { RunResult } from '../engine/types';
+import { KNOB_NAMES } from '../scenario/names';
+import type { DistSpec, Scenario } from '../scenario/schema';
+import './charts/hr-site-load-chart';
+import { formatMW, formatPercent } from './format';
+import { entityYears, resultMatches } from './resultSlices';
+
+/** A distribution's central value (mode, median or mean, whichever it is defined by). */
+function central(d: DistSpec): number {
+  switch (d.dist) {
+    case 'fixed':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'triangular':
+    case 'pert':
+      return d.mode;
+    case 'normal':
+      return d.mean;
+    case 'lognormal':
+      return d.median;
+    case 'bernoulli':
+      return d.p;
+    case 'poisson':
+      return d.lambda;
+  }
+}
+
+const knob = (r: RunResult, name: (typeof KNOB_NAMES)[number]): number => r.knobValues[KNOB_NAMES.indexOf(name)] ?? Number.NaN;
+
+export class HrSiteDetail extends LitElement {
+  static override properties = {
+    scenario: { attribute: false },
+    result: { attribute: false },
+    siteId: { type: String },
+    year: { type: Number },
+    present: { type: Boolean },
+  };
+  declare scenario: Scenario | undefined;
+  declare result: RunResult | undefined;
+  declare siteId: string | undefined;
+  declare year: number | undefined;
+  declare present: boolean;
+
+  constructor() {
+    super();
+    this.scenario = undefined;
+    this.result = undefined;
+    this.siteId = undefined;
+    this.year = undefined;
+    this.present = false;
+  }
+
+  static override styles = css`
+    :host { display: block; background: #fff; border: 1px solid #d5dbe2; border-radius: 6px; padding: 0.6rem 0.75rem; }
+    header { display: flex; align-items: start; gap: 0.5rem; }
+    h3 { margin: 0; font-size: 1rem; flex: 1; }
+    .sub { margin: 0.1rem 0 0.5rem; color: #444; font-size: 0.85rem; }
+    .cols { display: grid; grid-template-columns: minmax(0, 3fr) minmax(15rem, 2fr); gap: 0.75rem; align-items: start; }
+    @media (max-width: 50rem) { .cols { grid-template-columns: minmax(0, 1fr); } }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.75rem; margin: 0; font-size: 0.85rem; }
+    dt { color: #444; }
+    dd { margin: 0; font-variant-numeric: tabular-nums; }
+    button { font: inherit; font-size: 0.8rem; }
+  `;
+
+  override render() {
+    const s = this.scenario;
+    const i = s?.sites.findIndex((x) => x.id === this.siteId) ?? -1;
+    const site = i >= 0 ? s?.sites[i] : undefined;
+    if (!s || !site) return nothing;
+    const region = s.regions.find((r) => r.id === site.region);
+    const ri = s.regions.findIndex((r) => r.id === site.region);
+    const r = resultMatches(this.result, s) ? this.result : undefined;
+    const y = r && this.year !== undefined ? r.years.indexOf(this.year) : -1;
+    const curtail = r && ri >= 0 && y >= 0 ? entityYears(r, r.regionCurtailProbability, ri)[y] : undefined;
+    const miss = r && y >= 0 ? entityYears(r, r.siteMissProbability, i)[y] : undefined;
+    const heat = r && region ? Math.min(1, knob(r, 'heatwaveFrequencyScale') * region.heatwaveProbability) : undefined;
+    const waterLeft = r && region ? Math.min(1, Math.max(0, 1 - knob(r, 'droughtSeverity') * (1 - central(region.droughtWaterAllowance)))) : undefined;
+    const pct = (v: number | undefined): string => (v === undefined ? '—' : formatPercent(v));
+    return html`
+      <header>
+        <h3 data-testid="site-detail-name">${site.name}</h3>
+        <button type="button" aria-label="Close site details" @click=${() => this.dispatchEvent(new CustomEvent('hr-select-site', { detail: { id: undefined }, bubbles: true, composed: true }))}>✕</button>
+      </header>
+      <p class="sub">${[site.operator, site.country, `${formatMW(site.itLoadMW)} IT planned for ${site.plannedYear}`].filter(Boolean).join(' · ')}${site.aggregate ? ' · aggregate of unnamed facilities' : ''}</p>
+      <div class="cols">
+      <hr-site-load-chart .result=${r} .scenario=${s} .siteIndex=${i} ?present=${this.present}></hr-site-load-chart>
+      <dl aria-label="Risk drivers">
+        <dt>P(miss plan) in ${this.year}</dt><dd>${pct(miss)}</dd>
+        <dt>Status</dt><dd>${site.status}${site.status === 'operating' ? ' (no delays left to suffer)' : ''}</dd>
+        <dt>Cooling</dt><dd>${site.cooling}${site.cooling === 'evaporative' ? ' (exposed to drought permits)' : ''}</dd>
+        <dt>Imported accelerators</dt><dd>${formatPercent(site.acceleratorImportShare)} of compute</dd>
+        <dt>Region</dt><dd>${region?.name ?? site.region}</dd>
+        <dt>P(grid curtailment) in ${this.year}</dt><dd>${pct(curtail)}</dd>
+        <dt>Drought probability</dt><dd>${region ? `${formatPercent(region.droughtProbability)} a year; ${pct(waterLeft)} of the water permit left` : '—'}</dd>
+        <dt>Heatwave probability</dt><dd>${heat === undefined ? '—' : `${formatPercent(heat)} a year`}</dd>
+      </dl>
+      </div>
+    `;
+  }
+}
+
+customElements.define('hr-site-detail', HrSiteDetail);
+declare global {
+  interface HTMLElementTagNameMap {
+    'hr-site-detail': HrSiteDetail;
+  }
+}

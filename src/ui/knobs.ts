@@ -1,0 +1,104 @@
+// What the parameter panel knows about each knob: its group, label, unit, slider step and a
+// default range for scenarios that give none. The engine's meaning of each knob is in
+// docs/model.md; the hard limits are KNOB_LIMITS, which every range here stays inside.
+import { knobBaseline } from '../engine/layout';
+import type { KnobValues } from '../engine/types';
+import { KNOB_LIMITS, KNOB_NAMES, type KnobName } from '../scenario/names';
+import type { Scenario } from '../scenario/schema';
+
+export interface KnobMeta {
+  label: string;
+  /** Unit as shown next to the value. */
+  unit: string;
+  step: number;
+  /** Range used when the scenario gives no min/max (clipped to KNOB_LIMITS). */
+  defaultRange: [number, number];
+  /** Shown value: probabilities and shares as percentages. */
+  display: (v: number) => string;
+  help: string;
+}
+
+const pct = (v: number): string => `${Math.round(v * 100)}`;
+const fixed = (digits: number) => (v: number) => v.toFixed(digits);
+
+export const KNOB_META: Record<KnobName, KnobMeta> = {
+  demandGrowthPctPerYear: { label: 'Demand growth', unit: '%/yr', step: 1, defaultRange: [-20, 50], display: fixed(0), help: 'Extra growth of every IT load, compounding yearly' },
+  gridBuildoutScale: { label: 'Grid build-out', unit: '× plan', step: 0.05, defaultRange: [0.25, 3], display: fixed(2), help: 'Scales each region’s growth in grid headroom' },
+  droughtSeverity: { label: 'Drought severity', unit: '× cut', step: 0.05, defaultRange: [0, 3], display: fixed(2), help: 'Scales how much of the water permit a drought takes away' },
+  heatwaveFrequencyScale: { label: 'Heatwave frequency', unit: '× rate', step: 0.05, defaultRange: [0, 3], display: fixed(2), help: 'Scales each region’s yearly heatwave probability' },
+  coolingMixShift: { label: 'Shift to closed-loop cooling', unit: '% of evaporative', step: 0.01, defaultRange: [0, 1], display: pct, help: 'Share of evaporative designs built with closed-loop liquid cooling instead' },
+  efficiencyTrendPctPerYear: { label: 'Efficiency trend', unit: '%/yr less overhead', step: 0.1, defaultRange: [0, 5], display: fixed(1), help: 'Yearly cut in PUE overhead (PUE − 1)' },
+  chipShockProbability: { label: 'Chip supply shock', unit: '% chance', step: 0.01, defaultRange: [0, 1], display: pct, help: 'Probability of an accelerator supply shock over the horizon' },
+  cyberRateScale: { label: 'Cyber incident rate', unit: '× rate', step: 0.1, defaultRange: [0, 10], display: fixed(1), help: 'Scales cyber incidents per site-year' },
+};
+
+export const KNOB_GROUPS: readonly { id: string; label: string; knobs: readonly KnobName[] }[] = [
+  { id: 'demand', label: 'Demand', knobs: ['demandGrowthPctPerYear'] },
+  { id: 'grid', label: 'Grid', knobs: ['gridBuildoutScale'] },
+  { id: 'cooling', label: 'Cooling & water', knobs: ['droughtSeverity', 'heatwaveFrequencyScale', 'coolingMixShift', 'efficiencyTrendPctPerYear'] },
+  { id: 'supply', label: 'Supply chain', knobs: ['chipShockProbability', 'cyberRateScale'] },
+];
+
+export interface KnobRange {
+  /** The scenario's own value: what "reset" returns to. */
+  base: number;
+  min: number;
+  max: number;
+  step: number;
+}
+
+function clipToLimits(name: KnobName, v: number): number {
+  const { lo, hi } = KNOB_LIMITS[name];
+  return Math.min(hi ?? Number.POSITIVE_INFINITY, Math.max(lo, v));
+}
+
+/** Slider range of every knob: the scenario's min/max, else the default range widened to hold its value. */
+export function knobRanges(scenario: Scenario): Record<KnobName, KnobRange> {
+  const baseline = knobBaseline(scenario);
+  const out = {} as Record<KnobName, KnobRange>;
+  for (const name of KNOB_NAMES) {
+    const spec = scenario.knobs[name];
+    const meta = KNOB_META[name];
+    const base = spec?.value ?? baseline[name];
+    const min = clipToLimits(name, Math.min(spec?.min ?? meta.defaultRange[0], base));
+    const max = clipToLimits(name, Math.max(spec?.max ?? meta.defaultRange[1], base));
+    out[name] = { base, min, max, step: meta.step };
+  }
+  return out;
+}
+
+/** The knob values in force: the visitor's, clamped into range, else the scenario's. */
+export function effectiveKnobs(scenario: Scenario, overrides: KnobValues): Record<KnobName, number> {
+  const ranges = knobRanges(scenario);
+  const out = {} as Record<KnobName, number>;
+  for (const name of KNOB_NAMES) {
+    const r = ranges[name];
+    const v = overrides[name];
+    out[name] = v === undefined || !Number.isFinite(v) ? r.base : Math.min(r.max, Math.max(r.min, v));
+  }
+  return out;
+}
+
+/**
+ * The scenario with the sliders' values written in as its knob values and the sliders' ranges
+ * as min/max: parameter set 0 is then what the sliders say, and sets 1…K−1 of a multi-set run
+ * spread across the same ranges the panel shows.
+ */
+export function scenarioWithKnobs(scenario: Scenario, overrides: KnobValues): Scenario {
+  const ranges = knobRanges(scenario);
+  const values = effectiveKnobs(scenario, overrides);
+  const knobs: Scenario['knobs'] = {};
+  for (const name of KNOB_NAMES) knobs[name] = { value: values[name], min: ranges[name].min, max: ranges[name].max };
+  return { ...scenario, knobs };
+}
+
+/** Only the values that differ from the scenario's own (what the URL carries). */
+export function knobOverrides(scenario: Scenario, values: KnobValues): KnobValues {
+  const ranges = knobRanges(scenario);
+  const out: KnobValues = {};
+  for (const name of KNOB_NAMES) {
+    const v = values[name];
+    if (v !== undefined && Math.abs(v - ranges[name].base) > 1e-9) out[name] = v;
+  }
+  return out;
+}

@@ -1,0 +1,206 @@
+// Runs the model as the visitor moves things. A change first gets a coarse pass (a few hundred
+// draws: an answer in a fraction of a second), then the refined pass at the Run settings' draws
+// with the same seed: the RNG is counter-based, so the refined run contains the coarse draws and
+// the picture sharpens rather than jumps. A stale run is cancelled through its AbortSignal. While
+// a slider is dragged, each coarse pass is allowed to land before the next starts with the latest
+// values, so the map keeps moving instead of every pass being cancelled before it finishes.
+import { RunAbortedError, type Engine, type RunOptions, type RunResult } from '../engine/types';
+import type { Scenario } from '../scenario/schema';
+import { scenarioWithKnobs } from './knobs';
+import type { RunPhase, Store, UiError } from './store';
+import { DEFAULT_INPUTS } from './urlState';
+import { errorMessage } from './format';
+
+/** Draws of the first, quick pass after a change. */
+export const COARSE_DRAWS = 256;
+/** Changes closer together than this share one run. */
+const COALESCE_MS = 30;
+
+interface Snapshot {
+  base: Scenario;
+  scenario: Scenario;
+  draws: number;
+  paramSets: NonNullable<RunOptions['paramSets']>;
+  seed: number;
+}
+
+interface Token {
+  abort: AbortController;
+  userCancelled: boolean;
+}
+
+const isAbort = (e: unknown, signal: AbortSignal): boolean =>
+  e instanceof RunAbortedError || (e instanceof Error && e.name === 'AbortError') || signal.aborted;
+
+function checkInputs(draws: number, paramSets: RunOptions['paramSets'], seed: number): UiError | undefined {
+  const issues = [];
+  if (!Number.isInteger(draws) || draws < 1) issues.push({ path: 'draws', message: 'must be a whole number ≥ 1' });
+  if (typeof paramSets === 'number' && (!Number.isInteger(paramSets) || paramSets < 1)) {
+    issues.push({ path: 'paramSets', message: 'must be a whole number ≥ 1' });
+  }
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) issues.push({ path: 'seed', message: 'must be a whole number within [0, 4294967295]' });
+  return issues.length ? { title: 'Run settings are not valid', issues } : undefined;
+}
+
+export class LiveRunner {
+  #current: Token | undefined;
+  #dirty = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #waiters: ((r: RunResult | undefined) => void)[] = [];
+  #cancelNotice: string | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly engine: () => Engine | undefined,
+  ) {}
+
+  /** Something the model depends on changed: run again, coarse first. */
+  requestLive(): void {
+    this.#dirty = true;
+    // A refine or full run of old values is worthless now; a coarse pass is left to land (see above).
+    if (this.#current && this.store.state.phase !== 'coarse') this.#supersede();
+    if (!this.#current) this.#schedule();
+  }
+
+  async runFull(overrides: RunOptions): Promise<RunResult> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#dirty = false;
+    this.#supersede();
+    const { inputs } = this.store.state;
+    const draws = overrides.draws ?? inputs.draws;
+    const paramSets = overrides.paramSets ?? inputs.paramSets;
+    const seed = overrides.seed ?? inputs.seed;
+    const invalid = checkInputs(draws, paramSets, seed);
+    if (invalid) {
+      this.store.set({ state: 'error', error: invalid });
+      throw new Error(invalid.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    }
+    const snap = this.#snapshot({ draws, paramSets, seed });
+    if (!snap || !this.engine()) throw new Error('no engine or scenario is loaded');
+    return this.#exec(snap, draws, 'full', overrides) as Promise<RunResult>;
+  }
+
+  cancel(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#dirty = false;
+    const token = this.#current;
+    if (!token) return;
+    token.userCancelled = true;
+    token.abort.abort();
+  }
+
+  settled(): Promise<RunResult | undefined> {
+    return new Promise((resolve) => {
+      this.#waiters.push(resolve);
+      this.#notifyIfSettled();
+    });
+  }
+
+  #supersede(): void {
+    const token = this.#current;
+    this.#current = undefined;
+    token?.abort.abort();
+  }
+
+  #schedule(): void {
+    if (this.#timer !== undefined) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#pump();
+    }, COALESCE_MS);
+  }
+
+  #snapshot(over: Partial<Pick<Snapshot, 'draws' | 'paramSets' | 'seed'>> = {}): Snapshot | undefined {
+    const { scenario, knobs, inputs } = this.store.state;
+    if (!scenario) return undefined;
+    const whole = (v: number, fallback: number): number => (Number.isInteger(v) && v >= 1 ? v : fallback);
+    return {
+      base: scenario,
+      scenario: scenarioWithKnobs(scenario, knobs),
+      draws: over.draws ?? whole(inputs.draws, DEFAULT_INPUTS.draws),
+      paramSets: over.paramSets ?? whole(inputs.paramSets, DEFAULT_INPUTS.paramSets),
+      seed: over.seed ?? (Number.isInteger(inputs.seed) && inputs.seed >= 0 ? inputs.seed : DEFAULT_INPUTS.seed),
+    };
+  }
+
+  async #pump(): Promise<void> {
+    if (!this.#dirty || this.#current || !this.engine()) return;
+    const snap = this.#snapshot();
+    if (!snap) return;
+    this.#dirty = false;
+    const coarseDraws = Math.min(COARSE_DRAWS, snap.draws);
+    const coarse = await this.#exec(snap, coarseDraws, 'coarse');
+    if (!coarse) return;
+    if (this.#dirty) {
+      this.#schedule();
+      return;
+    }
+    if (snap.draws > coarseDraws) await this.#exec(snap, snap.draws, 'refine');
+  }
+
+  /** One engine run. Live runs resolve undefined when cancelled or failed; a full run rejects. */
+  async #exec(snap: Snapshot, draws: number, phase: RunPhase, overrides?: RunOptions): Promise<RunResult | undefined> {
+    const engine = this.engine();
+    if (!engine) return undefined;
+    const token: Token = { abort: new AbortController(), userCancelled: false };
+    this.#current = token;
+    const outer = overrides?.signal;
+    if (outer?.aborted) token.abort.abort();
+    outer?.addEventListener('abort', () => token.abort.abort(), { once: true });
+    const last = phase !== 'coarse' || draws >= snap.draws;
+    // A new run retires the last run's error and "cancelled" line, not other notices (an import's).
+    const stale = this.store.state.notice === this.#cancelNotice;
+    this.store.set({ state: 'running', phase, progress: undefined, error: undefined, ...(stale ? { notice: undefined } : {}) });
+    try {
+      const result = await engine.run(snap.scenario, {
+        histograms: true,
+        ...overrides,
+        paramSets: snap.paramSets,
+        draws,
+        seed: snap.seed,
+        signal: token.abort.signal,
+        onProgress: (p) => {
+          if (this.#current === token) this.store.set({ progress: p });
+          overrides?.onProgress?.(p);
+        },
+      });
+      if (this.#current !== token) return phase === 'full' ? result : undefined;
+      this.#current = undefined;
+      const done = last && !this.#dirty;
+      this.store.set({
+        result,
+        resultScenario: snap.base,
+        resultLabel: snap.base.name,
+        phase,
+        progress: undefined,
+        state: done ? 'done' : 'running',
+        engineBackend: engine.backend,
+        engineDevice: engine.device,
+      });
+      this.#notifyIfSettled();
+      return result;
+    } catch (e) {
+      const current = this.#current === token;
+      if (current) this.#current = undefined;
+      if (current && isAbort(e, token.abort.signal)) {
+        const kept = this.store.state.result ? '; the previous result is still shown' : '';
+        this.#cancelNotice = token.userCancelled ? `Run cancelled${kept}.` : undefined;
+        this.store.set({ state: 'idle', progress: undefined, notice: this.#cancelNotice });
+      } else if (current) {
+        this.store.set({ state: 'error', progress: undefined, error: { title: 'The run failed', issues: [{ message: errorMessage(e) }] } });
+      }
+      this.#notifyIfSettled();
+      if (phase === 'full') throw e;
+      return undefined;
+    }
+  }
+
+  #notifyIfSettled(): void {
+    if (this.#current || this.#timer !== undefined || this.#dirty) return;
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const w of waiters) w(this.store.state.result);
+  }
+}

@@ -1,0 +1,156 @@
+// Where scenarios come from: the presets shipped with the page, files the visitor imports
+// (a scenario JSON, or a site list as CSV / GeoJSON merged into the current scenario), and the
+// visitor's last import kept in IndexedDB until "Reset to preset". A file that does not validate
+// is reported row by row (or path by path) and the last good scenario stays loaded.
+import { formatImportIssue, importSizeIssue, mergeSites, parseSitesText, type ImportIssue } from '../data/importSites';
+import { clearUserScenario, loadUserScenario, saveUserScenario } from '../data/persist';
+import type { Scenario } from '../scenario/schema';
+import { parseScenario, type ParseResult } from '../scenario/validate';
+import type { PresetId, ScenarioSource, Store, UiIssue } from './store';
+import { errorMessage } from './format';
+
+
+/** Splits `row 4, column lat: reason` into where and why, so the error list can show both. */
+export function importIssueToUi(i: ImportIssue): UiIssue {
+  const text = formatImportIssue(i);
+  const where = text.length > i.message.length ? text.slice(0, text.length - i.message.length).replace(/: $/, '') : '';
+  return where ? { path: where, message: i.message } : { message: i.message };
+}
+
+type FileKind = 'scenario' | 'sites';
+
+function kindOf(fileName: string, text: string): FileKind {
+  const lower = fileName.toLowerCase();
+  if (/\.(csv|tsv|txt|geojson)$/.test(lower)) return 'sites';
+  // A .json file is a scenario unless it is a GeoJSON FeatureCollection.
+  return /"type"\s*:\s*"FeatureCollection"/.test(text.slice(0, 4096)) ? 'sites' : 'scenario';
+}
+
+export class ScenarioLoader {
+  constructor(
+    private readonly store: Store,
+    private readonly onScenarioChanged: () => void,
+  ) {}
+
+  /** At start-up: the visitor's saved import (unless the URL names a preset), else the preset. */
+  async loadInitial(): Promise<void> {
+    const { source, presetId } = this.store.state;
+    const explicitPreset = new URLSearchParams(location.search).has('scenario') && source !== 'user';
+    const saved = await loadUserScenario().catch(() => undefined);
+    if (saved) this.store.set({ userLabel: saved.label });
+    if (saved && !explicitPreset) {
+      // loadUserScenario has validated it already.
+      this.#accept({ ok: true, scenario: saved.scenario }, 'The saved scenario is not valid', 'user', { keepView: true });
+      return;
+    }
+    if (source === 'user') this.store.set({ notice: 'No imported data is saved in this browser, so the preset is shown.' });
+    await this.#loadPreset(presetId, true);
+  }
+
+  selectPreset(id: PresetId): Promise<void> {
+    return this.#loadPreset(id, false);
+  }
+
+  /** Back to the visitor's saved import (the "Imported: …" entry of the preset list). */
+  async selectUser(): Promise<void> {
+    const saved = await loadUserScenario().catch(() => undefined);
+    if (!saved) {
+      this.store.set({ userLabel: undefined, notice: 'The imported data is no longer saved in this browser.' });
+      return;
+    }
+    this.#accept({ ok: true, scenario: saved.scenario }, 'The saved scenario is not valid', 'user', { keepView: false });
+  }
+
+  async resetToPreset(): Promise<void> {
+    await clearUserScenario().catch(() => undefined);
+    this.store.set({ userLabel: undefined });
+    await this.#loadPreset(this.store.state.presetId, false);
+  }
+
+  async #loadPreset(id: PresetId, keepView: boolean): Promise<void> {
+    let text: string;
+    try {
+      const response = await fetch(`./data/scenarios/${id}.json`);
+      if (!response.ok) throw new Error(`HTTP ${response.status} for data/scenarios/${id}.json`);
+      text = await response.text();
+    } catch (e) {
+      this.store.set({ state: 'error', error: { title: `Could not load the preset '${id}'`, issues: [{ message: errorMessage(e) }] } });
+      return;
+    }
+    this.store.set({ presetId: id });
+    this.#accept(parseScenario(text), `The preset '${id}' is not a valid scenario`, id, { keepView });
+  }
+
+  async importFile(file: File): Promise<void> {
+    const tooBig = importSizeIssue(file.name, file.size);
+    if (tooBig) return this.#fail(`${file.name} was not imported`, [importIssueToUi(tooBig)]);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      return this.#fail(`Could not read ${file.name}`, [{ message: errorMessage(e) }]);
+    }
+    const current = this.store.state.scenario;
+    if (kindOf(file.name, text) === 'scenario') {
+      const parsed = parseScenario(text);
+      if (this.#accept(parsed, `${file.name} is not a valid scenario; the current scenario is kept`, 'user', { keepView: false })) {
+        await this.#save(parsed, file.name);
+      }
+      return;
+    }
+    if (!current) return this.#fail(`${file.name} was not imported`, [{ message: 'no scenario is loaded to add the sites to' }]);
+    const sites = parseSitesText(file.name, text, current.regions.map((r) => r.id));
+    if (!sites.ok) {
+      return this.#fail(`${file.name} has problems; the current scenario is kept`, sites.issues.map(importIssueToUi));
+    }
+    const merged = mergeSites(current, sites.sites, this.store.state.importMode);
+    const title = `The sites in ${file.name} do not fit the scenario; the current scenario is kept`;
+    if (this.#accept(merged, title, 'user', { keepView: false })) {
+      const n = sites.sites.length;
+      const how = this.store.state.importMode === 'replace' ? 'replacing the scenario’s sites' : 'added to the scenario’s sites';
+      const warnings = sites.warnings.length ? ` Note: ${sites.warnings.join('; ')}.` : '';
+      await this.#save(merged, file.name);
+      this.store.set({ notice: `Imported ${n} site${n === 1 ? '' : 's'} from ${file.name}, ${how}.${warnings}` });
+    }
+  }
+
+  async #save(parsed: ParseResult, label: string): Promise<void> {
+    if (!parsed.ok) return;
+    try {
+      await saveUserScenario(parsed.scenario, label);
+      this.store.set({ userLabel: label });
+    } catch (e) {
+      this.store.set({ notice: `The import is in use but could not be saved in this browser (${errorMessage(e)}); it will be gone after a reload.` });
+    }
+  }
+
+  #fail(title: string, issues: UiIssue[]): void {
+    this.store.set({ state: 'error', error: { title, issues }, notice: undefined });
+  }
+
+  /** True when the scenario was taken. */
+  #accept(parsed: ParseResult, failTitle: string, source: ScenarioSource, opts: { keepView: boolean }): boolean {
+    if (!parsed.ok) {
+      this.#fail(failTitle, parsed.errors);
+      return false;
+    }
+    const s = this.store.state;
+    const scenario: Scenario = parsed.scenario;
+    const years = { first: scenario.startYear, last: scenario.endYear };
+    const year = s.year !== undefined && s.year >= years.first && s.year <= years.last ? s.year : undefined;
+    const site = scenario.sites.some((x) => x.id === s.selectedSiteId) ? s.selectedSiteId : undefined;
+    const running = s.state === 'running';
+    this.store.set({
+      scenario,
+      source,
+      year,
+      selectedSiteId: site,
+      ...(opts.keepView ? {} : { mapView: undefined }),
+      error: undefined,
+      notice: undefined,
+      ...(running ? {} : { state: s.result ? ('done' as const) : ('idle' as const) }),
+    });
+    this.onScenarioChanged();
+    return true;
+  }
+}

@@ -1,0 +1,122 @@
+// The shareable part of the state lives in the query string, so a copied link (or a reload)
+// opens the same view: scenario, knobs, year, map view, selected site, chart output, embed and
+// presentation flags, and the run settings. Parsing is forgiving: a bad value is ignored, never fatal.
+import type { BackendChoice, KnobValues } from '../engine/types';
+import { KNOB_NAMES } from '../scenario/names';
+import { PRESET_VIEWS, type PresetViewId } from './map/presetViews';
+import { isPresetId, PRESETS, type AppState, type EmbedView, type MapViewState, type RunInputs, type ScenarioSource } from './store';
+
+export const DEFAULT_INPUTS: RunInputs = { draws: 4096, paramSets: 1, seed: 1 };
+export const DEFAULT_OUTPUT = 'energyServedMWh';
+
+const num = (v: string | null): number | undefined => {
+  if (v === null || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+};
+const wholeAtLeast = (v: string | null, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined => {
+  const n = num(v);
+  return n !== undefined && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+};
+
+function backendFrom(v: string | null): BackendChoice {
+  return v === 'cpu' || v === 'webgpu' ? v : 'auto';
+}
+
+/** `map=-2.5,54,8` or a preset view name (`map=uk`). */
+export function parseMapView(v: string | null): MapViewState | undefined {
+  if (!v) return undefined;
+  if (v in PRESET_VIEWS) return { ...PRESET_VIEWS[v as PresetViewId] };
+  const [lon, lat, zoom] = v.split(',').map((p) => num(p));
+  if (lon === undefined || lat === undefined || zoom === undefined) return undefined;
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90 || zoom <= 0) return undefined;
+  return { lon, lat, zoom };
+}
+
+export function formatMapView(v: MapViewState): string {
+  return `${v.lon.toFixed(2)},${v.lat.toFixed(2)},${v.zoom.toFixed(2)}`;
+}
+
+const presetOrUndefined = (v: string | null) => (isPresetId(v) ? v : undefined);
+
+export function initialState(search: string): AppState {
+  const q = new URLSearchParams(search);
+  const scenarioParam = q.get('scenario');
+  const source: ScenarioSource = scenarioParam === 'user' ? 'user' : isPresetId(scenarioParam) ? scenarioParam : PRESETS[0].id;
+  const knobs: KnobValues = {};
+  for (const name of KNOB_NAMES) {
+    const v = num(q.get(name));
+    if (v !== undefined) knobs[name] = v;
+  }
+  const view = q.get('view');
+  const embedView: EmbedView = view === 'map' || view === 'charts' ? view : 'both';
+  const embedded = q.get('embed') === '1';
+  return {
+    ready: false,
+    state: 'idle',
+    backendChoice: backendFrom(q.get('backend')),
+    source,
+    presetId: isPresetId(scenarioParam) ? scenarioParam : (presetOrUndefined(q.get('preset')) ?? PRESETS[0].id),
+    knobs,
+    inputs: {
+      draws: wholeAtLeast(q.get('draws'), 1) ?? DEFAULT_INPUTS.draws,
+      paramSets: wholeAtLeast(q.get('sets'), 1, 4096) ?? DEFAULT_INPUTS.paramSets,
+      seed: wholeAtLeast(q.get('seed'), 0, 0xffffffff) ?? DEFAULT_INPUTS.seed,
+    },
+    year: wholeAtLeast(q.get('year'), 1990, 2100),
+    mapView: parseMapView(q.get('map')),
+    selectedSiteId: q.get('site') ?? undefined,
+    chartOutput: q.get('output') ?? DEFAULT_OUTPUT,
+    embed: { enabled: embedded, view: embedView, controls: q.get('controls') === '1' },
+    present: q.get('present') === '1',
+    importMode: 'replace',
+  };
+}
+
+/** The query string for a state: only what differs from the defaults, in a stable order. */
+export function stateToSearch(s: AppState): string {
+  const q = new URLSearchParams();
+  q.set('scenario', s.source);
+  // Imported data: the preset "Reset to preset" returns to.
+  if (s.source === 'user') q.set('preset', s.presetId);
+  if (s.backendChoice !== 'auto') q.set('backend', s.backendChoice);
+  for (const name of KNOB_NAMES) {
+    const v = s.knobs[name];
+    if (v !== undefined) q.set(name, String(Number(v.toPrecision(6))));
+  }
+  if (s.year !== undefined) q.set('year', String(s.year));
+  if (s.mapView) q.set('map', formatMapView(s.mapView));
+  if (s.selectedSiteId) q.set('site', s.selectedSiteId);
+  if (s.chartOutput !== DEFAULT_OUTPUT) q.set('output', s.chartOutput);
+  if (s.inputs.draws !== DEFAULT_INPUTS.draws && Number.isFinite(s.inputs.draws)) q.set('draws', String(s.inputs.draws));
+  if (s.inputs.paramSets !== DEFAULT_INPUTS.paramSets && Number.isFinite(s.inputs.paramSets)) q.set('sets', String(s.inputs.paramSets));
+  if (s.inputs.seed !== DEFAULT_INPUTS.seed && Number.isFinite(s.inputs.seed)) q.set('seed', String(s.inputs.seed));
+  if (s.embed.enabled) {
+    q.set('embed', '1');
+    q.set('view', s.embed.view);
+    q.set('controls', s.embed.controls ? '1' : '0');
+  }
+  if (s.present) q.set('present', '1');
+  return `?${q.toString()}`;
+}
+
+/**
+ * Keeps the address bar in step with the store (replaceState: moving a slider is not a new page
+ * in the history). Writes are coalesced: dragging a slider fires dozens of changes a second and
+ * browsers throttle history updates.
+ */
+export function syncUrl(subscribe: (fn: (s: AppState) => void) => void, delayMs = 120): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest: AppState | undefined;
+  subscribe((s) => {
+    if (!s.ready) return;
+    latest = s;
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (!latest) return;
+      const search = stateToSearch(latest);
+      if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }, delayMs);
+  });
+}

@@ -1,0 +1,218 @@
+// The explorer: knobs re-run the model live and the map and headline change; the map draws
+// outlines and columns; state survives a reload through the URL; embed and presentation modes;
+// hover and click on the map. Runs on both backends where it matters. Screenshots are attached.
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { headline, mapPixels, newResult, open, resultCount, settled, sitePosition, trackConsole } from './helpers';
+
+interface Watch {
+  results: { t: number; phase: string; draws: number }[];
+  lastInput: number;
+}
+
+/** Logs every result the page shows from now on, with its time, pass and draws. */
+async function watchResults(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as Watch;
+    w.results = [];
+    new MutationObserver(() => w.results.push({ t: performance.now(), phase: document.body.dataset.phase ?? '', draws: window.headroom.lastResult?.draws ?? 0 })).observe(document.body, {
+      attributes: true,
+      attributeFilter: ['data-results'],
+    });
+  });
+}
+
+async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
+for (const backend of ['cpu', 'webgpu'] as const) {
+  test(`a knob moved with the keyboard re-runs on ${backend}: headline and map change`, async ({ page }, testInfo) => {
+    const errors = trackConsole(page);
+    await open(page, `?backend=${backend}&scenario=uk-2030`);
+    await expect(page.getByTestId('backend-badge')).toContainText(backend === 'webgpu' ? 'WebGPU' : 'CPU');
+    const before = await headline(page);
+    expect(before).toMatch(/^[\d,.]+ ± [\d,.]+ (TWh|GWh|MWh)$/);
+    await mapPixels(page, { key: 'mapBefore' });
+    await shot(page, testInfo, 'before');
+
+    const slider = page.getByRole('slider', { name: 'Demand growth' });
+    await slider.focus();
+    const results = await resultCount(page);
+    await watchResults(page);
+    for (let i = 0; i < 20; i++) await slider.press('ArrowRight');
+    await page.evaluate(() => ((window as unknown as Watch).lastInput = performance.now()));
+    await expect(page.getByTestId('value-demandGrowthPctPerYear')).toHaveText('20 %/yr');
+    await newResult(page, results);
+    const log = await page.evaluate(() => (window as unknown as Watch).results.map((r) => `${r.phase} ${r.draws} draws at +${Math.round(r.t - (window as unknown as Watch).lastInput)} ms`));
+    console.log(`${backend}: results after the last key press: ${log.join('; ')}`);
+    // Coarse pass then refinement, with the same seed: the final result has the refined draws.
+    expect(await page.evaluate(() => window.headroom.lastResult?.draws)).toBe(512);
+    expect(await page.evaluate(() => document.body.dataset.phase)).toBe('refine');
+
+    const after = await headline(page);
+    expect(after, 'more demand growth serves more energy').not.toBe(before);
+    const diff = await mapPixels(page, { diffFrom: 'mapBefore' });
+    console.log(`${backend}: headline ${before} → ${after}; ${diff.changed} of ${diff.width * diff.height} map pixels changed`);
+    expect(diff.changed ?? 0, 'taller columns should change the map').toBeGreaterThan(50);
+    await shot(page, testInfo, 'after');
+    expect(errors, errors.join('\n')).toEqual([]);
+  });
+}
+
+test('the map is drawn: outlines, land and site columns, not a blank canvas', async ({ page }, testInfo) => {
+  await open(page, '?backend=cpu');
+  const px = await mapPixels(page);
+  const total = px.width * px.height;
+  console.log(`map ${px.width}×${px.height}: ${px.nonBackground} non-background pixels (${((100 * px.nonBackground) / total).toFixed(1)}%), ${px.saturated} saturated`);
+  expect(px.nonBackground / total, 'the globe (sea, land, outlines) should cover much of the canvas').toBeGreaterThan(0.3);
+  expect(px.saturated, 'columns and discs are coloured').toBeGreaterThan(200);
+  await page.getByTestId('map-canvas').screenshot({ path: testInfo.outputPath('map.png') });
+  await expect(page.locator('hr-map-legend')).toContainText('P(missing its planned load)');
+});
+
+test('hover shows a tooltip and a click opens the site detail', async ({ page }, testInfo) => {
+  await open(page, '?backend=cpu&scenario=uk-2030');
+  const id = await page.evaluate(() => window.headroom.scenario?.sites.find((s) => !s.aggregate && s.itLoadMW >= 100)?.id ?? '');
+  const name = await page.evaluate((siteId) => window.headroom.scenario?.sites.find((s) => s.id === siteId)?.name ?? '', id);
+  const p = await sitePosition(page, id);
+  // A little above the base: the middle of a short column.
+  await page.mouse.move(p.x, p.y - 3);
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await page.mouse.click(p.x, p.y - 3);
+  await expect(page.getByTestId('site-detail-name')).toBeVisible();
+  const shown = await page.getByTestId('site-detail-name').textContent();
+  console.log(`clicked ${id} (${name}); detail shows ${shown}`);
+  await expect(page.locator('hr-site-detail dl')).toContainText('P(grid curtailment)');
+  await expect(page.locator('hr-site-load-chart canvas').first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('site'))).not.toBeNull();
+  await shot(page, testInfo, 'site-detail');
+  await page.getByRole('button', { name: 'Close site details' }).click();
+  await expect(page.getByTestId('site-detail-name')).toHaveCount(0);
+});
+
+test('state round-trips through the URL: reload restores knobs, year, view, site and chart', async ({ page }) => {
+  await open(page, '?backend=cpu&scenario=uk-2030');
+  const results = await resultCount(page);
+  await page.getByRole('slider', { name: 'Grid build-out' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.getByRole('slider', { name: 'Map year' }).focus();
+  await page.keyboard.press('End');
+  await page.getByLabel('Chart output').selectOption('waterUsedML');
+  await page.getByRole('button', { name: 'Show US' }).click();
+  await page.getByRole('button', { name: 'Show UK' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await newResult(page, results);
+  const id = await page.evaluate(() => window.headroom.scenario?.sites[0]?.id ?? '');
+  const p = await sitePosition(page, id);
+  await page.mouse.click(p.x, p.y - 2);
+  await expect(page.getByTestId('site-detail-name')).toBeVisible();
+
+  const pick = () =>
+    page.evaluate(() => {
+      const s = window.headroom.state;
+      return { knobs: s.knobs, year: s.year, map: s.mapView, site: s.selectedSiteId, output: s.chartOutput, source: s.source };
+    });
+  const state = await pick();
+  expect(state.knobs).toEqual({ gridBuildoutScale: 0.9 });
+  expect(state.year).toBe(2035);
+  expect(state.output).toBe('waterUsedML');
+  expect(state.site).toBeTruthy();
+  await expect.poll(() => page.evaluate(() => location.search)).toContain('year=2035');
+  await expect.poll(() => page.evaluate(() => location.search)).toContain('site=');
+  const url = page.url();
+  console.log(`shared URL: ${url}`);
+
+  await page.reload();
+  await settled(page);
+  const restored = await pick();
+  expect(restored.knobs).toEqual(state.knobs);
+  expect(restored.year).toBe(state.year);
+  expect(restored.output).toBe(state.output);
+  expect(restored.site).toBe(state.site);
+  expect(restored.source).toBe('uk-2030');
+  expect(restored.map?.zoom).toBeCloseTo(state.map?.zoom ?? 0, 1);
+  expect(restored.map?.lon).toBeCloseTo(state.map?.lon ?? 0, 1);
+  await expect(page.getByRole('slider', { name: 'Grid build-out' })).toHaveValue('0.9');
+  await expect(page.getByTestId('map-year')).toHaveText('2035');
+  await expect(page.getByTestId('site-detail-name')).toBeVisible();
+  expect(page.url()).toBe(url);
+});
+
+test('map keyboard and buttons: + zooms, arrows pan; Copy link copies the state URL', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, '?backend=cpu');
+  const view = () => page.evaluate(() => window.headroom.state.mapView);
+  const map = page.getByRole('application', { name: /^Map of/ });
+  await map.focus();
+  await map.press('+');
+  await expect.poll(async () => (await view())?.zoom ?? 1).toBeCloseTo(1.5, 2);
+  const lon = (await view())?.lon ?? 0;
+  await map.press('ArrowRight');
+  await expect.poll(async () => (await view())?.lon ?? 0).toBeGreaterThan(lon);
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(async () => (await view())?.zoom ?? 0).toBeCloseTo(1, 2);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied to the clipboard.')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('map=');
+  expect(new URL(copied).searchParams.get('scenario')).toBe('global-2030');
+});
+
+test('embed mode hides the chrome; view=charts hides the map; controls=1 shows the knobs', async ({ page }, testInfo) => {
+  await open(page, '?backend=cpu&embed=1&view=both&controls=0');
+  await expect(page.getByRole('heading', { name: 'Headroom' })).toHaveCount(0);
+  await expect(page.getByRole('slider', { name: 'Demand growth' })).toHaveCount(0);
+  await expect(page.getByLabel('Import scenario or sites')).toHaveCount(0);
+  await expect(page.getByTestId('map-canvas')).toBeVisible();
+  await expect(page.locator('hr-fan-chart canvas').first()).toBeVisible();
+  await shot(page, testInfo, 'embed-both');
+
+  await open(page, '?backend=cpu&embed=1&view=charts');
+  await expect(page.getByTestId('map-canvas')).toHaveCount(0);
+  await expect(page.locator('hr-histogram-chart canvas').first()).toBeVisible();
+
+  await open(page, '?backend=cpu&embed=1&view=map&controls=1');
+  await expect(page.getByRole('slider', { name: 'Demand growth' })).toBeVisible();
+  await expect(page.locator('hr-fan-chart')).toHaveCount(0);
+  await expect(page.getByTestId('map-canvas')).toBeVisible();
+});
+
+test('the embed example page shows the app in an iframe', async ({ page }, testInfo) => {
+  const errors = trackConsole(page);
+  await page.goto('/embed-example.html');
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('body')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  await expect(frame.getByTestId('map-canvas')).toBeVisible();
+  await expect(frame.getByRole('heading', { name: 'Headroom' })).toHaveCount(0);
+  await shot(page, testInfo, 'embed-example');
+  expect(errors, errors.join('\n')).toEqual([]);
+});
+
+test('presentation mode: ?present=1 and the toggle switch large type', async ({ page }, testInfo) => {
+  await open(page, '?backend=cpu&present=1');
+  await expect(page.locator('hr-app')).toHaveAttribute('present', '');
+  await shot(page, testInfo, 'present');
+  const toggle = page.getByRole('button', { name: 'Presentation mode' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await toggle.click();
+  await expect(page.locator('hr-app')).not.toHaveAttribute('present', '');
+  await expect.poll(() => page.evaluate(() => location.search)).not.toContain('present=1');
+});
+
+test('every control has an accessible name', async ({ page }) => {
+  await open(page, '?backend=cpu');
+  const unnamed = await page.evaluate(() => {
+    const out: string[] = [];
+    const walk = (root: Document | ShadowRoot): void => {
+      for (const el of root.querySelectorAll<HTMLElement>('input, select, button, [role="slider"], [tabindex="0"]')) {
+        const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length || el.textContent?.trim();
+        if (!labelled && (el as HTMLInputElement).type !== 'hidden') out.push(el.outerHTML.slice(0, 80));
+      }
+      for (const host of root.querySelectorAll('*')) if (host.shadowRoot) walk(host.shadowRoot);
+    };
+    walk(document);
+    return out;
+  });
+  expect(unnamed, unnamed.join('\n')).toEqual([]);
+});
