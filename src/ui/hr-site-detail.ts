@@ -29,6 +29,12 @@ function central(d: DistSpec): number {
   }
 }
 
+/** Plain names of the site fields a dataset may flag as assumed rather than published. */
+const FIELD_LABELS: Record<string, string> = {
+  itLoadMW: 'IT load', plannedYear: 'commissioning year', rampYears: 'ramp', cooling: 'cooling type',
+  acceleratorImportShare: 'imported-accelerator share', lat: 'location', lon: 'location', status: 'status', operator: 'operator',
+};
+
 const knob = (r: RunResult, name: (typeof KNOB_NAMES)[number]): number => r.knobValues[KNOB_NAMES.indexOf(name)] ?? Number.NaN;
 
 export class HrSiteDetail extends LitElement {
@@ -65,7 +71,24 @@ export class HrSiteDetail extends LitElement {
     dt { color: #444; }
     dd { margin: 0; font-variant-numeric: tabular-nums; }
     button { font: inherit; font-size: 0.8rem; }
+    .provenance { font-size: 0.8rem; color: #333; margin: 0.5rem 0 0; }
+    .provenance ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
+    .assumed { color: #7a4b00; }
   `;
+
+  /** Where the site's figures come from, and which of them are assumptions (issue: data says so). */
+  private provenance(site: Scenario['sites'][number]) {
+    const assumed = [...new Set((site.assumed ?? []).map((f) => FIELD_LABELS[f] ?? f))];
+    return html`
+      <section class="provenance" aria-label="Sources and assumptions">
+        ${assumed.length ? html`<p class="assumed" data-testid="site-assumed">Assumed, not published: ${assumed.join(', ')}.</p>` : nothing}
+        ${site.notes ? html`<p>${site.notes}</p>` : nothing}
+        ${site.sources?.length
+          ? html`Sources:<ul>${site.sources.map((src) => html`<li>${src.url ? html`<a href=${src.url} target="_blank" rel="noopener noreferrer">${src.title}</a>` : src.title}${src.date ? ` (${src.date})` : ''}</li>`)}</ul>`
+          : html`<p>No source listed.</p>`}
+      </section>
+    `;
+  }
 
   override render() {
     const s = this.scenario;
@@ -100,6 +123,7 @@ export class HrSiteDetail extends LitElement {
         <dt>Heatwave probability</dt><dd>${heat === undefined ? '—' : `${formatPercent(heat)} a year`}</dd>
       </dl>
       </div>
+      ${this.provenance(site)}
     `;
   }
 }
