@@ -3,6 +3,7 @@
 // change here is a change in both (shaders/model.wgsl repeats these constants; a test checks).
 import { packDist } from '../rng/distributions';
 import { COOLING_TYPES, KNOB_NAMES, MAX_GROUP_MEMBERS, type KnobName } from '../scenario/names';
+import { centralValue } from '../scenario/centralValue';
 import type { DistSpec, Scenario } from '../scenario/schema';
 import { buildCopula, MATRIX_STRIDE } from './copula';
 import type { SeriesInfo } from './types';
@@ -89,27 +90,6 @@ function putDist(data: Float32Array, at: number, spec: DistSpec): void {
   data.set(packDist(spec), at);
 }
 
-/** Median of a dist spec, for the design WUE of a water permit. */
-function medianOf(spec: DistSpec): number {
-  switch (spec.dist) {
-    case 'fixed':
-      return spec.value;
-    case 'uniform':
-      return (spec.min + spec.max) / 2;
-    case 'triangular':
-    case 'pert':
-      return spec.mode;
-    case 'normal':
-      return spec.mean;
-    case 'lognormal':
-      return spec.median;
-    case 'bernoulli':
-      return spec.p;
-    case 'poisson':
-      return spec.lambda;
-  }
-}
-
 export function packScenario(scenario: Scenario): PackedScenario {
   const nRegions = scenario.regions.length;
   const nSites = scenario.sites.length;
@@ -117,7 +97,7 @@ export function packScenario(scenario: Scenario): PackedScenario {
   COOLING_TYPES.forEach((type, c) => {
     putDist(data, G_COOLING + c * 2 * DIST_STRIDE, scenario.cooling[type].pue);
     putDist(data, G_COOLING + (c * 2 + 1) * DIST_STRIDE, scenario.cooling[type].wueLPerKWh);
-    data[G_WUE_NOMINAL + c] = medianOf(scenario.cooling[type].wueLPerKWh);
+    data[G_WUE_NOMINAL + c] = centralValue(scenario.cooling[type].wueLPerKWh);
   });
   const supply = [scenario.supplyChain.accelerators, scenario.supplyChain.transformers, scenario.supplyChain.coolingPlant];
   supply.forEach((item, i) => {

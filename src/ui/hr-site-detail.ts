@@ -3,31 +3,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { RunResult } from '../engine/types';
 import { KNOB_NAMES } from '../scenario/names';
-import type { DistSpec, Scenario } from '../scenario/schema';
+import { centralValue } from '../scenario/centralValue';
+import type { Scenario } from '../scenario/schema';
 import './charts/hr-site-load-chart';
 import { formatMW, formatPercent } from './format';
 import { entityYears, resultMatches } from './resultSlices';
-
-/** A distribution's central value (mode, median or mean, whichever it is defined by). */
-function central(d: DistSpec): number {
-  switch (d.dist) {
-    case 'fixed':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'triangular':
-    case 'pert':
-      return d.mode;
-    case 'normal':
-      return d.mean;
-    case 'lognormal':
-      return d.median;
-    case 'bernoulli':
-      return d.p;
-    case 'poisson':
-      return d.lambda;
-  }
-}
 
 /** Plain names of the site fields a dataset may flag as assumed rather than published. */
 const FIELD_LABELS: Record<string, string> = {
@@ -102,7 +82,7 @@ export class HrSiteDetail extends LitElement {
     const curtail = r && ri >= 0 && y >= 0 ? entityYears(r, r.regionCurtailProbability, ri)[y] : undefined;
     const miss = r && y >= 0 ? entityYears(r, r.siteMissProbability, i)[y] : undefined;
     const heat = r && region ? Math.min(1, knob(r, 'heatwaveFrequencyScale') * region.heatwaveProbability) : undefined;
-    const waterLeft = r && region ? Math.min(1, Math.max(0, 1 - knob(r, 'droughtSeverity') * (1 - central(region.droughtWaterAllowance)))) : undefined;
+    const waterLeft = r && region ? Math.min(1, Math.max(0, 1 - knob(r, 'droughtSeverity') * (1 - centralValue(region.droughtWaterAllowance)))) : undefined;
     const pct = (v: number | undefined): string => (v === undefined ? '—' : formatPercent(v));
     return html`
       <header>
