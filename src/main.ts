@@ -7,6 +7,7 @@ import type { KnobName } from './scenario/names';
 import type { Scenario } from './scenario/schema';
 import { parseScenario } from './scenario/validate';
 import { Controller } from './ui/controller';
+import { axisColumn } from './ui/ensemble/selection';
 import './ui/hr-app';
 import type { AppState } from './ui/store';
 import { Store } from './ui/store';
@@ -28,6 +29,8 @@ export interface HeadroomApi {
   readonly engine: Engine | undefined;
   /** A read-only snapshot of the page state (knobs, year, map view, selection, …). */
   readonly state: AppState;
+  /** One value per finished ensemble set of a knob name or output id ('curtailP[uk-london][2030]'); undefined without an ensemble. */
+  ensembleColumn(id: string): number[] | undefined;
 }
 
 declare global {
@@ -51,7 +54,16 @@ store.subscribe((s) => {
   if (s.ready || s.state === 'error') document.body.dataset.state = s.state;
   if (s.phase) document.body.dataset.phase = s.phase;
   if (s.embed.enabled) document.documentElement.dataset.embed = s.embed.view;
+  // Ensemble and sensitivity runs have their own status: they run beside the live runs.
+  setData('ensemble', s.ensemble?.status);
+  setData('ensembleRows', s.ensemble ? String(s.ensemble.rows) : undefined);
+  setData('sensitivity', s.sensitivity?.status);
 });
+
+function setData(key: string, value: string | undefined): void {
+  if (value === undefined) delete document.body.dataset[key];
+  else if (document.body.dataset[key] !== value) document.body.dataset[key] = value;
+}
 syncUrl((fn) => store.subscribe(fn));
 
 const app = document.querySelector('hr-app') ?? document.body.appendChild(document.createElement('hr-app'));
@@ -75,5 +87,9 @@ window.headroom = {
   },
   get state() {
     return store.state;
+  },
+  ensembleColumn(id) {
+    const e = store.state.ensemble;
+    return e?.result ? Array.from(axisColumn(e.result, id, e.rows)) : undefined;
   },
 };

@@ -4,6 +4,7 @@
 import { createEngine } from '../engine/createEngine';
 import type { Engine, RunOptions, RunResult } from '../engine/types';
 import type { KnobName } from '../scenario/names';
+import { EnsembleController } from './ensemble/ensembleController';
 import { LiveRunner } from './liveRunner';
 import { ScenarioLoader } from './scenarioLoader';
 import type { AppState, PresetId, RunInputs, Store } from './store';
@@ -22,9 +23,12 @@ export class Controller {
   readonly ready: Promise<void>;
   readonly scenarios: ScenarioLoader;
   readonly runner: LiveRunner;
+  /** Ranges, ensembles, brushing, PRIM, sensitivity and raw samples (src/ui/ensemble/). */
+  readonly ensemble: EnsembleController;
 
   constructor(private readonly store: Store) {
     this.runner = new LiveRunner(store, () => this.#engine);
+    this.ensemble = new EnsembleController(store, () => this.#engine);
     this.scenarios = new ScenarioLoader(store, () => this.runner.requestLive());
     this.ready = this.#init();
     // The store already shows a failed start; this keeps it from also being an unhandled rejection.

@@ -21,6 +21,10 @@ export const appStyles = css`
   .year input { width: min(18rem, 40vw); accent-color: #1f5fbf; }
   .year output { font-weight: 700; font-variant-numeric: tabular-nums; min-width: 3ch; }
   hr-map { height: clamp(22rem, 58vh, 44rem); }
+  .subset { margin: 0; display: flex; gap: 0.5rem; align-items: center; font-size: 0.85rem; }
+  .subset span { font-weight: 700; color: #174a94; }
+  .subset button { font: inherit; font-size: 0.8rem; padding: 0.1rem 0.45rem; }
+  :host([embed]) .ensemble { display: none; }
   .charts-head { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: center; }
   .charts-head h2 { margin: 0; }
   .charts-head label { font-size: 0.85rem; display: flex; gap: 0.4rem; align-items: center; }

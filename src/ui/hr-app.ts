@@ -8,11 +8,13 @@ import './charts/hr-fan-chart';
 import './charts/hr-histogram-chart';
 import './charts/hr-region-bars';
 import type { Controller } from './controller';
+import type { EnsembleActionEvent } from './ensemble/actions';
+import './ensemble/hr-ensemble';
 import { appStyles } from './hr-app.styles';
 import './hr-controls';
 import type { RunEvent } from './hr-controls';
 import './hr-knob-panel';
-import type { KnobEvent, KnobResetEvent } from './hr-knob-panel';
+import type { KnobEvent, KnobRangeEvent, KnobResetEvent } from './hr-knob-panel';
 import { HEADLINE_SERIES } from './hr-results';
 import './hr-results';
 import './hr-site-detail';
@@ -95,6 +97,8 @@ export class HrApp extends LitElement {
     if (name) this.controller?.resetKnob(name);
     else this.controller?.resetKnobs();
   };
+  #onEnsemble = (e: EnsembleActionEvent): void => this.controller?.ensemble.handle(e.detail);
+  #onRange = (e: KnobRangeEvent): void => this.controller?.ensemble.handle({ type: 'range', ...e.detail });
   #onRun = (e: RunEvent): void => {
     this.controller?.setInputs(e.detail);
     // Failures and cancels show in the store; the rejection only matters to scripted callers.
@@ -130,6 +134,9 @@ export class HrApp extends LitElement {
   #mapSection(s: AppState, year: number | undefined, view: MapViewState) {
     const scenario = s.resultScenario && s.result ? s.resultScenario : s.scenario;
     const detail = s.selectedSiteId && scenario?.sites.some((x) => x.id === s.selectedSiteId);
+    // Brushed ensemble sets replace the live result on the map with their mean.
+    const mean = s.selection?.mean;
+    const mapResult = mean ?? s.result;
     return html`<section class="map-area ${detail ? 'with-detail' : ''}" aria-labelledby="map-h">
       <div class="map-col">
         <div class="map-head">
@@ -140,8 +147,12 @@ export class HrApp extends LitElement {
                   @input=${(e: Event) => this.controller?.setView({ year: (e.target as HTMLInputElement).valueAsNumber })} />
                 <output data-testid="map-year">${year}</output></label>`
             : nothing}
+          ${s.selection && s.ensemble
+            ? html`<p class="subset" role="status"><span data-testid="selection-label">${mean ? 'Mean over ' : ''}${s.selection.count.toLocaleString('en')} of ${s.ensemble.rows.toLocaleString('en')} sets selected</span>
+                <button type="button" @click=${() => this.controller?.ensemble.setBrush(undefined)}>Clear selection</button></p>`
+            : nothing}
         </div>
-        <hr-map .scenario=${scenario} .result=${s.result} .year=${year} .view=${view} .selectedSiteId=${s.selectedSiteId} ?present=${s.present}
+        <hr-map .scenario=${scenario} .result=${mapResult} .year=${year} .view=${view} .selectedSiteId=${s.selectedSiteId} ?present=${s.present}
           @hr-map-view=${(e: CustomEvent<MapViewState>) => this.controller?.setView({ mapView: e.detail })}
           @hr-select-site=${(e: CustomEvent<{ id: string | undefined }>) => this.controller?.setView({ selectedSiteId: e.detail.id })}
           @hr-file=${this.#onFile}></hr-map>
@@ -169,7 +180,8 @@ export class HrApp extends LitElement {
         <hr-histogram-chart .result=${s.result} output=${output.key} outputLabel=${output.label} ?present=${s.present}></hr-histogram-chart>
         <hr-exceedance-chart .result=${s.result} output=${output.key} outputLabel=${output.label} ?present=${s.present}></hr-exceedance-chart>
         <hr-fan-chart class="wide" .result=${s.result} ?present=${s.present}></hr-fan-chart>
-        <hr-region-bars class="wide" .result=${s.result} .scenario=${scenario} .year=${year} ?present=${s.present}></hr-region-bars>
+        <hr-region-bars class="wide" .result=${s.selection?.mean ?? s.result} .scenario=${scenario} .year=${year} ?present=${s.present}
+          subset=${s.selection?.mean && s.ensemble ? `mean over ${s.selection.count} of ${s.ensemble.rows} selected sets` : ''}></hr-region-bars>
       </div>
     </section>`;
   }
@@ -204,7 +216,8 @@ export class HrApp extends LitElement {
         ${showPanel
           ? html`<aside aria-labelledby="knobs-h">
               <h2 id="knobs-h">Knobs</h2>
-              <hr-knob-panel .scenario=${s.scenario} .knobs=${s.knobs} @hr-knob=${this.#onKnob} @hr-knob-reset=${this.#onKnobReset}></hr-knob-panel>
+              <hr-knob-panel .scenario=${s.scenario} .knobs=${s.knobs} .ranges=${s.ranges} @hr-knob=${this.#onKnob} @hr-knob-reset=${this.#onKnobReset}
+                @hr-knob-range=${this.#onRange}></hr-knob-panel>
               <details class="run">
                 <summary>Run settings</summary>
                 <hr-controls .inputs=${s.inputs} ?running=${running} ?ready=${s.ready && !!s.scenario}
@@ -215,6 +228,7 @@ export class HrApp extends LitElement {
         <div class="main" aria-busy=${running ? 'true' : 'false'}>
           ${showMap ? this.#mapSection(s, year, view) : nothing}
           ${showCharts ? this.#chartsSection(s, year) : nothing}
+          ${embed ? nothing : html`<section class="ensemble" aria-label="Ensemble of parameter sets"><hr-ensemble .state=${s} @hr-ensemble=${this.#onEnsemble}></hr-ensemble></section>`}
           <section class="results-table" aria-labelledby="results-h">
             <h2 id="results-h">Results</h2>
             <hr-results .result=${s.result} .label=${s.resultLabel}></hr-results>

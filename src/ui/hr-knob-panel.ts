@@ -1,28 +1,38 @@
 // The parameter panel: every scenario knob as a labelled range slider, grouped by what it acts
-// on, with its unit, current value and a reset. It reports moves as events and shows the values
-// it is given; the store holds them.
+// on, with its unit, current value and a reset. A knob can also be varied over a range (a
+// two-handled slider under its point slider): the point stays the live view's value, the range is
+// what ensembles and the sensitivity analysis vary. It reports moves as events and shows the
+// values it is given; the store holds them.
 import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { KnobValues } from '../engine/types';
 import type { KnobName } from '../scenario/names';
 import type { Scenario } from '../scenario/schema';
-import { effectiveKnobs, KNOB_GROUPS, KNOB_META, knobRanges } from './knobs';
+import './hr-range-slider';
+import type { RangeEvent } from './hr-range-slider';
+import { effectiveKnobs, KNOB_GROUPS, KNOB_META, knobRanges, type KnobRange } from './knobs';
+import type { KnobRangeMap } from './ranges';
 
 export type KnobEvent = CustomEvent<{ name: KnobName; value: number }>;
 export type KnobResetEvent = CustomEvent<{ name: KnobName | undefined }>;
+/** A knob's range, or undefined when "vary over a range" is switched off. */
+export type KnobRangeEvent = CustomEvent<{ name: KnobName; range: readonly [number, number] | undefined }>;
 
 export class HrKnobPanel extends LitElement {
   static override properties = {
     scenario: { attribute: false },
     knobs: { attribute: false },
+    ranges: { attribute: false },
   };
   declare scenario: Scenario | undefined;
   declare knobs: KnobValues;
+  declare ranges: KnobRangeMap;
 
   constructor() {
     super();
     this.scenario = undefined;
     this.knobs = {};
+    this.ranges = {};
   }
 
   static override styles = css`
@@ -37,11 +47,36 @@ export class HrKnobPanel extends LitElement {
     .range { grid-column: 1 / -1; display: flex; justify-content: space-between; color: #555; font-size: 0.75rem; }
     .range button { font: inherit; font-size: 0.75rem; padding: 0 0.35rem; }
     .all { font: inherit; width: 100%; padding: 0.35rem; }
+    .vary { grid-column: 1 / -1; display: flex; align-items: center; gap: 0.3rem; font-size: 0.75rem; color: #444; font-weight: 400; }
+    .vary output { margin-left: auto; color: #8a3e0c; font-weight: 600; }
+    hr-range-slider { grid-column: 1 / -1; }
     input:focus-visible, button:focus-visible { outline: 3px solid #1f5fbf; outline-offset: 1px; }
   `;
 
   #emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #onVary(name: KnobName, r: KnobRange, on: boolean): void {
+    // Switched on, a knob varies over its whole slider range: the scenario's own min/max.
+    this.#emit('hr-knob-range', { name, range: on ? [r.min, r.max] : undefined });
+  }
+
+  #range(name: KnobName, r: KnobRange) {
+    const meta = KNOB_META[name];
+    const range = this.ranges[name];
+    const id = `vary-${name}`;
+    const f = (v: number): string => `${meta.display(v)} ${meta.unit}`;
+    return html`<label class="vary" for=${id}>
+        <input id=${id} type="checkbox" aria-label=${`Vary ${meta.label} over a range`} .checked=${live(!!range)}
+          @change=${(e: Event) => this.#onVary(name, r, (e.target as HTMLInputElement).checked)} />
+        vary over a range
+        ${range ? html`<output data-testid=${`range-${name}`}>${meta.display(range[0])}–${meta.display(range[1])} ${meta.unit}</output>` : nothing}
+      </label>
+      ${range
+        ? html`<hr-range-slider label=${meta.label} min=${r.min} max=${r.max} step=${r.step} lo=${range[0]} hi=${range[1]} .format=${f}
+            @hr-range=${(e: RangeEvent) => this.#emit('hr-knob-range', { name, range: e.detail.range })}></hr-range-slider>`
+        : nothing}`;
   }
 
   #onInput(name: KnobName, e: Event): void {
@@ -86,6 +121,7 @@ export class HrKnobPanel extends LitElement {
                   ? html`<button type="button" aria-label=${`Reset ${meta.label} to ${meta.display(r.base)} ${meta.unit}`} @click=${() => this.#emit('hr-knob-reset', { name })}>reset</button>`
                   : nothing}
               </div>
+              ${this.#range(name, r)}
             </div>`;
           })}
         </fieldset>`,

@@ -2,6 +2,8 @@
 // the root element subscribes and passes slices down as properties, and the URL is written from it.
 import type { BackendChoice, BackendKind, KnobValues, RunProgress, RunResult } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
+import type { Brush, DiscoveryAxes, EnsembleRun, EnsembleSettings, FailureDef, PrimView, Selection, SensitivitySettings, SensitivityView } from './ensemble/types';
+import type { KnobRangeMap } from './ranges';
 
 export const PRESETS = [
   { id: 'global-2030', label: 'Global (default)' },
@@ -89,6 +91,19 @@ export interface AppState {
   importMode: 'replace' | 'append';
   error?: UiError;
   notice?: string;
+  /** Knobs varied over a range by ensembles, sensitivity and PRIM (the point value stays set 0). */
+  ranges: KnobRangeMap;
+  ensembleSettings: EnsembleSettings;
+  discovery: DiscoveryAxes;
+  failure: FailureDef;
+  sensitivitySettings: SensitivitySettings;
+  ensemble?: EnsembleRun;
+  brush?: Brush;
+  selection?: Selection;
+  prim?: PrimView;
+  sensitivity?: SensitivityView;
+  /** Ensemble row picked in the scatter (raw-sample export); undefined = the live view's set 0. */
+  pickedSet?: number;
 }
 
 type Listener = (state: AppState) => void;

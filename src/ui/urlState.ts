@@ -1,8 +1,9 @@
 // The shareable part of the state lives in the query string, so a copied link (or a reload)
 // opens the same view: scenario, knobs, year, map view, selected site, chart output, embed and
-// presentation flags, and the run settings. Parsing is forgiving: a bad value is ignored, never fatal.
+// presentation flags, the run settings, and the ensemble's ranges and choices (ensembleUrl.ts). Parsing is forgiving: a bad value is ignored, never fatal.
 import type { BackendChoice, KnobValues } from '../engine/types';
 import { KNOB_NAMES } from '../scenario/names';
+import { appendRange, ensembleFromQuery, ensembleToQuery } from './ensemble/ensembleUrl';
 import { PRESET_VIEWS, type PresetViewId } from './map/presetViews';
 import { isPresetId, PRESETS, type AppState, type EmbedView, type MapViewState, type RunInputs, type ScenarioSource } from './store';
 
@@ -45,8 +46,11 @@ export function initialState(search: string): AppState {
   const source: ScenarioSource = scenarioParam === 'user' ? 'user' : isPresetId(scenarioParam) ? scenarioParam : PRESETS[0].id;
   const knobs: KnobValues = {};
   for (const name of KNOB_NAMES) {
-    const v = num(q.get(name));
-    if (v !== undefined) knobs[name] = v;
+    // A knob's key may come twice: its point value and its range (`0.8..1.6`, see ensembleUrl.ts).
+    for (const text of q.getAll(name)) {
+      const v = num(text);
+      if (v !== undefined) knobs[name] = v;
+    }
   }
   const view = q.get('view');
   const embedView: EmbedView = view === 'map' || view === 'charts' ? view : 'both';
@@ -70,6 +74,7 @@ export function initialState(search: string): AppState {
     embed: { enabled: embedded, view: embedView, controls: q.get('controls') === '1' },
     present: q.get('present') === '1',
     importMode: 'replace',
+    ...ensembleFromQuery(q),
   };
 }
 
@@ -83,6 +88,7 @@ export function stateToSearch(s: AppState): string {
   for (const name of KNOB_NAMES) {
     const v = s.knobs[name];
     if (v !== undefined) q.set(name, String(Number(v.toPrecision(6))));
+    appendRange(q, name, s.ranges);
   }
   if (s.year !== undefined) q.set('year', String(s.year));
   if (s.mapView) q.set('map', formatMapView(s.mapView));
@@ -97,6 +103,7 @@ export function stateToSearch(s: AppState): string {
     q.set('controls', s.embed.controls ? '1' : '0');
   }
   if (s.present) q.set('present', '1');
+  ensembleToQuery(s, q);
   return `?${q.toString()}`;
 }
 

@@ -2,7 +2,7 @@
 // outlines and columns; state survives a reload through the URL; embed and presentation modes;
 // hover and click on the map. Runs on both backends where it matters. Screenshots are attached.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { headline, mapPixels, newResult, open, resultCount, settled, sitePosition, trackConsole } from './helpers';
+import { headline, mapPixels, newResult, open, resultCount, settled, sitePosition, trackConsole, unnamedControls } from './helpers';
 
 interface Watch {
   results: { t: number; phase: string; draws: number }[];
@@ -202,17 +202,6 @@ test('presentation mode: ?present=1 and the toggle switch large type', async ({ 
 
 test('every control has an accessible name', async ({ page }) => {
   await open(page, '?backend=cpu');
-  const unnamed = await page.evaluate(() => {
-    const out: string[] = [];
-    const walk = (root: Document | ShadowRoot): void => {
-      for (const el of root.querySelectorAll<HTMLElement>('input, select, button, [role="slider"], [tabindex="0"]')) {
-        const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length || el.textContent?.trim();
-        if (!labelled && (el as HTMLInputElement).type !== 'hidden') out.push(el.outerHTML.slice(0, 80));
-      }
-      for (const host of root.querySelectorAll('*')) if (host.shadowRoot) walk(host.shadowRoot);
-    };
-    walk(document);
-    return out;
-  });
+  const unnamed = await unnamedControls(page);
   expect(unnamed, unnamed.join('\n')).toEqual([]);
 });

@@ -117,3 +117,19 @@ export async function sitePosition(page: Page, id: string): Promise<{ x: number;
   if (!p) throw new Error(`site ${id} is not on the map`);
   return p;
 }
+
+/** Controls (in every shadow root) with no accessible name: label, aria-label(ledby) or text. */
+export async function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walk = (root: Document | ShadowRoot): void => {
+      for (const el of root.querySelectorAll<HTMLElement>('input, select, button, [role="slider"], [tabindex="0"]')) {
+        const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length || el.textContent?.trim();
+        if (!labelled && (el as HTMLInputElement).type !== 'hidden') out.push(el.outerHTML.slice(0, 80));
+      }
+      for (const host of root.querySelectorAll('*')) if (host.shadowRoot) walk(host.shadowRoot);
+    };
+    walk(document);
+    return out;
+  });
+}

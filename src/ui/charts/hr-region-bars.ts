@@ -11,10 +11,12 @@ const MAX_LABEL = 16;
 const short = (name: string): string => (name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name);
 
 export class HrRegionBars extends ChartElement {
-  static override properties = { ...ChartElement.properties, result: { attribute: false }, scenario: { attribute: false }, year: { type: Number } };
+  static override properties = { ...ChartElement.properties, result: { attribute: false }, scenario: { attribute: false }, year: { type: Number }, subset: { type: String } };
   declare result: RunResult | undefined;
   declare scenario: Scenario | undefined;
   declare year: number | undefined;
+  /** Says which ensemble sets the bars average when a brush is active ('' = the live result). */
+  declare subset: string;
   #rows: RegionData | undefined;
 
   constructor() {
@@ -22,10 +24,11 @@ export class HrRegionBars extends ChartElement {
     this.result = undefined;
     this.scenario = undefined;
     this.year = undefined;
+    this.subset = '';
   }
 
   protected get chartTitle(): string {
-    return `Grid regions in ${this.year ?? ''}: curtailment risk and stress`;
+    return `Grid regions in ${this.year ?? ''}: curtailment risk and stress${this.subset ? ` (${this.subset})` : ''}`;
   }
 
   protected override get chartHeight(): number {

@@ -1,0 +1,220 @@
+// The ensemble section: run settings (design, K, draws) with progress and cancel, then the views
+// of the sets: the scatter and the parallel coordinates (both brushable), PRIM's boxes, the
+// sensitivity tornado and the raw-sample export. It gets the page state as a property and
+// reports what the visitor does as `hr-ensemble` actions; the columns the views draw are derived
+// here once per ensemble, axis or selection change, not on every page update.
+import { LitElement, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { RunResult } from '../../engine/types';
+import { KNOB_NAMES, type KnobName } from '../../scenario/names';
+import { formatDuration } from '../format';
+import { effectiveKnobs, KNOB_META } from '../knobs';
+import { ensembleKey, rangesKey } from '../ranges';
+import { resolveYear } from '../resultSlices';
+import type { AppState } from '../store';
+import { emitAction } from './actions';
+import { extent, paletteIndex } from './colourRamp';
+import { ensembleStyles } from './hr-ensemble.styles';
+import './hr-metric-picker';
+import type { MetricEvent } from './hr-metric-picker';
+import './hr-parcoords';
+import type { AxesBrushEvent, ParAxis } from './hr-parcoords';
+import './hr-prim';
+import './hr-raw-export';
+import './hr-scatter';
+import type { ScatterBrushEvent, ScatterPickEvent } from './hr-scatter';
+import './hr-tornado';
+import { fitMetric, formatMetric, metricColumn, metricId, metricLabel, metricUnit } from './metrics';
+import { knobColumn } from './selection';
+import { ENSEMBLE_DEFAULT_K, type EnsembleRun } from './types';
+
+const K_CHOICES = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384] as const;
+
+interface Derived {
+  key: unknown[];
+  x: KnobName;
+  yId: string;
+  colourId: string;
+  xs: Float64Array;
+  ys: Float64Array;
+  colours: Int16Array;
+  colourRange: [string, string];
+  axes: ParAxis[];
+  columns: Float64Array[];
+}
+
+const tick = (v: number): string => new Intl.NumberFormat('en', { maximumSignificantDigits: 4 }).format(v);
+const knobFormat = (name: KnobName) => (v: number) => KNOB_META[name].display(v);
+const knobAxisLabel = (name: KnobName): string => `${KNOB_META[name].label} (${KNOB_META[name].unit})`;
+
+export class HrEnsemble extends LitElement {
+  static override properties = { state: { attribute: false } };
+  declare state: AppState | undefined;
+  #derived: Derived | undefined;
+
+  constructor() {
+    super();
+    this.state = undefined;
+  }
+
+  static override styles = ensembleStyles;
+
+  #derive(s: AppState, run: EnsembleRun, result: RunResult, year: number): Derived {
+    const key = [result, run.rows, s.discovery, year];
+    const d = this.#derived;
+    if (d && d.key.length === key.length && d.key.every((k, i) => k === key[i])) return d;
+    const sc = run.scenario;
+    const x = s.discovery.x && run.varied.includes(s.discovery.x) ? s.discovery.x : (run.varied[0] ?? KNOB_NAMES[0]);
+    const yId = metricId(fitMetric(s.discovery.y, sc, year));
+    const colourId = metricId(fitMetric(s.discovery.colour, sc, year));
+    const colourCol = metricColumn(result, colourId, run.rows);
+    const [clo, chi] = extent(colourCol);
+    const axes: ParAxis[] = run.varied.map((n, i) => ({ id: n, label: KNOB_META[n].label, lo: run.lo[i] as number, hi: run.hi[i] as number, format: knobFormat(n) }));
+    axes.push({ id: colourId, label: metricLabel(colourId, sc), lo: clo, hi: chi, format: (v) => formatMetric(v, colourId) });
+    this.#derived = {
+      key,
+      x,
+      yId,
+      colourId,
+      xs: knobColumn(result, x, run.rows),
+      ys: metricColumn(result, yId, run.rows),
+      colours: paletteIndex(colourCol, clo, chi),
+      colourRange: [formatMetric(clo, colourId), formatMetric(chi, colourId)],
+      axes,
+      columns: [...run.varied.map((n) => knobColumn(result, n, run.rows)), colourCol],
+    };
+    return this.#derived;
+  }
+
+  #settings(s: AppState, running: boolean) {
+    const e = s.ensembleSettings;
+    const backend = s.engineBackend ?? 'cpu';
+    const defK = ENSEMBLE_DEFAULT_K[backend];
+    const K = e.count ?? defK;
+    const varied = Object.values(s.ranges).filter((r) => r && r[1] > r[0]).length;
+    const set = (patch: Partial<AppState['ensembleSettings']>) => emitAction(this, { type: 'settings', patch });
+    const kNote =
+      e.count === undefined && backend === 'cpu'
+        ? `CPU fallback: K = ${ENSEMBLE_DEFAULT_K.cpu} (WebGPU would run ${ENSEMBLE_DEFAULT_K.webgpu})`
+        : `K = ${K.toLocaleString('en')} parameter sets`;
+    const choices = K_CHOICES.includes(K as (typeof K_CHOICES)[number]) ? K_CHOICES : [...K_CHOICES, K].sort((a, b) => a - b);
+    return html`<form class="settings" aria-label="Ensemble settings" @submit=${(ev: Event) => {
+        ev.preventDefault();
+        emitAction(this, { type: 'run' });
+      }}>
+      <label>Design
+        <select aria-label="Ensemble design" .value=${live(e.design)} @change=${(ev: Event) => set({ design: (ev.target as HTMLSelectElement).value === 'lhs' ? 'lhs' : 'sobol' })}>
+          <option value="sobol" ?selected=${e.design === 'sobol'}>Sobol' sequence</option>
+          <option value="lhs" ?selected=${e.design === 'lhs'}>Latin hypercube</option>
+        </select></label>
+      <label>Parameter sets K
+        <select aria-label="Ensemble parameter sets K" .value=${live(e.count === undefined ? 'auto' : String(e.count))}
+          @change=${(ev: Event) => {
+            const v = (ev.target as HTMLSelectElement).value;
+            set({ count: v === 'auto' ? undefined : Number(v) });
+          }}>
+          <option value="auto" ?selected=${e.count === undefined}>auto (${defK.toLocaleString('en')})</option>
+          ${choices.map((k) => html`<option value=${k} ?selected=${k === e.count}>${k.toLocaleString('en')}</option>`)}
+        </select></label>
+      <label>Draws per set
+        <input type="number" min="1" step="1" aria-label="Ensemble draws per set" value=${e.draws} @input=${(ev: Event) => set({ draws: (ev.target as HTMLInputElement).valueAsNumber })} /></label>
+      <button type="submit" class="primary" ?disabled=${!s.ready || !s.scenario || varied === 0}>Run ensemble</button>
+      <button type="button" ?disabled=${!running} @click=${() => emitAction(this, { type: 'cancel' })}>Stop ensemble</button>
+      <p class="meta" data-testid="ensemble-k-note">${kNote} × ${Number.isFinite(e.draws) ? e.draws.toLocaleString('en') : '—'} draws, ${e.design === 'sobol' ? "Sobol' (best at a power of two)" : 'Latin hypercube'}.
+        ${varied === 0 ? html`<strong>Tick “vary over a range” on at least one knob to run an ensemble.</strong>` : `${varied} knob${varied === 1 ? '' : 's'} varied; the others stay at their slider values.`}
+        Runs in chunks between the live runs, so the map keeps answering.</p>
+    </form>`;
+  }
+
+  #status(s: AppState, run: EnsembleRun | undefined) {
+    if (!run) return nothing;
+    const p = run.progress;
+    const pct = p ? Math.round(p.fraction * 100) : 0;
+    const stale = s.scenario && ensembleKey(s.scenario, s.knobs, s.ranges, `${run.design}|${run.K}|${run.draws}|${run.seed}`) !== run.key;
+    const text =
+      run.status === 'running'
+        ? `Running: ${run.rows.toLocaleString('en')} of ${run.K.toLocaleString('en')} sets${p ? ` · ${pct}% · ${formatDuration(p.elapsedMs)}` : ''}`
+        : run.status === 'done'
+          ? `${run.K.toLocaleString('en')} sets × ${run.draws.toLocaleString('en')} draws in ${formatDuration(run.result?.elapsedMs ?? 0)} (${run.result?.device ?? ''})`
+          : run.status === 'cancelled'
+            ? `Cancelled after ${run.rows.toLocaleString('en')} of ${run.K.toLocaleString('en')} sets; the views show those.`
+            : `The ensemble failed: ${run.error ?? ''}`;
+    return html`<p class="status" role="status">
+      ${run.status === 'running' ? html`<progress aria-label="Ensemble progress" max="100" value=${pct}></progress>` : nothing}
+      <span data-testid="ensemble-status">${text}</span>
+      ${stale && run.status !== 'running' ? html`<span class="stale">Knobs or ranges changed since this ensemble ran.</span>` : nothing}
+    </p>`;
+  }
+
+  #selection(s: AppState, run: EnsembleRun) {
+    const sel = s.selection;
+    if (!sel) return html`<p class="meta">Drag on the scatter or along a parallel axis to select sets; the map and region bars then show their mean.</p>`;
+    return html`<p class="selection"><span data-testid="ensemble-selection">${sel.count.toLocaleString('en')} of ${run.rows.toLocaleString('en')} sets selected</span>
+      <button type="button" aria-label="Clear the selection of parameter sets" @click=${() => emitAction(this, { type: 'brush', brush: undefined })}>Clear</button></p>`;
+  }
+
+  #views(s: AppState, run: EnsembleRun, year: number) {
+    const result = run.result;
+    if (!result || run.rows === 0) return html`<p class="meta">The scatter and parallel coordinates appear as the first sets finish.</p>`;
+    const d = this.#derive(s, run, result, year);
+    const brush = s.brush;
+    const mask = s.selection?.mask;
+    const pointX = s.scenario ? effectiveKnobs(s.scenario, s.knobs)[d.x] : undefined;
+    return html`<div class="axes" role="group" aria-label="Scatter axes">
+        <label>Across
+          <select aria-label="Scatter x knob" .value=${live(d.x)} @change=${(e: Event) => emitAction(this, { type: 'axes', patch: { x: (e.target as HTMLSelectElement).value as KnobName } })}>
+            ${run.varied.map((n) => html`<option value=${n} ?selected=${n === d.x}>${KNOB_META[n].label}</option>`)}
+          </select></label>
+        <label>Up <hr-metric-picker label="Scatter y" .value=${d.yId} .scenario=${run.scenario} year=${year} @hr-metric=${(e: MetricEvent) => emitAction(this, { type: 'axes', patch: { y: e.detail.id } })}></hr-metric-picker></label>
+        <label>Colour <hr-metric-picker label="Colour" .value=${d.colourId} .scenario=${run.scenario} year=${year} @hr-metric=${(e: MetricEvent) => emitAction(this, { type: 'axes', patch: { colour: e.detail.id } })}></hr-metric-picker></label>
+      </div>
+      <div class="views">
+        <hr-scatter .xs=${d.xs} .ys=${d.ys} .colours=${d.colours} .mask=${mask} .picked=${s.pickedSet} .pointX=${pointX}
+          .xRange=${[run.lo[run.varied.indexOf(d.x)] ?? 0, run.hi[run.varied.indexOf(d.x)] ?? 1]} xLabel=${knobAxisLabel(d.x)} yLabel=${`${metricLabel(d.yId, run.scenario)} (${metricUnit(d.yId)})`}
+          colourLabel=${metricLabel(d.colourId, run.scenario)} .colourRange=${d.colourRange} .xFormat=${knobFormat(d.x)} .yFormat=${tick}
+          ?brushed=${brush?.kind === 'rect'} ?present=${s.present}
+          @hr-scatter-brush=${(e: ScatterBrushEvent) => emitAction(this, { type: 'brush', brush: { kind: 'rect', x: d.x, y: d.yId, ...e.detail } })}
+          @hr-scatter-pick=${(e: ScatterPickEvent) => emitAction(this, { type: 'pick', set: e.detail.index })}></hr-scatter>
+        <figure class="panel">
+          <h3>Parallel coordinates: the varied knobs and ${metricLabel(d.colourId, run.scenario)}</h3>
+          <hr-parcoords .axes=${d.axes} .columns=${d.columns} .colours=${d.colours} .mask=${mask} .intervals=${brush?.kind === 'axes' ? brush.intervals : {}}
+            @hr-axes-brush=${(e: AxesBrushEvent) => emitAction(this, { type: 'brush', brush: Object.keys(e.detail.intervals).length ? { kind: 'axes', intervals: e.detail.intervals } : undefined })}></hr-parcoords>
+        </figure>
+      </div>`;
+  }
+
+  override render() {
+    const s = this.state;
+    if (!s) return nothing;
+    const run = s.ensemble;
+    const scenario = run?.scenario ?? s.scenario;
+    const year = resolveYear(s.year, scenario) ?? 2030;
+    const sens = s.sensitivity;
+    const sensStale = !!sens && !!s.scenario && (sens.key !== ensembleKey(s.scenario, s.knobs, s.ranges, `sens|${sens.plan.n}`) || sens.rangesKey !== rangesKey(s.ranges));
+    return html`<h2 id="ensemble-h">Ensemble: thousands of parameter sets</h2>
+      <p class="intro">Give knobs a range (tick “vary over a range” beside a slider), then run many parameter sets spread over those ranges to see which knobs drive the outcomes and where things go wrong.</p>
+      ${this.#settings(s, run?.status === 'running')} ${this.#status(s, run)}
+      ${run && scenario ? html`${this.#selection(s, run)} ${this.#views(s, run, year)}` : nothing}
+      <div class="cards">
+        <article class="panel" aria-labelledby="prim-h">
+          <h3 id="prim-h">Scenario discovery (PRIM): when do things go wrong?</h3>
+          <hr-prim .failure=${s.failure} .view=${s.prim} .scenario=${scenario} year=${year} ?running=${run?.status === 'running'}></hr-prim>
+        </article>
+        <article class="panel" aria-labelledby="tornado-h">
+          <h3 id="tornado-h">Global sensitivity: which knobs matter?</h3>
+          <hr-tornado .view=${sens} .settings=${s.sensitivitySettings} ?stale=${sensStale} ?canRun=${s.ready && !!s.scenario} backend=${s.engineBackend ?? 'cpu'}></hr-tornado>
+        </article>
+        <article class="panel" aria-labelledby="raw-h">
+          <h3 id="raw-h">Raw samples of one parameter set</h3>
+          <hr-raw-export rows=${run?.rows ?? 0} .picked=${s.pickedSet} ?ready=${s.ready && !!s.scenario}></hr-raw-export>
+        </article>
+      </div>`;
+  }
+}
+
+customElements.define('hr-ensemble', HrEnsemble);
+declare global {
+  interface HTMLElementTagNameMap {
+    'hr-ensemble': HrEnsemble;
+  }
+}
