@@ -3,6 +3,10 @@
 // correlated uniforms, then their values by inverse CDF (inverse.wgsl). Mirrored by
 // src/model/copulaDraw.ts; the factors come from src/engine/copula.ts (docs/model.md).
 
+// False in the pipelines for scenarios without correlations, so the copula's code is compiled
+// out of them (it cost 40% of the draw rate even when never taken).
+override COPULA: bool = true;
+
 const G_COPULA_ON: u32 = 80u;
 const G_COPULA_L: u32 = 83u;
 const COPULA_L_STRIDE: u32 = 36u;
@@ -19,7 +23,7 @@ fn distAtU(off: u32, u: f32) -> f32 {
 var<private> copulaU: array<f32, 6>;
 
 fn copulaOn(group: u32) -> bool {
-  return scenario[G_COPULA_ON + group] > 0.5;
+  return COPULA && scenario[G_COPULA_ON + group] > 0.5;
 }
 
 // The slot of member m's own uniform: the one it draws from when uncorrelated.

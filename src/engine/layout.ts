@@ -67,6 +67,8 @@ export interface PackedScenario {
   startYear: number;
   thresholds: Float32Array<ArrayBuffer>;
   series: SeriesInfo[];
+  /** Some group of per-draw inputs is correlated: the GPU then needs its copula pipelines. */
+  correlated: boolean;
 }
 
 /** Series order: the six headline totals, demanded by year, served by year, grid stress by region. */
@@ -111,11 +113,13 @@ export function packScenario(scenario: Scenario): PackedScenario {
   putDist(data, G_CYBER_OUTAGE, scenario.cyber.outageDays);
   data[G_MISS_TOLERANCE] = scenario.missTolerance;
   const copula = buildCopula(scenario.correlations);
+  let correlated = false;
   if (copula.issues.length) throw new Error(`${copula.issues[0].path}: ${copula.issues[0].message}`);
   (['site', 'region', 'climate'] as const).forEach((group, g) => {
     const factor = copula.factors[group];
     if (!factor) return;
     data[G_COPULA_ON + g] = 1;
+    correlated = true;
     // The shader's groups have at most MAX_GROUP_MEMBERS: that corner of the host matrix.
     for (let i = 0; i < MAX_GROUP_MEMBERS; i++) {
       for (let j = 0; j < MAX_GROUP_MEMBERS; j++) data[G_COPULA_L + g * COPULA_L_STRIDE + i * MAX_GROUP_MEMBERS + j] = factor[i * MATRIX_STRIDE + j];
@@ -152,6 +156,7 @@ export function packScenario(scenario: Scenario): PackedScenario {
     startYear: scenario.startYear,
     thresholds: Float32Array.from(series.map((s) => s.threshold)),
     series,
+    correlated,
   };
 }
 

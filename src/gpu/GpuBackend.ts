@@ -5,7 +5,7 @@ import type { Backend, GroupOutput, GroupSetup } from '../engine/backend';
 import { ACCUM_STRIDE, BLOCK_DRAWS, SUMMARY_STRIDE } from '../engine/layout';
 import { PARAM_FIELDS, type Params } from '../model/common';
 import { acquireGpu, type GpuHandle } from './gpuDevice';
-import { createRawPipeline, createRunPipelines, type RunPipelines } from './pipelines';
+import { createRawPipeline, createRunPipelines, createSimulatePipelines, type RunPipelines } from './pipelines';
 import { StagingPool } from './StagingPool';
 
 export class DeviceLostError extends Error {
@@ -17,6 +17,8 @@ export class DeviceLostError extends Error {
 
 interface GroupBuffers {
   setup: GroupSetup;
+  /** [pilot, main] for this group's scenario: with the copula compiled in only when needed. */
+  simulatePipelines: [GPUComputePipeline, GPUComputePipeline];
   params: GPUBuffer;
   partials: GPUBuffer;
   ranges: GPUBuffer;
@@ -37,7 +39,8 @@ export class GpuBackend implements Backend {
   readonly device: string;
   readonly lost: Promise<string>;
   private lostReason: string | undefined;
-  private rawPipeline: Promise<GPUComputePipeline> | undefined;
+  private readonly rawPipelines = new Map<boolean, Promise<GPUComputePipeline>>();
+  private copulaPipelines: Promise<[GPUComputePipeline, GPUComputePipeline]> | undefined;
   private group: GroupBuffers | undefined;
   private readonly staging: StagingPool;
 
@@ -70,6 +73,8 @@ export class GpuBackend implements Backend {
     this.checkAlive();
     this.releaseGroup();
     const { packed, paramCount, layout } = setup;
+    if (packed.correlated) this.copulaPipelines ??= createSimulatePipelines(this.gpu.device, this.pipelines.simulateLayout, true);
+    const simulatePipelines = packed.correlated ? await this.copulaPipelines! : this.pipelines.simulate;
     const STORAGE = storageUsage();
     const rangeInit = new Uint32Array(paramCount * packed.nSeries * 2);
     for (let i = 0; i < rangeInit.length; i += 2) rangeInit[i] = 0xffffffff;
@@ -87,7 +92,7 @@ export class GpuBackend implements Backend {
       device.createBindGroup({ label, layout, entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) });
     const p = this.pipelines;
     this.group = {
-      setup, params, partials, ranges, counters, accum, summary,
+      setup, simulatePipelines, params, partials, ranges, counters, accum, summary,
       all: [params, scenario, knobs, thresholds, ranges, counters, partials, accum, summary],
       simulate: bind('simulate', p.simulateLayout, [params, scenario, knobs, thresholds, ranges, counters, partials]),
       fold: bind('fold', p.foldLayout, [params, partials, accum]),
@@ -110,7 +115,7 @@ export class GpuBackend implements Backend {
     this.writeParams(params);
     const encoder = this.gpu.device.createCommandEncoder({ label: mode === 0 ? 'pilot dispatch' : 'main dispatch' });
     const pass = encoder.beginComputePass({ label: 'simulate' });
-    pass.setPipeline(this.pipelines.simulate[mode]);
+    pass.setPipeline(g.simulatePipelines[mode]);
     pass.setBindGroup(0, g.simulate);
     pass.dispatchWorkgroups(params.blockCount, params.paramCount);
     pass.end();
@@ -159,8 +164,9 @@ export class GpuBackend implements Backend {
   async raw(params: Params): Promise<Float32Array> {
     this.checkAlive();
     const g = this.current;
-    this.rawPipeline ??= createRawPipeline(this.gpu.device, this.pipelines.simulateLayout);
-    const pipeline = await this.rawPipeline;
+    const copula = g.setup.packed.correlated;
+    if (!this.rawPipelines.has(copula)) this.rawPipelines.set(copula, createRawPipeline(this.gpu.device, this.pipelines.simulateLayout, copula));
+    const pipeline = await this.rawPipelines.get(copula)!;
     this.writeParams(params);
     const encoder = this.gpu.device.createCommandEncoder({ label: 'raw-sample dispatch' });
     const pass = encoder.beginComputePass({ label: 'simulate (raw samples)' });

@@ -11,7 +11,8 @@ import summarizeWgsl from '../../shaders/summarize.wgsl?raw';
 
 export interface RunPipelines {
   simulateLayout: GPUBindGroupLayout;
-  simulate: [GPUComputePipeline, GPUComputePipeline]; // [pilot, main]
+  /** [pilot, main] without the copula. */
+  simulate: [GPUComputePipeline, GPUComputePipeline];
   foldLayout: GPUBindGroupLayout;
   fold: GPUComputePipeline;
   summarizeLayout: GPUBindGroupLayout;
@@ -39,19 +40,28 @@ async function pipeline(device: GPUDevice, label: string, code: string, layout: 
 const simulateCode = (): string => [commonWgsl, philoxWgsl, distributionsWgsl, inverseWgsl, copulaWgsl, modelWgsl, simulateWgsl].join('\n');
 
 /** simulate.wgsl's raw-sample mode, built only when raw samples are asked for. */
-export function createRawPipeline(device: GPUDevice, layout: GPUBindGroupLayout): Promise<GPUComputePipeline> {
-  return pipeline(device, 'simulate (raw samples)', simulateCode(), layout, { MODE: 2 });
+export function createRawPipeline(device: GPUDevice, layout: GPUBindGroupLayout, copula: boolean): Promise<GPUComputePipeline> {
+  return pipeline(device, `simulate (raw samples${copula ? ', copula' : ''})`, simulateCode(), layout, { MODE: 2, COPULA: copula ? 1 : 0 });
+}
+
+/** The pilot and main simulate pipelines, with or without the copula compiled in. */
+export async function createSimulatePipelines(device: GPUDevice, layout: GPUBindGroupLayout, copula: boolean): Promise<[GPUComputePipeline, GPUComputePipeline]> {
+  const suffix = copula ? ', copula' : '';
+  return Promise.all([
+    pipeline(device, `simulate (pilot${suffix})`, simulateCode(), layout, { MODE: 0, COPULA: copula ? 1 : 0 }),
+    pipeline(device, `simulate (main${suffix})`, simulateCode(), layout, { MODE: 1, COPULA: copula ? 1 : 0 }),
+  ]);
 }
 
 export async function createRunPipelines(device: GPUDevice): Promise<RunPipelines> {
   const simulateLayout = bindGroupLayout(device, 'simulate bindings', ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage', 'storage']);
   const foldLayout = bindGroupLayout(device, 'fold bindings', ['uniform', 'read-only-storage', 'storage']);
   const summarizeLayout = bindGroupLayout(device, 'summarize bindings', ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage']);
-  const [pilot, main, fold, summarize] = await Promise.all([
-    pipeline(device, 'simulate (pilot)', simulateCode(), simulateLayout, { MODE: 0 }),
-    pipeline(device, 'simulate (main)', simulateCode(), simulateLayout, { MODE: 1 }),
+  // Scenarios without correlations are the common case; the copula variants come when needed.
+  const [simulate, fold, summarize] = await Promise.all([
+    createSimulatePipelines(device, simulateLayout, false),
     pipeline(device, 'fold', [commonWgsl, foldWgsl].join('\n'), foldLayout),
     pipeline(device, 'summarize', [commonWgsl, summarizeWgsl].join('\n'), summarizeLayout),
   ]);
-  return { simulateLayout, simulate: [pilot, main], foldLayout, fold, summarizeLayout, summarize };
+  return { simulateLayout, simulate, foldLayout, fold, summarizeLayout, summarize };
 }
