@@ -3,14 +3,13 @@
 import { findSeries, resultToJson, seriesSummary } from '../engine/resultJson';
 import { RunAbortedError, type Engine, type ParamSetDesign, type RunProgress, type RunResult } from '../engine/types';
 import { ensembleMeta, shardRange } from '../ensemble/shards';
-import { HEADLINE_METRICS } from '../ensemble/table';
+import { HEADLINE_KEYS } from '../engine/layout';
 import { loadScenarioFile, ScenarioError } from '../scenario/validate';
 import type { Scenario } from '../scenario/schema';
 import { CliError, parseSimArgs, USAGE, type SimArgs } from './args';
 import { OutputError, writeOutputs, writeSamples } from './outputs';
 import { SiteFileError, withSiteFile } from './siteFile';
 
-const HEADLINE = HEADLINE_METRICS;
 /** Runs shorter than this print no progress at all. */
 const QUIET_MS = 1000;
 
@@ -56,8 +55,8 @@ function summaryText(result: RunResult, scenario: Scenario, args: SimArgs, writt
     `time:       ${(result.elapsedMs / 1000).toFixed(2)} s, ${fmt(result.siteYearSamplesPerSecond)} site-year samples/s`,
     `parameter set ${first}, mean [P5–P95]:`,
   ];
-  const width = Math.max(...HEADLINE.map((k) => k.length));
-  for (const key of HEADLINE) {
+  const width = Math.max(...HEADLINE_KEYS.map((k) => k.length));
+  for (const key of HEADLINE_KEYS) {
     const found = findSeries(result, key);
     if (!found) {
       lines.push(`  ${key.padEnd(width)}  (not in result)`);

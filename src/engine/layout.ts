@@ -56,6 +56,8 @@ export const HEADLINE_METRICS = [
   { metric: 'waterShortfallML', unit: 'ML', threshold: 0 },
   { metric: 'computeLostMWh', unit: 'MWh', threshold: 0 },
 ] as const;
+/** The headline series' keys, in series order. */
+export const HEADLINE_KEYS = HEADLINE_METRICS.map((m) => m.metric);
 export const SCOPE_CODES = { global: 0, region: 1, site: 2 } as const;
 
 export interface PackedScenario {

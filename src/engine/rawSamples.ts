@@ -3,10 +3,10 @@
 // knob values), so their mean is the run's mean.
 import type { Scenario } from '../scenario/schema';
 import type { Backend, BackendTuning } from './backend';
-import { BLOCK_DRAWS, counterLayout, GLOBAL_SIZE, HEADLINE_METRICS, NKNOBS, packScenario, REGION_STRIDE } from './layout';
+import { BLOCK_DRAWS, counterLayout, HEADLINE_KEYS, NKNOBS, packScenario } from './layout';
 import { buildParamSets } from './paramSets';
 import { planRun } from './plan';
-import { DEFAULT_DRAWS, RunOptionError } from './runner';
+import { checkOptions, DEFAULT_DRAWS, groupParams, RunOptionError } from './runner';
 import { RunAbortedError, type RunOptions, type SeriesInfo } from './types';
 
 export interface SampleOptions extends Pick<RunOptions, 'paramSets' | 'draws' | 'seed' | 'commonRandomNumbers' | 'signal' | 'onProgress'> {
@@ -26,7 +26,7 @@ export interface RawSamples {
 }
 
 function chooseSeries(all: SeriesInfo[], keys: string[] | undefined): number[] {
-  const wanted = keys ?? HEADLINE_METRICS.map((m) => m.metric);
+  const wanted = keys ?? HEADLINE_KEYS;
   return wanted.map((key) => {
     const i = all.findIndex((s) => s.key === key);
     if (i < 0) throw new RunOptionError(`series: no series '${key}' (known: ${all.map((s) => s.key).join(', ')})`);
@@ -38,24 +38,18 @@ export async function sampleWithBackend(backend: Backend, tuning: BackendTuning,
   const draws = options.draws ?? DEFAULT_DRAWS;
   const seed = options.seed ?? 1;
   const paramSet = options.paramSet ?? 0;
+  checkOptions(draws, seed);
   const packed = packScenario(scenario);
   const knobs = buildParamSets(scenario, options.paramSets ?? 1, seed);
   const K = knobs.length / NKNOBS;
   if (!Number.isInteger(paramSet) || paramSet < 0 || paramSet >= K) throw new RunOptionError(`paramSet: must be a whole number within [0, ${K - 1}]`);
-  if (!Number.isInteger(draws) || draws < 1 || draws > 2 ** 24) throw new RunOptionError('draws: must be a whole number within [1, 16777216]');
   const picked = chooseSeries(packed.series, options.series);
   const columns = picked.map(() => new Float32Array(draws));
   const [group] = planRun(packed, 1, draws, tuning);
   const maxBlocks = Math.max(...group.main.map((d) => d.blockCount));
   const layout = counterLayout(1, packed);
-  const base = {
-    seed, crn: options.commonRandomNumbers ? 1 : 0, draws,
-    nSites: packed.nSites, nRegions: packed.nRegions, nYears: packed.nYears, nSeries: packed.nSeries,
-    sitesOffset: GLOBAL_SIZE + REGION_STRIDE * packed.nRegions,
-    // The absolute index keys the random streams, so these are the run's draws of this set.
-    paramBase: paramSet, paramOffset: 0, paramCount: 1, blockOffset: 0, blockCount: 0,
-    missOffset: layout.miss, loadOffset: layout.load, curtailOffset: layout.curtail,
-  };
+  // The absolute index keys the random streams, so these are the run's draws of this set.
+  const base = groupParams(packed, { seed, draws, crn: options.commonRandomNumbers ?? false, paramBase: paramSet, paramCount: 1 });
   const row = knobs.slice(paramSet * NKNOBS, (paramSet + 1) * NKNOBS);
   await backend.beginGroup({ packed, knobs: row, paramCount: 1, layout, maxPartialFloats: maxBlocks * BLOCK_DRAWS * packed.nSeries, base });
   let done = 0;

@@ -20,7 +20,7 @@ export class RunOptionError extends Error {
   }
 }
 
-function checkOptions(draws: number, seed: number): void {
+export function checkOptions(draws: number, seed: number): void {
   if (!Number.isInteger(draws) || draws < 1 || draws > 2 ** 24) throw new RunOptionError('draws: must be a whole number within [1, 16777216]');
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RunOptionError('seed: must be a whole number within [0, 4294967295]');
 }
@@ -32,6 +32,21 @@ function paramSetSlice(range: RunOptions['paramSetRange'], total: number): { fir
     throw new RunOptionError(`paramSetRange: [${first}, ${first} + ${count}) must be a non-empty range within the ${total} parameter sets`);
   }
   return { first, count };
+}
+
+/**
+ * The dispatch parameters shared by a group's dispatches; each fills in its own offsets.
+ * `paramBase` is the absolute index of the group's first set: it keys the random streams.
+ */
+export function groupParams(packed: PackedScenario, o: { seed: number; draws: number; crn: boolean; paramBase: number; paramCount: number }): Params {
+  const layout = counterLayout(o.paramCount, packed);
+  return {
+    seed: o.seed, crn: o.crn ? 1 : 0, draws: o.draws,
+    nSites: packed.nSites, nRegions: packed.nRegions, nYears: packed.nYears, nSeries: packed.nSeries,
+    sitesOffset: GLOBAL_SIZE + REGION_STRIDE * packed.nRegions,
+    paramBase: o.paramBase, paramOffset: 0, paramCount: o.paramCount, blockOffset: 0, blockCount: 0,
+    missOffset: layout.miss, loadOffset: layout.load, curtailOffset: layout.curtail,
+  };
 }
 
 /** Allocates the result arrays for K parameter sets. */
@@ -113,13 +128,7 @@ export async function runWithBackend(backend: Backend, tuning: BackendTuning, sc
   let doneDraws = 0;
   for (const group of groups) {
     const layout = counterLayout(group.paramCount, packed);
-    const base: Params = {
-      seed, crn: options.commonRandomNumbers ? 1 : 0, draws,
-      nSites: packed.nSites, nRegions: packed.nRegions, nYears: packed.nYears, nSeries: packed.nSeries,
-      sitesOffset: GLOBAL_SIZE + REGION_STRIDE * packed.nRegions,
-      paramBase: first + group.paramBase, paramOffset: 0, paramCount: group.paramCount, blockOffset: 0, blockCount: 0,
-      missOffset: layout.miss, loadOffset: layout.load, curtailOffset: layout.curtail,
-    };
+    const base = groupParams(packed, { seed, draws, crn: options.commonRandomNumbers ?? false, paramBase: first + group.paramBase, paramCount: group.paramCount });
     const groupKnobs = knobs.subarray(group.paramBase * NKNOBS, (group.paramBase + group.paramCount) * NKNOBS);
     await backend.beginGroup({ packed, knobs: groupKnobs, paramCount: group.paramCount, layout, maxPartialFloats: group.maxPartialFloats, base });
     for (const [mode, list] of [[0, group.pilot], [1, group.main]] as const) {

@@ -12,7 +12,7 @@ import type { KnobName } from '../scenario/names';
 import type { Scenario } from '../scenario/schema';
 import { saltelliDesign, SALTELLI_MAX_INPUTS } from './saltelli';
 import { sobolIndices, type SensitivityIndices } from './sensitivity';
-import { HEADLINE_METRICS } from './table';
+import { HEADLINE_KEYS } from '../engine/layout';
 
 export interface SensitivityRunOptions {
   /** Base rows N of the Saltelli design: the engine runs N (d + 2) parameter sets. A power of two is best. */
@@ -60,7 +60,7 @@ export async function runSensitivity(engine: Pick<Engine, 'run'>, scenario: Scen
   if (new Set(knobs).size !== d) throw new SensitivityError(`a knob is listed twice: ${knobs.join(', ')}`);
   const seed = options.seed ?? 1;
   const draws = options.draws ?? 1024;
-  const keys = [...(options.outputs ?? HEADLINE_METRICS)];
+  const keys = [...(options.outputs ?? HEADLINE_KEYS)];
   // Checked before the run, which may be long, rather than after it.
   const known = new Set(packScenario(scenario).series.map((si) => si.key));
   for (const key of keys) if (!known.has(key)) throw new SensitivityError(`output '${key}' is not a series of this scenario`);

@@ -1,12 +1,12 @@
 // One row per parameter set — its index, its knob values, then each headline metric's mean, P5,
 // P50, P95 and exceedance probability — as CSV (papaparse) or Apache Arrow IPC. The columns are
 // the same in both, so a sweep opens in a spreadsheet or in pandas/polars/DuckDB alike.
+import { HEADLINE_KEYS } from '../engine/layout';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import Papa from 'papaparse';
 import type { ResultJson } from '../engine/resultJson';
 
 /** The run-wide totals every summary leads with (series keys of the engine). */
-export const HEADLINE_METRICS = ['energyDemandedMWh', 'energyServedMWh', 'curtailedMWh', 'waterUsedML', 'waterShortfallML', 'computeLostMWh'] as const;
 export const TABLE_STATS = ['mean', 'p5', 'p50', 'p95', 'pExceed'] as const;
 
 export interface ParamSetTable {
@@ -24,7 +24,7 @@ export class TableError extends Error {
   }
 }
 
-export function paramSetTable(json: ResultJson, metrics: readonly string[] = HEADLINE_METRICS): ParamSetTable {
+export function paramSetTable(json: ResultJson, metrics: readonly string[] = HEADLINE_KEYS): ParamSetTable {
   const sets = json.paramSets;
   const rows = sets.length;
   const columns: string[] = ['paramSet', ...json.knobNames];

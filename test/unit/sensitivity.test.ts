@@ -5,7 +5,7 @@ import type { Engine } from '../../src/engine/types';
 import { rowA, rowAB, rowB, saltelliDesign } from '../../src/ensemble/saltelli';
 import { estimateSensitivity, sobolIndices } from '../../src/ensemble/sensitivity';
 import { runSensitivity } from '../../src/ensemble/sensitivityRun';
-import { HEADLINE_METRICS } from '../../src/ensemble/table';
+import { HEADLINE_KEYS } from '../../src/engine/layout';
 import { fixtureScenario } from './engineHelpers';
 
 describe('saltelliDesign', () => {
@@ -110,7 +110,7 @@ describe('runSensitivity on the engine (fixture, CPU)', () => {
     expect(r.evaluations).toBe(8 * (knobs.length + 2));
     expect(r.knobs).toEqual([...knobs]);
     expect(r.ranges[3]).toEqual({ lo: 1, hi: 1 });
-    expect(Object.keys(r.outputs)).toEqual([...HEADLINE_METRICS]);
+    expect(Object.keys(r.outputs)).toEqual([...HEADLINE_KEYS]);
     for (const [key, idx] of Object.entries(r.outputs)) {
       expect(idx.S1, key).toHaveLength(4);
       for (const arr of [idx.S1, idx.ST, idx.S1Low, idx.S1High, idx.STLow, idx.STHigh]) for (const v of arr) expect(Number.isFinite(v)).toBe(true);
