@@ -4,7 +4,7 @@
 //                    [--ensemble-sets K] [--ensemble-draws N]
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createEngine } from '../src/engine/createEngine';
+import { createEngine } from '../src/createEngine';
 import type { Engine, RunOptions } from '../src/engine/types';
 import type { Scenario } from '../src/scenario/schema';
 import { loadScenarioFile } from '../src/scenario/validate';

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# What `npm test` runs: system packages if missing, then type-check, unit + GPU tests in Node,
-# the production build, and the end-to-end tests in headless Chromium.
+# What `npm test` runs: system packages if missing, then type-check, lint and format, the layer
+# rules, unit + GPU tests in Node, the production build, and the end-to-end tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -36,6 +36,12 @@ fi
 
 section "Type-check (tsc --noEmit)"
 npx tsc --noEmit
+
+section "Lint and format (biome ci)"
+npx biome ci .
+
+section "Layers and import circles (dependency-cruiser)"
+npx depcruise src --config .dependency-cruiser.cjs
 
 # Counts for the closing line come from the runners' JSON reports.
 reports=$(mktemp -d)

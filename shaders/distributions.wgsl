@@ -1,6 +1,6 @@
 // Distribution samplers on top of philox.wgsl. Library file: plain functions only, concatenated
 // after philox.wgsl and in front of a kernel. Mirrored function by function, in the same order of
-// operations, by src/rng/distributions.ts: both backends agree except where log/exp/sqrt/division
+// operations, by src/kernel/distributions.ts: both backends agree except where log/exp/sqrt/division
 // differ in the last ulp (see test/unit/rngGpuParity.test.ts).
 //
 // Stream addressing: key = (seed, paramSetKey), counter = (draw, stream, slot, sub). A sampler is
@@ -18,21 +18,6 @@
 //   6 bernoulli  [p]
 //   7 poisson    [lambda, exp(−lambda)]
 // `kind` is passed as u32 (u32(packed[0]) — the packed float is an exact small integer).
-
-const DIST_FIXED: u32 = 0u;
-const DIST_UNIFORM: u32 = 1u;
-const DIST_TRIANGULAR: u32 = 2u;
-const DIST_NORMAL: u32 = 3u;
-const DIST_LOGNORMAL: u32 = 4u;
-const DIST_PERT: u32 = 5u;
-const DIST_BERNOULLI: u32 = 6u;
-const DIST_POISSON: u32 = 7u;
-
-const DIST_PERT_MAX_ATTEMPTS: u32 = 64u;
-const DIST_POISSON_MAX_K: u32 = 127u;
-// Largest f32 below 1; also the largest value u01 returns.
-const DIST_ONE_MINUS_ULP: f32 = 0.99999994039535522461;
-const DIST_NO_BOUND: f32 = 1e38;
 
 fn uniformAt(key0: u32, key1: u32, draw: u32, stream: u32, slot: u32) -> f32 {
   return u01(philox4x32(vec4<u32>(draw, stream, slot, 0u), vec2<u32>(key0, key1)).x);
@@ -105,7 +90,9 @@ fn sampleTriangular(lo: f32, mode: f32, hi: f32, u: f32) -> f32 {
 // Inverse-CDF normal, optionally truncated to [lo, hi]. Φ of the bounds is taken in f32 here
 // (not on the host) so that the exact bounds are available for the final clamp. An interval that
 // lies mostly above the mean is mirrored below it, where Φ has relative precision instead of
-// crowding against 1.0. packDist drops bounds further than 38 sd away, so |a|, |b| ≤ 40.
+// crowding against 1.0; the mirrored interval is walked from 1 − u, so x still rises with u
+// (the copula relies on every marginal being monotone increasing). packDist drops bounds
+// further than 38 sd away, so |a|, |b| ≤ 40.
 fn sampleNormal(mean: f32, sd: f32, lo: f32, hi: f32, u: f32) -> f32 {
   let hasLo = lo > -DIST_NO_BOUND;
   let hasHi = hi < DIST_NO_BOUND;
@@ -129,7 +116,8 @@ fn sampleNormal(mean: f32, sd: f32, lo: f32, hi: f32, u: f32) -> f32 {
   }
   let pa = normCdf(fa);
   let pb = normCdf(fb);
-  var z = clamp(normInv(pa + u * (pb - pa)), fa, fb);
+  let v = select(u, 1.0 - u, flip);
+  var z = clamp(normInv(pa + v * (pb - pa)), fa, fb);
   if (flip) {
     z = -z;
   }

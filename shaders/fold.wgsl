@@ -1,7 +1,7 @@
 // One invocation per (parameter set, series) of a dispatch: folds the dispatch's block sums into
 // the run's running sums, in block order, with Kahan compensation. Because every parameter set
 // sees its blocks in the same order whatever the chunking, chunked runs are bit-identical.
-// Mirrored by src/model/fold.ts. Prepended: common.wgsl.
+// Mirrored by src/kernel/fold.ts. Prepended: the prelude, common.wgsl.
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> partials: array<f32>;
@@ -14,7 +14,7 @@ fn kahanAdd(acc: vec2<f32>, x: f32) -> vec2<f32> {
   return vec2<f32>(t, (t - acc.x) - y);
 }
 
-@compute @workgroup_size(64)
+@compute @workgroup_size(SERIES_WORKGROUP)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (gid.x >= params.paramCount * params.nSeries) { return; }
   let pc = gid.x / params.nSeries;

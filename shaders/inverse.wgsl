@@ -1,10 +1,6 @@
 // Inverse-CDF sampling from a given uniform, for draws that a Gaussian copula correlates.
-// Mirrored by src/rng/inverse.ts. Needs distributions.wgsl (normInv, sampleTriangular, …).
+// Mirrored by src/kernel/inverse.ts. Needs distributions.wgsl (normInv, sampleTriangular, …).
 // PERT, sampled by rejection elsewhere, inverts the regularized incomplete beta here instead.
-
-const BETA_CF_ITERATIONS: u32 = 64u;
-const BETA_CF_EPS: f32 = 1e-7;
-const BETA_INV_ITERATIONS: u32 = 24u;
 
 // ln Γ(x) for x > 0 (Lanczos, as Numerical Recipes' gammln).
 fn lnGamma(x: f32) -> f32 {

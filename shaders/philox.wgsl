@@ -2,12 +2,7 @@
 // SC11; the Random123 library). Counter-based: the four output words are a pure function of
 // (counter, key), so any draw of any stream can be produced by any invocation in any order.
 // Library file: plain functions only, concatenated in front of a kernel. Mirrored bit for bit by
-// src/rng/philox.ts.
-
-const PHILOX_M0: u32 = 0xD2511F53u;
-const PHILOX_M1: u32 = 0xCD9E8D57u;
-const PHILOX_W0: u32 = 0x9E3779B9u;
-const PHILOX_W1: u32 = 0xBB67AE85u;
+// src/kernel/philox.ts.
 
 // High 32 bits of the 64-bit product. WGSL has no 64-bit integers, so split both operands into
 // 16-bit halves; every partial sum below stays < 2^32 (ah*bl ≤ (2^16-1)^2 leaves room for the

@@ -1,5 +1,5 @@
 // Test kernel for the RNG library: concatenated after philox.wgsl and distributions.wgsl by
-// src/rng/rngProbe.ts. Output index i covers [offset, offset + count), like every kernel in the
+// src/backends/gpu/rngProbe.ts. Output index i covers [offset, offset + count), like every kernel in the
 // project, so a run split into chunks writes exactly what one dispatch would.
 //   MODE 0: out[4i .. 4i+3] = philox4x32((i, stream, slot, sub), key)
 //   MODE 1: out[i] = bitcast<u32>(sampleDist(dist, key, draw = i, stream, slot))
@@ -23,7 +23,7 @@ struct ProbeParams {
 @group(0) @binding(0) var<uniform> params: ProbeParams;
 @group(0) @binding(1) var<storage, read_write> outWords: array<u32>;
 
-@compute @workgroup_size(64)
+@compute @workgroup_size(PROBE_WORKGROUP)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (gid.x >= params.count) {
     return;

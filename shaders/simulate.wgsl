@@ -1,29 +1,29 @@
 // One invocation per (parameter set, draw): runs model.wgsl's draw and reduces it within the
-// workgroup to block sums, histograms and counters. Mirrored by src/model/simulate.ts.
-// Prepended at build time: common.wgsl, philox.wgsl, distributions.wgsl, model.wgsl.
+// workgroup to block sums, histograms and counters. Mirrored by src/kernel/simulate.ts.
+// Prepended at build time: the contract prelude, common.wgsl, philox.wgsl, distributions.wgsl,
+// inverse.wgsl, copula.wgsl, model.wgsl.
 
 // 0: pilot, records each series' min/max so the main pass can place its histogram bins.
 // 1: main pass, accumulates block sums, histograms and site/region counters.
 // 2: raw samples, writes every draw's series values (for audits; one parameter set at a time).
-override MODE: u32 = 1u;
+override MODE: u32 = MODE_MAIN;
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> scenario: array<f32>;
 @group(0) @binding(2) var<storage, read> knobs: array<f32>;
-@group(0) @binding(3) var<storage, read> thresholds: array<f32>;
+// Per series: exceedance threshold and upper atom (SERIES_INFO_STRIDE floats).
+@group(0) @binding(3) var<storage, read> seriesInfo: array<f32>;
 @group(0) @binding(4) var<storage, read_write> ranges: array<atomic<u32>>;
 @group(0) @binding(5) var<storage, read_write> counters: array<atomic<u32>>;
 @group(0) @binding(6) var<storage, read_write> partials: array<f32>;
 
 // Series are reduced SERIES_BATCH at a time and site counters flushed every SITE_BATCH sites:
 // each tree pass costs barriers, and barriers are the dear part on CPU-emulated GPUs.
-const SERIES_BATCH: u32 = 16u;
-const SITE_BATCH: u32 = 8u;
-var<workgroup> wgSum: array<f32, 1024>; // SERIES_BATCH × BLOCK_DRAWS
-var<workgroup> wgSq: array<f32, 1024>;
-var<workgroup> wgHist: array<atomic<u32>, 1072>; // SERIES_BATCH × HIST_STRIDE
-var<workgroup> wgSite: array<atomic<u32>, 256>; // SITE_BATCH × (misses, load sum) × MAX_YEARS
-var<workgroup> wgCurtail: array<atomic<u32>, 512>; // MAX_REGIONS × MAX_YEARS
+var<workgroup> wgSum: array<f32, WG_SERIES_SLOTS>;
+var<workgroup> wgSq: array<f32, WG_SERIES_SLOTS>;
+var<workgroup> wgHist: array<atomic<u32>, WG_HIST_SLOTS>;
+var<workgroup> wgSite: array<atomic<u32>, WG_SITE_SLOTS>;
+var<workgroup> wgCurtail: array<atomic<u32>, REGION_YEAR_SLOTS>;
 
 fn add64(index: u32, value: u32) {
   // Two 32-bit atomics make an exact 64-bit sum: the adder that wraps the low word carries.
@@ -52,6 +52,7 @@ fn flushSiteCounters(pl: u32, firstSite: u32, count: u32, lid: u32) {
 // regional demand, phase 1 serves each site-year from its region's share.
 fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
   for (var i = 0u; i < MAX_SERIES; i++) { seriesValues[i] = 0.0; }
+  for (var y = 0u; y < MAX_YEARS; y++) { yearPlannedMW[y] = 0.0; }
   for (var i = 0u; i < params.nRegions * MAX_YEARS; i++) { regionYear[i] = 0.0; }
   let tolerance = scenario[G_MISS_TOLERANCE];
   for (var phase = 0u; phase < 2u; phase++) {
@@ -65,30 +66,38 @@ fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
           continue;
         }
         let r = siteYear(d, s, st, y, c);
-        if (MODE == 1u && inRange && r.plannedMW > 0.0) {
+        if (MODE == MODE_MAIN && inRange && r.plannedMW > 0.0) {
           let j = s % SITE_BATCH;
           if (r.deliveredMW < (1.0 - tolerance) * r.plannedMW) { atomicAdd(&wgSite[j * 2u * MAX_YEARS + y], 1u); }
-          atomicAdd(&wgSite[(j * 2u + 1u) * MAX_YEARS + y], u32(clamp(r.deliveredMW / r.plannedMW, 0.0, 1.0) * 65535.0 + 0.5));
+          atomicAdd(&wgSite[(j * 2u + 1u) * MAX_YEARS + y], u32(clamp(r.deliveredMW / r.plannedMW, 0.0, 1.0) * LOAD_QUANTUM + 0.5));
         }
       }
-      if (MODE == 1u && phase == 1u && (s % SITE_BATCH == SITE_BATCH - 1u || s + 1u == params.nSites)) {
+      if (MODE == MODE_MAIN && phase == 1u && (s % SITE_BATCH == SITE_BATCH - 1u || s + 1u == params.nSites)) {
         flushSiteCounters(pl, s - s % SITE_BATCH, s % SITE_BATCH + 1u, lid);
       }
     }
   }
+  finishShortfall();
 }
 
-fn histBin(v: f32, range: vec3<f32>) -> u32 {
-  if (v < range.x) { return 0u; }
-  if (v >= range.y) { return HIST_BINS + 1u; }
+// The series' counter for a value: its exact atoms (0, and the cap for stress) apart from the
+// histogram, so quantiles that fall on a point mass are exact.
+fn histBin(v: f32, range: vec3<f32>, cap: f32) -> u32 {
+  if (v == 0.0) { return HIST_ATOM_ZERO; }
+  if (v == cap) { return HIST_ATOM_CAP; }
+  if (v < range.x) { return HIST_UNDER; }
+  if (v >= range.y) { return HIST_OVER; }
   return 1u + min(u32((v - range.x) / (range.y - range.x) * f32(HIST_BINS)), HIST_BINS - 1u);
 }
 
+// The pilot's range covers the values off the atoms: the bins are spent where the spread is.
 fn recordPilot(pl: u32, inRange: bool) {
   if (!inRange) { return; }
   for (var s = 0u; s < params.nSeries; s++) {
+    let v = seriesValues[s];
+    if (v == 0.0 || v == seriesInfo[s * SERIES_INFO_STRIDE + INFO_CAP]) { continue; }
     let at = (pl * params.nSeries + s) * 2u;
-    let bits = bitcast<u32>(seriesValues[s]);
+    let bits = bitcast<u32>(v);
     atomicMin(&ranges[at], bits);
     atomicMax(&ranges[at + 1u], bits);
   }
@@ -108,8 +117,9 @@ fn reduceSeries(pl: u32, partialAt: u32, inRange: bool, lid: u32) {
       wgSum[j * BLOCK_DRAWS + lid] = x;
       wgSq[j * BLOCK_DRAWS + lid] = x * x;
       if (inRange) {
-        atomicAdd(&wgHist[j * HIST_STRIDE + histBin(v, range)], 1u);
-        if (v > thresholds[s]) { atomicAdd(&wgHist[j * HIST_STRIDE + HIST_STRIDE - 1u], 1u); }
+        let info = s * SERIES_INFO_STRIDE;
+        atomicAdd(&wgHist[j * HIST_STRIDE + histBin(v, range, seriesInfo[info + INFO_CAP])], 1u);
+        if (v > seriesInfo[info + INFO_THRESHOLD]) { atomicAdd(&wgHist[j * HIST_STRIDE + HIST_EXCEED], 1u); }
       }
     }
     workgroupBarrier();
@@ -163,9 +173,9 @@ fn flushCurtailCounters(pl: u32, inRange: bool, lid: u32) {
 
 @compute @workgroup_size(BLOCK_DRAWS)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  for (var i = lid; i < 512u; i += BLOCK_DRAWS) { atomicStore(&wgCurtail[i], 0u); }
-  for (var i = lid; i < 256u; i += BLOCK_DRAWS) { atomicStore(&wgSite[i], 0u); }
-  for (var b = lid; b < SERIES_BATCH * HIST_STRIDE; b += BLOCK_DRAWS) { atomicStore(&wgHist[b], 0u); }
+  for (var i = lid; i < REGION_YEAR_SLOTS; i += BLOCK_DRAWS) { atomicStore(&wgCurtail[i], 0u); }
+  for (var i = lid; i < WG_SITE_SLOTS; i += BLOCK_DRAWS) { atomicStore(&wgSite[i], 0u); }
+  for (var b = lid; b < WG_HIST_SLOTS; b += BLOCK_DRAWS) { atomicStore(&wgHist[b], 0u); }
   workgroupBarrier();
   let pl = params.paramOffset + wid.y;
   let drawIndex = (params.blockOffset + wid.x) * BLOCK_DRAWS + lid;
@@ -173,11 +183,11 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   let p = params.paramBase + pl;
   let d = Draw(vec2<u32>(params.seed, select(p, 0u, params.crn != 0u)), drawIndex, pl * NKNOBS);
   simulateDraw(d, pl, inRange, lid);
-  if (MODE == 0u) {
+  if (MODE == MODE_PILOT) {
     recordPilot(pl, inRange);
     return;
   }
-  if (MODE == 2u) {
+  if (MODE == MODE_RAW) {
     writeRawSamples((wid.y * params.blockCount + wid.x) * BLOCK_DRAWS + lid, inRange);
     return;
   }

@@ -1,7 +1,7 @@
 // Page entry: builds the store and controller, mounts the UI, keeps the URL in step with the
 // state, and exposes `window.headroom` so headless drivers (Playwright, scripts) can run the
 // model and set knobs without clicking.
-import { createEngine } from './engine/createEngine';
+import { createEngine } from './createEngine';
 import type { Engine, RunOptions, RunResult } from './engine/types';
 import type { KnobName } from './scenario/names';
 import type { Scenario } from './scenario/schema';

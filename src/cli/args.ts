@@ -1,8 +1,25 @@
-// Command-line parsing for `npm run sim`, kept free of I/O so it can be unit-tested.
+// Command-line parsing for `npm run sim`, kept free of I/O so it can be unit-tested. The rules
+// of every engine option (limits, choices, defaults) are the engine's (src/engine/options.ts):
+// this file only turns text into values and names the flag when the engine refuses one.
 import { parseArgs } from 'node:util';
-import { DESIGNS, type DesignKind } from '../engine/paramSets';
+import {
+  checkBackendChoice,
+  checkDraws,
+  checkParamSetIndex,
+  checkParamSets,
+  checkSeed,
+  checkShortfallThreshold,
+  checkWorkers,
+  DEFAULT_DRAWS,
+  DEFAULT_SEED,
+  echo,
+  MAX_DRAWS,
+  MAX_PARAM_SETS,
+  RunOptionError,
+  type DesignKind,
+} from '../engine/options';
 import type { BackendChoice } from '../engine/types';
-import { parseShard, ShardError, type ShardSpec } from '../ensemble/shards';
+import { parseShard, ShardError, type ShardSpec } from '../analysis/shards';
 
 export const DEFAULT_SCENARIO = 'public/data/scenarios/global-2030.json';
 
@@ -25,6 +42,8 @@ export interface SimArgs {
   workers: number | undefined;
   /** Common random numbers across parameter sets. */
   crn: boolean;
+  /** Share of a year's planned IT load whose loss counts as exceeding (P(shortfall > share)). */
+  shortfallThreshold: number;
   /** A CSV or GeoJSON site list that replaces (or is appended to) the scenario's sites. */
   sites: string | undefined;
   sitesMode: 'replace' | 'append';
@@ -45,18 +64,52 @@ export class CliError extends Error {
   }
 }
 
+/** The flag that sets each engine option (paths as RunOptionError names them). */
+const FLAG_OF: Record<string, string> = {
+  draws: '--draws',
+  seed: '--seed',
+  paramSets: '--param-sets',
+  'paramSets.count': '--param-sets',
+  'paramSets.design': '--design',
+  paramSetRange: '--shard',
+  'paramSetRange.count': '--param-sets',
+  backend: '--backend',
+  workers: '--workers',
+  shortfallThreshold: '--shortfall-threshold',
+  paramSet: '--sample-set',
+  series: '--sample-series',
+};
+
+/** The flag behind an engine option path ('series[2]' → '--sample-series'), else the path itself. */
+export function flagOf(path: string): string {
+  return FLAG_OF[path] ?? FLAG_OF[path.replace(/\[\d+\]/g, '')] ?? path;
+}
+
+/** Runs an engine check on command-line values; a refusal becomes a CliError naming the flag. */
+export function cliChecked<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof RunOptionError) throw new CliError(`${flagOf(e.path)}: ${e.reason}`);
+    throw e;
+  }
+}
+
 export const USAGE = `usage: npm run sim -- [options]
   --scenario FILE     scenario JSON (default ${DEFAULT_SCENARIO})
-  --param-sets K      parameter sets, K ≥ 1 (default 1), spread over the scenario's knob ranges
+  --param-sets K      parameter sets, 1 ≤ K ≤ ${MAX_PARAM_SETS} (default 1), spread over the scenario's
+                      knob ranges
   --design D          random | sobol | lhs (default random; only random keeps set 0 at the
                       scenario's own knob values)
   --shard i/n         run only shard i (0 … n−1) of n: sets [⌊iK/n⌋, ⌊(i+1)K/n⌋); merge the
                       shards' --out files with npm run merge
-  --draws N           Monte Carlo draws per parameter set, N ≥ 1 (default 4096)
-  --seed S            32-bit unsigned seed (default 1)
+  --draws N           Monte Carlo draws per parameter set, 1 ≤ N ≤ ${MAX_DRAWS} (default ${DEFAULT_DRAWS})
+  --seed S            32-bit unsigned seed (default ${DEFAULT_SEED})
   --backend B         auto | cpu | webgpu (default auto)
   --workers W         CPU worker threads (default: all cores)
   --crn               common random numbers across parameter sets
+  --shortfall-threshold F  report P(more than F of a year's planned IT load is not delivered),
+                      0 ≤ F ≤ 1 (default 0.1)
   --out FILE          write the full result as JSON
   --csv FILE          write one row per parameter set (knobs, headline metrics) as CSV
   --arrow FILE        write the same table as Apache Arrow IPC
@@ -69,24 +122,14 @@ export const USAGE = `usage: npm run sim -- [options]
   --sample-series K   comma-separated series keys (default: the six headline totals)
   -h, --help          show this help`;
 
-const BACKENDS: readonly BackendChoice[] = ['auto', 'cpu', 'webgpu'];
+/**
+ * A flag's number: plain digits only (Number() would take '', '1e3', '0x10' and whitespace).
+ * Anything else stays text, so the engine's check refuses it and echoes what was typed.
+ */
+const numberOf = (text: string | undefined): number | string | undefined => (text !== undefined && /^\d+$/.test(text) ? Number(text) : text);
 
-// Number() accepts '', '1e3', '0x10' and whitespace; a flag value should be plain digits.
-function positiveInt(flag: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw new CliError(`--${flag} must be a whole number ≥ 1 (got '${text}')`);
-  return n;
-}
-
-function uint32(flag: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n > 0xffffffff) {
-    throw new CliError(`--${flag} must be a whole number within [0, 4294967295] (got '${text}')`);
-  }
-  return n;
-}
+/** A share such as 0.1 or .25 (decimal digits only); anything else stays text for the check to echo. */
+const shareOf = (text: string | undefined): number | string | undefined => (text !== undefined && /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : text);
 
 /** Parses the arguments after the script name (process.argv.slice(2)). Throws CliError. */
 export function parseSimArgs(argv: readonly string[]): SimArgs {
@@ -109,6 +152,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
         out: { type: 'string' },
         workers: { type: 'string' },
         crn: { type: 'boolean' },
+        'shortfall-threshold': { type: 'string' },
         sites: { type: 'string' },
         'sites-mode': { type: 'string' },
         'samples-csv': { type: 'string' },
@@ -123,48 +167,47 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
     const msg = e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '') : String(e);
     throw new CliError(msg);
   }
-  const backend = BACKENDS.find((b) => b === (values.backend ?? 'auto'));
-  if (backend === undefined) {
-    throw new CliError(`--backend must be one of ${BACKENDS.join(', ')} (got '${values.backend}')`);
-  }
+  const backend = cliChecked(() => checkBackendChoice(values.backend));
   const scenario = values.scenario ?? DEFAULT_SCENARIO;
-  if (scenario === '') throw new CliError('--scenario must name a file');
+  if (scenario === '') throw new CliError('--scenario: must name a file');
   for (const flag of ['out', 'csv', 'arrow', 'sites', 'samples-csv', 'samples-arrow'] as const) {
-    if (values[flag] === '') throw new CliError(`--${flag} must name a file`);
+    if (values[flag] === '') throw new CliError(`--${flag}: must name a file`);
   }
   const sitesMode = values['sites-mode'] ?? 'replace';
-  if (sitesMode !== 'replace' && sitesMode !== 'append') throw new CliError(`--sites-mode must be replace or append (got '${sitesMode}')`);
-  const design = DESIGNS.find((d) => d === (values.design ?? 'random'));
-  if (design === undefined) throw new CliError(`--design must be one of ${DESIGNS.join(', ')} (got '${values.design}')`);
-  const paramSets = positiveInt('param-sets', values['param-sets'], 1);
+  if (sitesMode !== 'replace' && sitesMode !== 'append') throw new CliError(`--sites-mode: must be replace or append (got ${echo(sitesMode)})`);
+  // Refused here, before anything is read or allocated: a count beyond the engine's limit says so.
+  const spec = cliChecked(() => checkParamSets({ count: numberOf(values['param-sets'] ?? '1'), design: values.design ?? 'random' }));
+  const paramSets = spec.count;
+  const design = spec.kind === 'design' ? spec.design : 'random';
   let shard: ShardSpec | undefined;
   if (values.shard !== undefined) {
     try {
       shard = parseShard(values.shard);
     } catch (e) {
-      throw e instanceof ShardError ? new CliError(`--${e.message}`) : e;
+      throw e instanceof ShardError ? new CliError(`--shard: ${e.message.replace(/^shard /, '')}`) : e;
     }
     if (shard.count > paramSets) {
-      throw new CliError(`--shard ${values.shard}: ${shard.count} shards need at least ${shard.count} parameter sets (--param-sets is ${paramSets})`);
+      throw new CliError(`--shard: ${shard.count} shards need at least ${shard.count} parameter sets (--param-sets is ${paramSets})`);
     }
   }
-  const sampleSet = values['sample-set'] === undefined ? 0 : uint32('sample-set', values['sample-set'], 0);
-  if (sampleSet >= paramSets) throw new CliError(`--sample-set must be below --param-sets (${paramSets}); got ${sampleSet}`);
+  const sampleSet = cliChecked(() => checkParamSetIndex(numberOf(values['sample-set']), paramSets));
   const sampleSeries = values['sample-series']?.split(',').map((k) => k.trim()).filter((k) => k !== '');
-  if (sampleSeries?.length === 0) throw new CliError('--sample-series must name at least one series key');
+  // The names are checked against the scenario's series once it is loaded (sim.ts).
+  if (sampleSeries?.length === 0) throw new CliError('--sample-series: must name at least one series key');
   return {
     scenario,
     paramSets,
     design,
     shard,
-    draws: positiveInt('draws', values.draws, 4096),
-    seed: uint32('seed', values.seed, 1),
+    draws: cliChecked(() => checkDraws(numberOf(values.draws))),
+    seed: cliChecked(() => checkSeed(numberOf(values.seed))),
     backend,
     out: values.out,
     csv: values.csv,
     arrow: values.arrow,
-    workers: values.workers === undefined ? undefined : positiveInt('workers', values.workers, 1),
+    workers: cliChecked(() => checkWorkers(numberOf(values.workers))),
     crn: values.crn ?? false,
+    shortfallThreshold: cliChecked(() => checkShortfallThreshold(shareOf(values['shortfall-threshold']))),
     sites: values.sites,
     sitesMode,
     samplesCsv: values['samples-csv'],
@@ -205,7 +248,7 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
   }
   const { values, positionals } = parsed;
   const help = values.help ?? false;
-  for (const flag of ['out', 'csv', 'arrow'] as const) if (values[flag] === '') throw new CliError(`--${flag} must name a file`);
+  for (const flag of ['out', 'csv', 'arrow'] as const) if (values[flag] === '') throw new CliError(`--${flag}: must name a file`);
   if (!help && positionals.length === 0) throw new CliError('name the shard files to merge');
   if (!help && !values.out && !values.csv && !values.arrow) throw new CliError('nothing to write: give --out, --csv or --arrow');
   return { shards: positionals, out: values.out, csv: values.csv, arrow: values.arrow, help };

@@ -2,7 +2,7 @@
 // result of the whole run (JSON, and optionally the per-parameter-set table as CSV or Arrow).
 // Exit codes: 0 done, 1 output failure, 2 bad arguments or files that do not belong together.
 import { readFile } from 'node:fs/promises';
-import { MergeError, mergeShards, parseShardJson, type NamedShard } from '../ensemble/merge';
+import { MergeError, mergeShards, parseShardJson, type NamedShard } from '../analysis/merge';
 import { CliError, MERGE_USAGE, parseMergeArgs, type MergeArgs } from './args';
 import { OutputError, writeOutputs } from './outputs';
 

@@ -2,8 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import { rawSamplesToArrow, rawSamplesToCsv } from '../engine/rawExport';
 import type { RawSamples } from '../engine/rawSamples';
-import type { EnsembleResultJson } from '../ensemble/shards';
-import { paramSetTable, tableToArrow, tableToCsv } from '../ensemble/table';
+import type { EnsembleResultJson } from '../analysis/shards';
+import { paramSetTable, tableToArrow, tableToCsv } from '../analysis/table';
 
 export interface OutputFiles {
   out?: string | undefined;

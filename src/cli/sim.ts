@@ -1,12 +1,15 @@
 // `npm run sim`: runs a scenario headless (Dawn WebGPU or the CPU backend) and writes the result.
 // Exit codes: 0 done, 1 engine or output failure, 2 bad arguments or scenario, 130 interrupted.
 import { findSeries, resultToJson, seriesSummary } from '../engine/resultJson';
-import { RunAbortedError, type Engine, type ParamSetDesign, type RunProgress, type RunResult } from '../engine/types';
-import { ensembleMeta, shardRange } from '../ensemble/shards';
-import { HEADLINE_KEYS } from '../engine/layout';
+import { RunAbortedError, type Engine, type ParamSetDesign, type RunOptions, type RunProgress, type RunResult, type SampleOptions } from '../engine/types';
+import { ensembleMeta, shardRange, ShardError } from '../analysis/shards';
+import { SensitivityError } from '../analysis/sensitivityRun';
+import { checkRunOptions, checkRunSize, checkSampleOptions, RunOptionError } from '../engine/options';
+import { shortfallByYear } from '../engine/attribution';
+import { HEADLINE_KEYS } from '../engine/series';
 import { loadScenarioFile, ScenarioError } from '../scenario/validate';
 import type { Scenario } from '../scenario/schema';
-import { CliError, parseSimArgs, USAGE, type SimArgs } from './args';
+import { cliChecked, CliError, parseSimArgs, USAGE, type SimArgs } from './args';
 import { OutputError, writeOutputs, writeSamples } from './outputs';
 import { SiteFileError, withSiteFile } from './siteFile';
 
@@ -14,6 +17,11 @@ import { SiteFileError, withSiteFile } from './siteFile';
 const QUIET_MS = 1000;
 
 const errorLine = (message: string) => process.stderr.write(`error: ${message}\n`);
+
+/** Bad arguments or input (exit 2), as opposed to an engine failure (exit 1). */
+function isUsageError(e: unknown): e is Error {
+  return e instanceof CliError || e instanceof RunOptionError || e instanceof ScenarioError || e instanceof SiteFileError || e instanceof SensitivityError || e instanceof ShardError;
+}
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 const num = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
@@ -65,8 +73,41 @@ function summaryText(result: RunResult, scenario: Scenario, args: SimArgs, writt
     const s = seriesSummary(result, 0, found.index);
     lines.push(`  ${key.padEnd(width)}  ${fmt(s.mean)} [${fmt(s.p5)}–${fmt(s.p95)}] ${found.info.unit}`);
   }
+  lines.push(...breaksFirstLines(result, scenario, first));
   for (const file of written) lines.push(`wrote ${file}`);
   return `${lines.join('\n')}\n`;
+}
+
+const CAUSE_WORDS: Record<string, string> = {
+  accelerators: 'accelerator supply',
+  transformers: 'transformers',
+  coolingPlant: 'cooling plant',
+  gridQueue: 'grid-connection queue',
+  curtailment: 'grid curtailment',
+  water: 'water (drought)',
+  cyber: 'cyber outages',
+};
+
+/** What breaks first, year by year: planned, not delivered P50 [P5–P95], the two main causes. */
+function breaksFirstLines(result: RunResult, scenario: Scenario, first: number): string[] {
+  const lines = [`what breaks first (set ${first}): planned IT MW, not delivered P50 [P5–P95], P(> threshold), main causes:`];
+  for (const y of shortfallByYear(scenario, result, 0)) {
+    if (y.plannedMW <= 0) {
+      lines.push(`  ${y.year}  nothing planned`);
+      continue;
+    }
+    const causes = y.causes
+      .filter((c) => c.shareOfShortfall >= 0.05)
+      .slice(0, 2)
+      .map((c) => `${CAUSE_WORDS[c.cause] ?? c.cause} ${(100 * c.shareOfShortfall).toFixed(0)}%`);
+    const s = y.shortfallMW;
+    lines.push(
+      `  ${y.year}  ${fmt(y.plannedMW)} MW  short ${fmt(s.p50)} [${fmt(s.p5)}–${fmt(s.p95)}] MW  ` +
+        `P(>${(100 * y.threshold).toFixed(0)}%) ${(100 * y.pExceed).toFixed(0)}%  ${causes.join(', ') || 'no shortfall'}  ` +
+        `capex idle US$${fmt(y.facilityCapexUSD / 1e6)} M`,
+    );
+  }
+  return lines;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -93,10 +134,38 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
 
+  // Every option as the engine will see it, checked by the engine's own rules against this
+  // scenario (result size, sample set, series names) before the engine starts or a file is written.
+  const paramSets: ParamSetDesign = { count: args.paramSets, design: args.design };
+  let runOptions: RunOptions;
+  let sampleOptions: SampleOptions | undefined;
+  try {
+    runOptions = {
+      paramSets,
+      paramSetRange: args.shard ? shardRange(args.shard, args.paramSets) : undefined,
+      draws: args.draws,
+      seed: args.seed,
+      commonRandomNumbers: args.crn,
+      shortfallThreshold: args.shortfallThreshold,
+      histograms: false,
+    };
+    const checked = cliChecked(() => checkRunOptions(runOptions));
+    cliChecked(() => checkRunSize(scenario, checked, args.shard ? 'paramSetRange.count' : 'paramSets'));
+    if (args.samplesCsv || args.samplesArrow || args.sampleSeries || args.sampleSet !== 0) {
+      const asked: SampleOptions = { paramSets, draws: args.draws, seed: args.seed, commonRandomNumbers: args.crn, paramSet: args.sampleSet, series: args.sampleSeries };
+      cliChecked(() => checkSampleOptions(scenario, asked));
+      sampleOptions = asked;
+    }
+  } catch (e) {
+    if (!isUsageError(e)) throw e;
+    errorLine(`${e.message}\n(npm run sim -- --help for usage)`);
+    return 2;
+  }
+
   let engine: Engine;
   try {
     // Loaded only now so argument and scenario errors never wait for (or trip over) Dawn.
-    const { createEngine } = await import('../engine/createEngine');
+    const { createEngine } = await import('../createEngine');
     engine = await createEngine({
       backend: args.backend,
       workers: args.workers,
@@ -111,28 +180,15 @@ async function main(argv: readonly string[]): Promise<number> {
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
   const progress = progressReporter(process.stderr);
-  const paramSets: ParamSetDesign = { count: args.paramSets, design: args.design };
   try {
-    const result = await engine.run(scenario, {
-      paramSets,
-      paramSetRange: args.shard ? shardRange(args.shard, args.paramSets) : undefined,
-      draws: args.draws,
-      seed: args.seed,
-      commonRandomNumbers: args.crn,
-      histograms: false,
-      onProgress: progress.onProgress,
-      signal: abort.signal,
-    });
+    const result = await engine.run(scenario, { ...runOptions, onProgress: progress.onProgress, signal: abort.signal });
     progress.done();
     let written: string[];
     try {
       const ensemble = await ensembleMeta(scenario, { paramSets, commonRandomNumbers: args.crn, shard: args.shard });
       written = await writeOutputs({ ...resultToJson(result, scenario), ensemble }, args);
-      if (args.samplesCsv || args.samplesArrow) {
-        const samples = await engine.samples(scenario, {
-          paramSets, draws: args.draws, seed: args.seed, commonRandomNumbers: args.crn,
-          paramSet: args.sampleSet, series: args.sampleSeries, signal: abort.signal,
-        });
+      if (sampleOptions && (args.samplesCsv || args.samplesArrow)) {
+        const samples = await engine.samples(scenario, { ...sampleOptions, signal: abort.signal });
         written.push(...(await writeSamples(samples, args)));
       }
     } catch (e) {
@@ -147,6 +203,11 @@ async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof RunAbortedError) {
       errorLine('interrupted');
       return 130;
+    }
+    // The engine's own checks, should one be reached here: still bad input, not an engine failure.
+    if (isUsageError(e)) {
+      errorLine(e.message);
+      return 2;
     }
     errorLine(`run failed: ${messageOf(e)}`);
     return 1;

@@ -1,7 +1,9 @@
 // What the run loop asks of a backend. The GPU and CPU backends implement the same kernels
-// (simulate, fold, summarize) over the same buffer layout; see src/engine/layout.ts.
-import type { Params } from '../model/common';
-import type { CounterLayout, PackedScenario } from './layout';
+// (simulate, fold, summarize) over the same buffer layout; see src/kernel/contract.ts and
+// src/engine/counters.ts.
+import type { Params } from '../kernel/common';
+import type { CounterLayout } from './counters';
+import type { PackedScenario } from './pack';
 import type { BackendKind } from './types';
 
 export interface GroupSetup {
@@ -24,9 +26,21 @@ export interface GroupOutput {
   counters: Uint32Array;
 }
 
+/** Device limits a run must be planned within (a GPU's; the CPU has none). */
+export interface DeviceLimits {
+  /** Workgroups per dimension of one dispatch (65,535 on most GPUs). */
+  maxComputeWorkgroupsPerDimension: number;
+  /** Bytes of one storage-buffer binding. */
+  maxStorageBufferBindingSize: number;
+  /** Bytes of one buffer (staging buffers included). */
+  maxBufferSize: number;
+}
+
 export interface Backend {
   readonly kind: BackendKind;
   readonly device: string;
+  /** The device's limits, when it has any. */
+  readonly limits?: DeviceLimits;
   beginGroup(setup: GroupSetup): Promise<void>;
   /** Runs one dispatch of the pilot (mode 0) or the main pass (mode 1, then folds its sums). */
   dispatch(params: Params, mode: 0 | 1): Promise<void>;
@@ -43,4 +57,6 @@ export interface BackendTuning {
   maxGroupWords: number;
   /** Site-year draws per dispatch: short enough for progress, cancellation and watchdogs. */
   targetSiteYears: number;
+  /** Every dispatch and buffer is planned within these (src/engine/plan.ts); none on the CPU. */
+  limits?: DeviceLimits;
 }

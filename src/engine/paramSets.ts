@@ -1,26 +1,22 @@
 // The K parameter sets of a run: explicit knob values, or K sets spread across each knob's range
 // by a design (independent uniforms, a scrambled Sobol' sequence or a Latin hypercube).
-import { latinHypercube } from '../ensemble/lhs';
-import { sobolPoints, SOBOL_MAX_DIM } from '../ensemble/sobol';
-import { uniformAt } from '../rng/distributions';
-import { KNOB_LIMITS, KNOB_NAMES, type KnobName } from '../scenario/names';
+import { latinHypercube } from './design/lhs';
+import { sobolPoints, SOBOL_MAX_DIM } from './design/sobol';
+import { uniformAt } from '../kernel/distributions';
+import { KNOB_NAMES, type KnobName } from '../scenario/names';
 import type { Scenario } from '../scenario/schema';
-import { buildCopula, correlateUniforms } from './copula';
-import { knobDefaults, NKNOBS } from './layout';
+import { buildCopula, correlateUniforms } from '../scenario/correlations';
+import { knobDefaults } from './knobs';
+import { NKNOBS } from '../kernel/contract';
+import { checkParamSets, RunOptionError, type CheckedParamSets } from './options';
 import type { KnobValues, ParamSetDesign } from './types';
+
+export { DESIGNS, type DesignKind } from './options';
+/** Bad paramSets are RunOptionErrors (the rules are in options.ts); the old name stays for callers. */
+export { RunOptionError as ParamSetError } from './options';
 
 /** Stream word of the knob design, apart from every model stream (whose high byte is 1..6). */
 const S_DESIGN = 0x7f000000;
-
-export const DESIGNS = ['random', 'sobol', 'lhs'] as const;
-export type DesignKind = (typeof DESIGNS)[number];
-
-export class ParamSetError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ParamSetError';
-  }
-}
 
 /** A knob's [lo, hi]: the scenario's min/max, its value where either is missing. */
 export function knobRange(scenario: Scenario, name: KnobName): { lo: number; hi: number } {
@@ -42,22 +38,11 @@ export function designOf(paramSets: number | KnobValues[] | ParamSetDesign): Par
   return typeof paramSets === 'number' ? { count: paramSets, design: 'random' } : paramSets;
 }
 
-function explicitSets(scenario: Scenario, paramSets: KnobValues[]): Float32Array {
+/** Explicit sets [first, first + count), already checked: knobs a set leaves out take the scenario's values. */
+function explicitSets(scenario: Scenario, paramSets: KnobValues[], first: number, count: number): Float32Array {
   const base = knobDefaults(scenario);
-  if (paramSets.length === 0) throw new ParamSetError('paramSets: must list at least one parameter set');
-  const out = new Float32Array(paramSets.length * NKNOBS);
-  paramSets.forEach((set, p) => {
-    for (const [name, value] of Object.entries(set)) {
-      const i = KNOB_NAMES.indexOf(name as KnobName);
-      if (i < 0) throw new ParamSetError(`paramSets[${p}].${name}: unknown knob (known: ${KNOB_NAMES.join(', ')})`);
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw new ParamSetError(`paramSets[${p}].${name}: must be a finite number`);
-      const { lo, hi } = KNOB_LIMITS[name as KnobName];
-      if (value < lo || (hi !== undefined && value > hi)) {
-        throw new ParamSetError(`paramSets[${p}].${name}: must be within [${lo}, ${hi ?? '∞'}]`);
-      }
-    }
-    KNOB_NAMES.forEach((name, i) => (out[p * NKNOBS + i] = set[name] ?? base[name]));
-  });
+  const out = new Float32Array(count * NKNOBS);
+  paramSets.slice(first, first + count).forEach((set, p) => KNOB_NAMES.forEach((name, i) => (out[p * NKNOBS + i] = set[name] ?? base[name])));
   return out;
 }
 
@@ -68,7 +53,7 @@ function explicitSets(scenario: Scenario, paramSets: KnobValues[]): Float32Array
  */
 function unitDesign(design: 'sobol' | 'lhs', K: number, dims: number, seed: number): Float64Array {
   if (design === 'lhs') return latinHypercube(K, dims, seed);
-  if (dims > SOBOL_MAX_DIM) throw new ParamSetError(`paramSets: a Sobol design supports at most ${SOBOL_MAX_DIM} knobs`);
+  if (dims > SOBOL_MAX_DIM) throw new RunOptionError('paramSets.design', `a Sobol design supports at most ${SOBOL_MAX_DIM} knobs`);
   return sobolPoints(K, dims, { scramble: 'owen', seed });
 }
 
@@ -84,11 +69,22 @@ function unitDesign(design: 'sobol' | 'lhs', K: number, dims: number, seed: numb
  * Knobs without a range (min = max, or neither given) stay at the scenario's value in every design.
  */
 export function buildParamSets(scenario: Scenario, paramSets: number | KnobValues[] | ParamSetDesign, seed: number): Float32Array {
-  const spec = designOf(paramSets);
-  if (Array.isArray(spec)) return explicitSets(scenario, spec);
+  return knobMatrix(scenario, checkParamSets(paramSets), seed);
+}
+
+/**
+ * buildParamSets for paramSets that options.ts has checked, for the sets [first, first + count)
+ * only (default all): an explicit list builds just those; a design is built whole (its points
+ * depend on K) and sliced.
+ */
+export function knobMatrix(scenario: Scenario, spec: CheckedParamSets, seed: number, range = { first: 0, count: spec.count }): Float32Array {
+  if (spec.kind === 'explicit') return explicitSets(scenario, spec.sets, range.first, range.count);
+  const all = designSets(scenario, spec, seed);
+  return range.first === 0 && range.count === spec.count ? all : all.slice(range.first * NKNOBS, (range.first + range.count) * NKNOBS);
+}
+
+function designSets(scenario: Scenario, spec: CheckedParamSets & { kind: 'design' }, seed: number): Float32Array {
   const { count: K, design } = spec;
-  if (!Number.isInteger(K) || K < 1) throw new ParamSetError('paramSets: must be a whole number ≥ 1');
-  if (!DESIGNS.includes(design)) throw new ParamSetError(`paramSets.design: must be one of ${DESIGNS.join(', ')} (got '${String(design)}')`);
   const base = knobDefaults(scenario);
   // Rank correlations between knobs (validated with the scenario) couple each set's uniforms.
   const copula = buildCopula(scenario.correlations).factors.knobs;

@@ -3,54 +3,46 @@
 // knob values), so their mean is the run's mean.
 import type { Scenario } from '../scenario/schema';
 import type { Backend, BackendTuning } from './backend';
-import { BLOCK_DRAWS, counterLayout, HEADLINE_KEYS, NKNOBS, packScenario } from './layout';
-import { buildParamSets } from './paramSets';
+import { BLOCK_DRAWS } from '../kernel/contract';
+import { counterLayout } from './counters';
+import { packScenario } from './pack';
+import { checkSampleOptions, type CheckedSampleOptions } from './options';
+import { knobMatrix } from './paramSets';
 import { planRun } from './plan';
-import { checkOptions, DEFAULT_DRAWS, groupParams, RunOptionError } from './runner';
-import { RunAbortedError, type RunOptions, type SeriesInfo } from './types';
+import { groupParams } from './runner';
+import { checkScenario } from '../scenario/validate';
+import { RunAbortedError, type RawSamples, type SampleOptions } from './types';
 
-export interface SampleOptions extends Pick<RunOptions, 'paramSets' | 'draws' | 'seed' | 'commonRandomNumbers' | 'signal' | 'onProgress'> {
-  /** Which parameter set of the run's design (0-based). Default 0. */
-  paramSet?: number;
-  /** Series keys (see RunResult.series). Default: the six headline totals. */
-  series?: string[];
+export type { RawSamples, SampleOptions } from './types';
+
+/** A sample request's scenario and options, checked before anything is allocated. */
+export interface PreparedSamples {
+  scenario: Scenario;
+  options: CheckedSampleOptions;
 }
 
-export interface RawSamples {
-  paramSet: number;
-  seed: number;
-  draws: number;
-  series: SeriesInfo[];
-  /** One column per series, `draws` values each, in draw order. */
-  columns: Float32Array[];
-}
-
-function chooseSeries(all: SeriesInfo[], keys: string[] | undefined): number[] {
-  const wanted = keys ?? HEADLINE_KEYS;
-  return wanted.map((key) => {
-    const i = all.findIndex((s) => s.key === key);
-    if (i < 0) throw new RunOptionError(`series: no series '${key}' (known: ${all.map((s) => s.key).join(', ')})`);
-    return i;
-  });
+/** The same scenario check as a run, then SampleOptions (set index in range, series of this scenario). */
+export function prepareSamples(scenario: Scenario, options: SampleOptions | undefined): PreparedSamples {
+  const valid = checkScenario(scenario);
+  return { scenario: valid, options: checkSampleOptions(valid, options) };
 }
 
 export async function sampleWithBackend(backend: Backend, tuning: BackendTuning, scenario: Scenario, options: SampleOptions = {}): Promise<RawSamples> {
-  const draws = options.draws ?? DEFAULT_DRAWS;
-  const seed = options.seed ?? 1;
-  const paramSet = options.paramSet ?? 0;
-  checkOptions(draws, seed);
-  const packed = packScenario(scenario);
-  const knobs = buildParamSets(scenario, options.paramSets ?? 1, seed);
-  const K = knobs.length / NKNOBS;
-  if (!Number.isInteger(paramSet) || paramSet < 0 || paramSet >= K) throw new RunOptionError(`paramSet: must be a whole number within [0, ${K - 1}]`);
-  const picked = chooseSeries(packed.series, options.series);
+  return samplePrepared(backend, tuning, prepareSamples(scenario, options));
+}
+
+export async function samplePrepared(backend: Backend, tuning: BackendTuning, prepared: PreparedSamples): Promise<RawSamples> {
+  const { scenario, options } = prepared;
+  const { draws, seed, paramSet } = options;
+  const packed = packScenario(scenario, options.shortfallThreshold);
+  const row = knobMatrix(scenario, options.paramSets, seed, { first: paramSet, count: 1 });
+  const picked = options.seriesIndex;
   const columns = picked.map(() => new Float32Array(draws));
   const [group] = planRun(packed, 1, draws, tuning);
-  const maxBlocks = Math.max(...group.main.map((d) => d.blockCount));
+  const maxBlocks = group.main.reduce((m, d) => Math.max(m, d.blockCount), 0);
   const layout = counterLayout(1, packed);
   // The absolute index keys the random streams, so these are the run's draws of this set.
-  const base = groupParams(packed, { seed, draws, crn: options.commonRandomNumbers ?? false, paramBase: paramSet, paramCount: 1 });
-  const row = knobs.slice(paramSet * NKNOBS, (paramSet + 1) * NKNOBS);
+  const base = groupParams(packed, { seed, draws, crn: options.commonRandomNumbers, paramBase: paramSet, paramCount: 1 });
   await backend.beginGroup({ packed, knobs: row, paramCount: 1, layout, maxPartialFloats: maxBlocks * BLOCK_DRAWS * packed.nSeries, base });
   let done = 0;
   for (const d of group.main) {
@@ -63,5 +55,5 @@ export async function sampleWithBackend(backend: Backend, tuning: BackendTuning,
     done += d.drawCount;
     options.onProgress?.({ doneDraws: done, totalDraws: draws, fraction: done / draws, elapsedMs: 0 });
   }
-  return { paramSet, seed, draws, series: picked.map((s) => packed.series[s]), columns };
+  return { paramSet, seed, draws, series: options.series, columns };
 }

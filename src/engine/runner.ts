@@ -1,38 +1,37 @@
 // The run loop, the same for both backends: groups of parameter sets, a pilot pass that fixes
 // each series' histogram range, the main pass in dispatches, then summaries finished in JS.
-import type { Params } from '../model/common';
-import { histRange } from '../model/common';
-import { onlineShare } from '../model/model';
+import type { Params } from '../kernel/common';
+import { histRange } from '../kernel/common';
+import { onlineShare } from '../kernel/model';
 import type { Scenario } from '../scenario/schema';
 import type { Backend, BackendTuning } from './backend';
-import { counterLayout, GLOBAL_SIZE, HIST_BINS, HIST_STRIDE, NKNOBS, packScenario, PILOT_DRAWS, REGION_STRIDE, SITE_STRIDE, SUMMARY_STRIDE, yearsOf, type PackedScenario } from './layout';
-import { buildParamSets } from './paramSets';
+import { counterLayout } from './counters';
+import {
+  HIST_ATOM_CAP,
+  HIST_ATOM_ZERO,
+  HIST_BINS,
+  HIST_OVER,
+  HIST_STRIDE,
+  HIST_UNDER,
+  K_DEMAND_GROWTH,
+  NKNOBS,
+  PILOT_DRAWS,
+  SITE_LOAD,
+  SITE_PLANNED,
+  SITE_RAMP,
+  SITE_STRIDE,
+  SUMMARY_STRIDE,
+} from '../kernel/contract';
+import { packScenario, sitesOffset, type PackedScenario } from './pack';
+import { yearsOf } from './series';
+import { checkRunOptions, checkRunSize, type CheckedRunOptions } from './options';
+import { knobMatrix } from './paramSets';
 import { planRun, type GroupPlan } from './plan';
+import { checkScenario } from '../scenario/validate';
 import { RunAbortedError, type RunOptions, type RunResult } from './types';
 
-export const DEFAULT_DRAWS = 4096;
+export { DEFAULT_DRAWS, RunOptionError } from './options';
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
-export class RunOptionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RunOptionError';
-  }
-}
-
-export function checkOptions(draws: number, seed: number): void {
-  if (!Number.isInteger(draws) || draws < 1 || draws > 2 ** 24) throw new RunOptionError('draws: must be a whole number within [1, 16777216]');
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RunOptionError('seed: must be a whole number within [0, 4294967295]');
-}
-
-function paramSetSlice(range: RunOptions['paramSetRange'], total: number): { first: number; count: number } {
-  if (range === undefined) return { first: 0, count: total };
-  const { first, count } = range;
-  if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 1 || first + count > total) {
-    throw new RunOptionError(`paramSetRange: [${first}, ${first} + ${count}) must be a non-empty range within the ${total} parameter sets`);
-  }
-  return { first, count };
-}
 
 /**
  * The dispatch parameters shared by a group's dispatches; each fills in its own offsets.
@@ -43,7 +42,7 @@ export function groupParams(packed: PackedScenario, o: { seed: number; draws: nu
   return {
     seed: o.seed, crn: o.crn ? 1 : 0, draws: o.draws,
     nSites: packed.nSites, nRegions: packed.nRegions, nYears: packed.nYears, nSeries: packed.nSeries,
-    sitesOffset: GLOBAL_SIZE + REGION_STRIDE * packed.nRegions,
+    sitesOffset: sitesOffset(packed),
     paramBase: o.paramBase, paramOffset: 0, paramCount: o.paramCount, blockOffset: 0, blockCount: 0,
     missOffset: layout.miss, loadOffset: layout.load, curtailOffset: layout.curtail,
   };
@@ -68,7 +67,13 @@ function emptyResult(scenario: Scenario, packed: PackedScenario, K: number, knob
     siteExpectedLoadMW: new Float32Array(K * siteYears),
     regionCurtailProbability: new Float32Array(K * packed.nRegions * packed.nYears),
     histograms: o.histograms
-      ? { lo: new Float32Array(K * packed.nSeries), hi: new Float32Array(K * packed.nSeries), bins: HIST_BINS, counts: new Uint32Array(K * packed.nSeries * (HIST_BINS + 2)) }
+      ? {
+          lo: new Float32Array(K * packed.nSeries),
+          hi: new Float32Array(K * packed.nSeries),
+          bins: HIST_BINS,
+          counts: new Uint32Array(K * packed.nSeries * (HIST_BINS + 2)),
+          atoms: new Uint32Array(K * packed.nSeries * 2),
+        }
       : undefined,
     elapsedMs: 0,
     siteYearSamplesPerSecond: 0,
@@ -77,9 +82,9 @@ function emptyResult(scenario: Scenario, packed: PackedScenario, K: number, knob
 
 /** Planned IT load (MW) of a site in a year: the plan, before any delay or shortfall. */
 function plannedMW(packed: PackedScenario, knobs: Float32Array, p: number, s: number, y: number): number {
-  const at = GLOBAL_SIZE + REGION_STRIDE * packed.nRegions + s * SITE_STRIDE;
-  const growth = Math.pow(1 + knobs[p * NKNOBS] * 0.01, y);
-  return packed.data[at + 1] * growth * onlineShare(y, packed.data[at + 2], packed.data[at + 3]);
+  const at = sitesOffset(packed) + s * SITE_STRIDE;
+  const growth = Math.pow(1 + knobs[p * NKNOBS + K_DEMAND_GROWTH] * 0.01, y);
+  return packed.data[at + SITE_LOAD] * growth * onlineShare(y, packed.data[at + SITE_PLANNED], packed.data[at + SITE_RAMP]);
 }
 
 function storeGroup(result: RunResult, packed: PackedScenario, group: GroupPlan, out: { summary: Float32Array; ranges: Uint32Array; counters: Uint32Array }): void {
@@ -105,22 +110,42 @@ function storeGroup(result: RunResult, packed: PackedScenario, group: GroupPlan,
       histRange(out.ranges[g * 2], out.ranges[g * 2 + 1], range);
       result.histograms.lo[p * nSeries + s] = range[0];
       result.histograms.hi[p * nSeries + s] = range[1];
-      result.histograms.counts.set(out.counters.subarray(g * HIST_STRIDE, g * HIST_STRIDE + HIST_BINS + 2), (p * nSeries + s) * (HIST_BINS + 2));
+      result.histograms.counts.set(out.counters.subarray(g * HIST_STRIDE + HIST_UNDER, g * HIST_STRIDE + HIST_OVER + 1), (p * nSeries + s) * (HIST_BINS + 2));
+      result.histograms.atoms[(p * nSeries + s) * 2] = out.counters[g * HIST_STRIDE + HIST_ATOM_ZERO];
+      result.histograms.atoms[(p * nSeries + s) * 2 + 1] = out.counters[g * HIST_STRIDE + HIST_ATOM_CAP];
     }
   }
 }
 
+/** A run's scenario and options, checked (and the scenario normalised) before anything is allocated. */
+export interface PreparedRun {
+  scenario: Scenario;
+  options: CheckedRunOptions;
+}
+
+/**
+ * The scenario as parseScenario checks it (ScenarioError, every issue) and the options as
+ * options.ts checks them (RunOptionError): what engine.run does before it queues the run.
+ */
+export function prepareRun(scenario: Scenario, options: RunOptions | undefined): PreparedRun {
+  const checked = checkRunOptions(options);
+  const valid = checkScenario(scenario);
+  checkRunSize(valid, checked, options?.paramSetRange === undefined ? 'paramSets' : 'paramSetRange.count');
+  return { scenario: valid, options: checked };
+}
+
 export async function runWithBackend(backend: Backend, tuning: BackendTuning, scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
+  return runPrepared(backend, tuning, prepareRun(scenario, options));
+}
+
+export async function runPrepared(backend: Backend, tuning: BackendTuning, prepared: PreparedRun): Promise<RunResult> {
   const t0 = now();
-  const draws = options.draws ?? DEFAULT_DRAWS;
-  const seed = options.seed ?? 1;
-  checkOptions(draws, seed);
-  const packed = packScenario(scenario);
-  const allKnobs = buildParamSets(scenario, options.paramSets ?? 1, seed);
+  const { scenario, options } = prepared;
+  const { draws, seed, histograms } = options;
+  const packed = packScenario(scenario, options.shortfallThreshold);
   // A shard runs a slice of the design; `first` keys its random streams by absolute index.
-  const { first, count: K } = paramSetSlice(options.paramSetRange, allKnobs.length / NKNOBS);
-  const knobs = allKnobs.slice(first * NKNOBS, (first + K) * NKNOBS);
-  const histograms = options.histograms ?? K <= 16;
+  const { first, count: K } = options.range;
+  const knobs = knobMatrix(scenario, options.paramSets, seed, options.range);
   const result = emptyResult(scenario, packed, K, knobs, { seed, draws, histograms }, backend);
   result.firstParamSet = first;
   const groups = planRun(packed, K, draws, tuning);
@@ -128,7 +153,7 @@ export async function runWithBackend(backend: Backend, tuning: BackendTuning, sc
   let doneDraws = 0;
   for (const group of groups) {
     const layout = counterLayout(group.paramCount, packed);
-    const base = groupParams(packed, { seed, draws, crn: options.commonRandomNumbers ?? false, paramBase: first + group.paramBase, paramCount: group.paramCount });
+    const base = groupParams(packed, { seed, draws, crn: options.commonRandomNumbers, paramBase: first + group.paramBase, paramCount: group.paramCount });
     const groupKnobs = knobs.subarray(group.paramBase * NKNOBS, (group.paramBase + group.paramCount) * NKNOBS);
     await backend.beginGroup({ packed, knobs: groupKnobs, paramCount: group.paramCount, layout, maxPartialFloats: group.maxPartialFloats, base });
     for (const [mode, list] of [[0, group.pilot], [1, group.main]] as const) {

@@ -1,7 +1,7 @@
 // The one engine API shared by the page, the tests and the CLI.
-import type { GpuHandle } from '../gpu/gpuDevice';
+// Option rules (limits, defaults, messages) are in options.ts; createEngine's own options are in
+// src/createEngine.ts (they name the GPU handle, which this layer must not know).
 import type { KnobName, Scenario } from '../scenario/schema';
-import type { RawSamples, SampleOptions } from './rawSamples';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 export type BackendKind = 'webgpu' | 'cpu';
@@ -38,12 +38,17 @@ export interface RunOptions {
    * order equal the unsharded run. Default: all K.
    */
   paramSetRange?: { first: number; count: number };
-  /** Monte Carlo draws per parameter set. Default 4096. */
+  /** Monte Carlo draws per parameter set, within [1, 2^24]. Default (when absent) 4096; null is an error. */
   draws?: number;
-  /** 32-bit seed. Default 1. */
+  /** 32-bit seed, within [0, 2^32 − 1]. Default 1. */
   seed?: number;
   /** Common random numbers: every parameter set sees the same random streams. Default false. */
   commonRandomNumbers?: boolean;
+  /**
+   * A share of each year's planned IT load: every shortfallShare[year] series reports
+   * P(share not delivered > this) as its exceedance probability. Default 0.1.
+   */
+  shortfallThreshold?: number;
   /** Return the histograms of every series (large for big K). Default: when K ≤ 16. */
   histograms?: boolean;
   onProgress?: (p: RunProgress) => void;
@@ -59,6 +64,10 @@ export interface SeriesInfo {
   region?: string;
   /** Exceedance probabilities are P(value > threshold). */
   threshold: number;
+  /** The series' upper atom (grid stress: its cap), counted exactly like the atom at 0. */
+  cap?: number;
+  /** For shortfallMW series: the cause (see CAUSES in src/kernel/contract.ts). */
+  cause?: string;
 }
 
 export interface SeriesSummary {
@@ -97,29 +106,55 @@ export interface RunResult {
   /** K × regions × years: P(datacenter demand exceeds grid headroom). */
   regionCurtailProbability: Float32Array;
   /** Present when requested: per (K × series) the bin range, and counts K × series × (bins + 2). */
-  histograms?: { lo: Float32Array; hi: Float32Array; bins: number; counts: Uint32Array };
+  histograms?: {
+    lo: Float32Array;
+    hi: Float32Array;
+    bins: number;
+    /** Underflow, the bins, overflow: draws off the atoms. */
+    counts: Uint32Array;
+    /** K × series × 2: draws exactly 0, and exactly at the series' cap (SeriesInfo.cap). */
+    atoms: Uint32Array;
+  };
   elapsedMs: number;
   /** Site-year samples per second: K × draws × sites × years / elapsed. */
   siteYearSamplesPerSecond: number;
 }
 
+export interface SampleOptions extends Pick<RunOptions, 'paramSets' | 'draws' | 'seed' | 'commonRandomNumbers' | 'signal' | 'onProgress'> {
+  /** Which parameter set of the run's design (0-based). Default 0. */
+  paramSet?: number;
+  /** Series keys (see RunResult.series). Default: the six headline totals. */
+  series?: string[];
+}
+
+export interface RawSamples {
+  paramSet: number;
+  seed: number;
+  draws: number;
+  series: SeriesInfo[];
+  /** One column per series, `draws` values each, in draw order. */
+  columns: Float32Array[];
+}
+
+/**
+ * run and samples check the scenario as parseScenario does (ScenarioError, every issue with its
+ * path) and their options (RunOptionError, see options.ts) before anything runs.
+ */
 export interface Engine {
   readonly backend: BackendKind;
   readonly device: string;
   run(scenario: Scenario, options?: RunOptions): Promise<RunResult>;
   /** Every draw's values of chosen series for one parameter set of a run's design (audits). */
   samples(scenario: Scenario, options?: SampleOptions): Promise<RawSamples>;
+  /** Waits for queued jobs, then frees the backend; every later call is refused (EngineDisposedError). */
   dispose(): Promise<void>;
 }
 
-export interface EngineOptions {
-  backend?: BackendChoice;
-  /** CPU workers; default navigator.hardwareConcurrency (or os.availableParallelism in Node). */
-  workers?: number;
-  /** Called when a lost GPU device makes the engine fall back to the CPU. */
-  onFallback?: (reason: string) => void;
-  /** A GPU device to use instead of acquiring one (tests inject one to lose it on purpose). */
-  gpu?: GpuHandle;
+export class EngineDisposedError extends Error {
+  constructor() {
+    super('engine: disposed; create a new engine with createEngine()');
+    this.name = 'EngineDisposedError';
+  }
 }
 
 export class RunAbortedError extends Error {

@@ -1,20 +1,9 @@
-// Names the engine needs at run time, apart from the zod schema so workers stay small.
-export const COOLING_TYPES = ['evaporative', 'liquid', 'air'] as const;
-export type CoolingType = (typeof COOLING_TYPES)[number];
-export const SITE_STATUSES = ['operating', 'construction', 'planned', 'proposed'] as const;
-export const SHOCK_SCOPES = ['global', 'region', 'site'] as const;
+// Names the engine needs at run time, apart from the zod schema so workers stay small. The
+// names whose order the kernels rely on (cooling types, scopes, knobs) live in the contract.
+import { KNOB_NAMES, MAX_GROUP_MEMBERS, type KnobName } from '../kernel/contract';
 
-export const KNOB_NAMES = [
-  'demandGrowthPctPerYear',
-  'gridBuildoutScale',
-  'droughtSeverity',
-  'heatwaveFrequencyScale',
-  'cyberRateScale',
-  'chipShockProbability',
-  'coolingMixShift',
-  'efficiencyTrendPctPerYear',
-] as const;
-export type KnobName = (typeof KNOB_NAMES)[number];
+export { COOLING_TYPES, KNOB_NAMES, MAX_GROUP_MEMBERS, SHOCK_SCOPES, type CoolingType, type KnobName } from '../kernel/contract';
+export const SITE_STATUSES = ['operating', 'construction', 'planned', 'proposed'] as const;
 
 /**
  * The values each knob may take, in a scenario's knob specs and in explicit parameter sets.
@@ -43,5 +32,7 @@ export const CORRELATION_GROUPS = {
   knobs: KNOB_NAMES,
 } as const;
 export type CorrelationGroup = keyof typeof CORRELATION_GROUPS;
-/** Members of a per-draw group at most (the site group's six): the shader's factors are 6 × 6. */
-export const MAX_GROUP_MEMBERS = 6;
+// The per-draw groups fit the kernels' 6 × 6 factors.
+for (const [group, members] of Object.entries(CORRELATION_GROUPS)) {
+  if (group !== 'knobs' && members.length > MAX_GROUP_MEMBERS) throw new Error(`CORRELATION_GROUPS.${group} exceeds MAX_GROUP_MEMBERS`);
+}

@@ -122,6 +122,21 @@ const knobSchema = z
   });
 export type KnobSpec = z.output<typeof knobSchema>;
 
+/** Global default building cost: JLL, 2026 Global Data Center Outlook (docs/data.md, Money). */
+export const DEFAULT_CAPEX_USD_PER_MW = 11.3e6;
+
+/** What a MW of planned IT capacity costs to build, to price the load that is late or missing. */
+const economicsSchema = z
+  .object({
+    /** Building, power and cooling fit-out per MW of IT load, US$; excludes the IT itself. */
+    facilityCapexUSDPerMW: positive().refine((v) => v <= 1e9, 'must be ≤ 1e9 US$ per MW (is this in US$, not US$ M?)'),
+    /** Servers and accelerators per MW of IT load, US$ (AI campuses: ~$20–25 M). */
+    itCapexUSDPerMW: nonNegative().refine((v) => v <= 1e9, 'must be ≤ 1e9 US$ per MW (is this in US$, not US$ M?)').optional(),
+    sources: z.array(sourceSchema).optional(),
+  })
+  .strict();
+export type Economics = z.output<typeof economicsSchema>;
+
 export const scenarioSchema = z
   .object({
     name: z.string().min(1, 'must not be empty'),
@@ -147,6 +162,7 @@ export const scenarioSchema = z
       .default([]),
     /** A site misses its planned load in a year when it delivers less than (1 − missTolerance) of it. */
     missTolerance: probability().default(0.05),
+    economics: economicsSchema.default({ facilityCapexUSDPerMW: DEFAULT_CAPEX_USD_PER_MW }),
     sources: z.array(sourceSchema).optional(),
   })
   .strict();

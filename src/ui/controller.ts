@@ -1,7 +1,7 @@
 // Everything the page does that takes time or can fail: starting the engine, loading scenarios,
 // and running. Components call these and read the outcome back from the store. The model itself
 // never runs on this thread: the engine works on the GPU (async) or in CPU workers.
-import { createEngine } from '../engine/createEngine';
+import { createEngine } from '../createEngine';
 import type { Engine, RunOptions, RunResult } from '../engine/types';
 import type { KnobName } from '../scenario/names';
 import { EnsembleController } from './ensemble/ensembleController';
@@ -53,7 +53,8 @@ export class Controller {
         engineDevice: engine.device,
         cpuFallbackReason: fellBack ? webgpuMissingReason() : undefined,
       });
-      addEventListener('pagehide', () => void engine.dispose());
+      // A disposed engine refuses every later call, so it is disposed once, on the way out.
+      addEventListener('pagehide', () => void engine.dispose().catch(() => undefined), { once: true });
     } catch (e) {
       const why = backendChoice === 'webgpu' ? `${errorMessage(e)}. Try ?backend=auto or ?backend=cpu.` : errorMessage(e);
       this.store.set({ state: 'error', error: { title: 'The engine could not start', issues: [{ message: why }] } });

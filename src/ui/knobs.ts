@@ -1,7 +1,7 @@
 // What the parameter panel knows about each knob: its group, label, unit, slider step and a
 // default range for scenarios that give none. The engine's meaning of each knob is in
 // docs/model.md; the hard limits are KNOB_LIMITS, which every range here stays inside.
-import { knobBaseline } from '../engine/layout';
+import { knobBaseline } from '../engine/knobs';
 import type { KnobValues } from '../engine/types';
 import { KNOB_LIMITS, KNOB_NAMES, type KnobName } from '../scenario/names';
 import type { Scenario } from '../scenario/schema';

@@ -4,10 +4,12 @@
 // the picture sharpens rather than jumps. A stale run is cancelled through its AbortSignal. While
 // a slider is dragged, each coarse pass is allowed to land before the next starts with the latest
 // values, so the map keeps moving instead of every pass being cancelled before it finishes.
+import { checkDraws, checkParamSets, checkSeed, RunOptionError, validOr } from '../engine/options';
 import { RunAbortedError, type Engine, type RunOptions, type RunResult } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
+import { ScenarioError } from '../scenario/validate';
 import { scenarioWithKnobs } from './knobs';
-import type { RunPhase, Store, UiError } from './store';
+import type { RunPhase, Store, UiError, UiIssue } from './store';
 import { DEFAULT_INPUTS } from './urlState';
 import { errorMessage } from './format';
 
@@ -32,14 +34,26 @@ interface Token {
 const isAbort = (e: unknown, signal: AbortSignal): boolean =>
   e instanceof RunAbortedError || (e instanceof Error && e.name === 'AbortError') || signal.aborted;
 
-function checkInputs(draws: number, paramSets: RunOptions['paramSets'], seed: number): UiError | undefined {
-  const issues = [];
-  if (!Number.isInteger(draws) || draws < 1) issues.push({ path: 'draws', message: 'must be a whole number ≥ 1' });
-  if (typeof paramSets === 'number' && (!Number.isInteger(paramSets) || paramSets < 1)) {
-    issues.push({ path: 'paramSets', message: 'must be a whole number ≥ 1' });
+/** The Run settings by the engine's rules (src/engine/options.ts), every problem at once. */
+function checkInputs(draws: unknown, paramSets: unknown, seed: unknown): { error: UiError; first: RunOptionError } | undefined {
+  const refused: RunOptionError[] = [];
+  for (const check of [() => checkDraws(draws), () => checkParamSets(paramSets), () => checkSeed(seed)]) {
+    try {
+      check();
+    } catch (e) {
+      if (!(e instanceof RunOptionError)) throw e;
+      refused.push(e);
+    }
   }
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) issues.push({ path: 'seed', message: 'must be a whole number within [0, 4294967295]' });
-  return issues.length ? { title: 'Run settings are not valid', issues } : undefined;
+  const issues: UiIssue[] = refused.map((e) => ({ path: e.path, message: e.reason }));
+  return refused[0] ? { error: { title: 'Run settings are not valid', issues }, first: refused[0] } : undefined;
+}
+
+/** What the page shows for a failed run: the engine's checks name the setting or scenario field. */
+function runError(e: unknown): UiError {
+  if (e instanceof RunOptionError) return { title: 'Run settings are not valid', issues: [{ path: e.path, message: e.reason }] };
+  if (e instanceof ScenarioError) return { title: 'The scenario is not valid', issues: e.issues };
+  return { title: 'The run failed', issues: [{ message: errorMessage(e) }] };
 }
 
 export class LiveRunner {
@@ -68,13 +82,14 @@ export class LiveRunner {
     this.#dirty = false;
     this.#supersede();
     const { inputs } = this.store.state;
-    const draws = overrides.draws ?? inputs.draws;
-    const paramSets = overrides.paramSets ?? inputs.paramSets;
-    const seed = overrides.seed ?? inputs.seed;
+    // Only an absent override takes the Run settings' value: null is checked, and refused, as given.
+    const draws = overrides.draws === undefined ? inputs.draws : overrides.draws;
+    const paramSets = overrides.paramSets === undefined ? inputs.paramSets : overrides.paramSets;
+    const seed = overrides.seed === undefined ? inputs.seed : overrides.seed;
     const invalid = checkInputs(draws, paramSets, seed);
     if (invalid) {
-      this.store.set({ state: 'error', error: invalid });
-      throw new Error(invalid.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+      this.store.set({ state: 'error', error: invalid.error });
+      throw invalid.first;
     }
     const snap = this.#snapshot({ draws, paramSets, seed });
     if (!snap || !this.engine()) throw new Error('no engine or scenario is loaded');
@@ -115,13 +130,13 @@ export class LiveRunner {
   #snapshot(over: Partial<Pick<Snapshot, 'draws' | 'paramSets' | 'seed'>> = {}): Snapshot | undefined {
     const { scenario, knobs, inputs } = this.store.state;
     if (!scenario) return undefined;
-    const whole = (v: number, fallback: number): number => (Number.isInteger(v) && v >= 1 ? v : fallback);
+    // Live runs go on with the defaults while a Run settings field holds something the engine refuses.
     return {
       base: scenario,
       scenario: scenarioWithKnobs(scenario, knobs),
-      draws: over.draws ?? whole(inputs.draws, DEFAULT_INPUTS.draws),
-      paramSets: over.paramSets ?? whole(inputs.paramSets, DEFAULT_INPUTS.paramSets),
-      seed: over.seed ?? (Number.isInteger(inputs.seed) && inputs.seed >= 0 ? inputs.seed : DEFAULT_INPUTS.seed),
+      draws: over.draws ?? validOr(() => checkDraws(inputs.draws)) ?? DEFAULT_INPUTS.draws,
+      paramSets: over.paramSets ?? (validOr(() => checkParamSets(inputs.paramSets)) ? inputs.paramSets : DEFAULT_INPUTS.paramSets),
+      seed: over.seed ?? validOr(() => checkSeed(inputs.seed)) ?? DEFAULT_INPUTS.seed,
     };
   }
 
@@ -189,7 +204,7 @@ export class LiveRunner {
         this.#cancelNotice = token.userCancelled ? `Run cancelled${kept}.` : undefined;
         this.store.set({ state: 'idle', progress: undefined, notice: this.#cancelNotice });
       } else if (current) {
-        this.store.set({ state: 'error', progress: undefined, error: { title: 'The run failed', issues: [{ message: errorMessage(e) }] } });
+        this.store.set({ state: 'error', progress: undefined, error: runError(e) });
       }
       this.#notifyIfSettled();
       if (phase === 'full') throw e;

@@ -1,13 +1,17 @@
 // The shareable part of the state lives in the query string, so a copied link (or a reload)
 // opens the same view: scenario, knobs, year, map view, selected site, chart output, embed and
 // presentation flags, the run settings, and the ensemble's ranges and choices (ensembleUrl.ts). Parsing is forgiving: a bad value is ignored, never fatal.
+// Run settings and the backend are judged by the engine's own rules (src/engine/options.ts).
+import { checkBackendChoice, checkDraws, checkParamSets, checkSeed, DEFAULT_DRAWS, DEFAULT_SEED, RunOptionError, validOr } from '../engine/options';
 import type { BackendChoice, KnobValues } from '../engine/types';
 import { KNOB_NAMES } from '../scenario/names';
 import { appendRange, ensembleFromQuery, ensembleToQuery } from './ensemble/ensembleUrl';
 import { PRESET_VIEWS, type PresetViewId } from './map/presetViews';
 import { isPresetId, PRESETS, type AppState, type EmbedView, type MapViewState, type RunInputs, type ScenarioSource } from './store';
 
-export const DEFAULT_INPUTS: RunInputs = { draws: 4096, paramSets: 1, seed: 1 };
+export const DEFAULT_INPUTS: RunInputs = { draws: DEFAULT_DRAWS, paramSets: 1, seed: DEFAULT_SEED };
+/** The page's own cap on the Run settings' parameter sets (the engine takes more: the ensemble runs them). */
+export const MAX_LIVE_PARAM_SETS = 4096;
 export const DEFAULT_OUTPUT = 'energyServedMWh';
 
 const num = (v: string | null): number | undefined => {
@@ -21,8 +25,21 @@ const wholeAtLeast = (v: string | null, min: number, max = Number.MAX_SAFE_INTEG
 };
 
 function backendFrom(v: string | null): BackendChoice {
-  return v === 'cpu' || v === 'webgpu' ? v : 'auto';
+  return validOr(() => checkBackendChoice(v ?? undefined)) ?? 'auto';
 }
+
+/** The Run settings' parameter sets: a count the engine takes, within the page's own cap. */
+function liveParamSets(n: unknown): number {
+  const { count } = checkParamSets(n);
+  if (count > MAX_LIVE_PARAM_SETS) throw new RunOptionError('paramSets', `the page runs at most ${MAX_LIVE_PARAM_SETS} parameter sets at once (got ${count}); Run ensemble runs more`);
+  return count;
+}
+
+/** A number the engine accepts (by `check`), else undefined; an absent or empty value is undefined too. */
+const accepted = (v: string | null, check: (n: number) => number): number | undefined => {
+  const n = num(v);
+  return n === undefined ? undefined : validOr(() => check(n));
+};
 
 /** `map=-2.5,54,8` or a preset view name (`map=uk`). */
 export function parseMapView(v: string | null): MapViewState | undefined {
@@ -63,9 +80,9 @@ export function initialState(search: string): AppState {
     presetId: isPresetId(scenarioParam) ? scenarioParam : (presetOrUndefined(q.get('preset')) ?? PRESETS[0].id),
     knobs,
     inputs: {
-      draws: wholeAtLeast(q.get('draws'), 1) ?? DEFAULT_INPUTS.draws,
-      paramSets: wholeAtLeast(q.get('sets'), 1, 4096) ?? DEFAULT_INPUTS.paramSets,
-      seed: wholeAtLeast(q.get('seed'), 0, 0xffffffff) ?? DEFAULT_INPUTS.seed,
+      draws: accepted(q.get('draws'), checkDraws) ?? DEFAULT_INPUTS.draws,
+      paramSets: accepted(q.get('sets'), liveParamSets) ?? DEFAULT_INPUTS.paramSets,
+      seed: accepted(q.get('seed'), checkSeed) ?? DEFAULT_INPUTS.seed,
     },
     year: wholeAtLeast(q.get('year'), 1990, 2100),
     mapView: parseMapView(q.get('map')),

@@ -38,7 +38,7 @@ describe('parseSimArgs', () => {
     const argv = ['--scenario', 'x.json', '--param-sets', '8', '--draws', '1024', '--seed', '4294967295'];
     const more = ['--design', 'sobol', '--shard', '1/4', '--csv', 't.csv', '--arrow', 't.arrow'];
     const files = ['--sites', 's.csv', '--sites-mode', 'append', '--samples-csv', 'd.csv', '--samples-arrow', 'd.arrow', '--sample-set', '7', '--sample-series', 'curtailedMWh'];
-    expect(parseSimArgs([...argv, ...more, ...files, '--backend', 'cpu', '--out', 'r.json', '--workers', '3', '--crn'])).toEqual({
+    expect(parseSimArgs([...argv, ...more, ...files, '--backend', 'cpu', '--out', 'r.json', '--workers', '3', '--crn', '--shortfall-threshold', '0.25'])).toEqual({
       scenario: 'x.json',
       paramSets: 8,
       design: 'sobol',
@@ -51,6 +51,7 @@ describe('parseSimArgs', () => {
       arrow: 't.arrow',
       workers: 3,
       crn: true,
+      shortfallThreshold: 0.25,
       sites: 's.csv',
       sitesMode: 'append',
       samplesCsv: 'd.csv',
@@ -75,6 +76,7 @@ describe('parseSimArgs', () => {
       arrow: undefined,
       workers: undefined,
       crn: false,
+      shortfallThreshold: 0.1,
       sites: undefined,
       sitesMode: 'replace',
       samplesCsv: undefined,
@@ -86,9 +88,9 @@ describe('parseSimArgs', () => {
   });
 
   it('validates site files and raw-sample options', () => {
-    expect(cliError(['--sites-mode', 'merge'])).toBe("--sites-mode must be replace or append (got 'merge')");
-    expect(cliError(['--param-sets', '3', '--sample-set', '3'])).toBe('--sample-set must be below --param-sets (3); got 3');
-    expect(cliError(['--sample-series', ' , '])).toBe('--sample-series must name at least one series key');
+    expect(cliError(['--sites-mode', 'merge'])).toBe("--sites-mode: must be replace or append (got 'merge')");
+    expect(cliError(['--param-sets', '3', '--sample-set', '3'])).toBe('--sample-set: must be a whole number within [0, 2] (got 3)');
+    expect(cliError(['--sample-series', ' , '])).toBe('--sample-series: must name at least one series key');
     expect(parseSimArgs(['--param-sets', '4', '--sample-set', '3', '--sample-series', 'curtailedMWh, gridStress[north]']).sampleSeries).toEqual(['curtailedMWh', 'gridStress[north]']);
   });
 
@@ -98,23 +100,34 @@ describe('parseSimArgs', () => {
   });
 
   it('validates numbers and choices', () => {
-    expect(cliError(['--param-sets', '0'])).toBe("--param-sets must be a whole number ≥ 1 (got '0')");
-    expect(cliError(['--draws', 'abc'])).toBe("--draws must be a whole number ≥ 1 (got 'abc')");
-    expect(cliError(['--draws', '1e3'])).toBe("--draws must be a whole number ≥ 1 (got '1e3')");
-    expect(cliError(['--seed', '4294967296'])).toBe("--seed must be a whole number within [0, 4294967295] (got '4294967296')");
+    expect(cliError(['--param-sets', '0'])).toBe('--param-sets: must be a whole number within [1, 1048576] (got 0)');
+    expect(cliError(['--draws', 'abc'])).toBe("--draws: must be a whole number within [1, 16777216] (got 'abc')");
+    expect(cliError(['--draws', '1e3'])).toBe("--draws: must be a whole number within [1, 16777216] (got '1e3')");
+    expect(cliError(['--seed', '4294967296'])).toBe('--seed: must be a whole number within [0, 4294967295] (got 4294967296)');
     expect(cliError(['--seed', '-1'])).toMatch(/--seed/);
-    expect(cliError(['--backend', 'tpu'])).toBe("--backend must be one of auto, cpu, webgpu (got 'tpu')");
+    expect(cliError(['--seed=-1'])).toBe("--seed: must be a whole number within [0, 4294967295] (got '-1')");
+    expect(cliError(['--backend', 'tpu'])).toBe("--backend: must be one of auto, webgpu, cpu (got 'tpu')");
+    expect(cliError(['--workers', '0'])).toBe('--workers: must be a whole number within [1, 256] (got 0)');
     expect(parseSimArgs(['--seed', '0']).seed).toBe(0);
   });
 
+  it('states the engine\'s limits: draws 2^24 + 1 and 2^32 parameter sets are refused by name', () => {
+    expect(cliError(['--draws', '16777217'])).toBe('--draws: must be a whole number within [1, 16777216] (got 16777217)');
+    expect(parseSimArgs(['--draws', '16777216']).draws).toBe(16777216);
+    expect(cliError(['--param-sets', '4294967296'])).toBe('--param-sets: must be a whole number within [1, 1048576] (got 4294967296)');
+    expect(cliError(['--param-sets', '99999999999999999999999'])).toMatch(/^--param-sets: must be a whole number within \[1, 1048576\]/);
+    // Echoed values are cut short.
+    expect(cliError(['--draws', 'x'.repeat(5000)]).length).toBeLessThan(150);
+  });
+
   it('validates designs, shards and output files', () => {
-    expect(cliError(['--design', 'grid'])).toBe("--design must be one of random, sobol, lhs (got 'grid')");
-    expect(cliError(['--param-sets', '8', '--shard', '4/4'])).toBe("--shard index i must be within [0, n − 1] (got '4/4')");
-    expect(cliError(['--param-sets', '8', '--shard', '0/0'])).toBe("--shard count n must be ≥ 1 (got '0/0')");
-    expect(cliError(['--param-sets', '8', '--shard', '1'])).toBe("--shard must look like i/n, e.g. 0/4 (got '1')");
-    expect(cliError(['--param-sets', '3', '--shard', '0/4'])).toBe('--shard 0/4: 4 shards need at least 4 parameter sets (--param-sets is 3)');
-    expect(cliError(['--csv', ''])).toBe('--csv must name a file');
-    expect(cliError(['--arrow', ''])).toBe('--arrow must name a file');
+    expect(cliError(['--design', 'grid'])).toBe("--design: must be one of random, sobol, lhs (got 'grid')");
+    expect(cliError(['--param-sets', '8', '--shard', '4/4'])).toBe("--shard: index i must be within [0, n − 1] (got '4/4')");
+    expect(cliError(['--param-sets', '8', '--shard', '0/0'])).toBe("--shard: count n must be ≥ 1 (got '0/0')");
+    expect(cliError(['--param-sets', '8', '--shard', '1'])).toBe("--shard: must look like i/n, e.g. 0/4 (got '1')");
+    expect(cliError(['--param-sets', '3', '--shard', '0/4'])).toBe('--shard: 4 shards need at least 4 parameter sets (--param-sets is 3)');
+    expect(cliError(['--csv', ''])).toBe('--csv: must name a file');
+    expect(cliError(['--arrow', ''])).toBe('--arrow: must name a file');
     expect(parseSimArgs(['--param-sets', '4', '--shard', '3/4']).shard).toEqual({ index: 3, count: 4 });
   });
 });
@@ -153,7 +166,45 @@ describe('sim CLI', () => {
     expect(r.stderr).toContain(`error: ${missing}: file not found`);
     const flag = sim('--draws', '0');
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toContain("error: --draws must be a whole number ≥ 1 (got '0')");
+    expect(flag.stderr).toContain('error: --draws: must be a whole number within [1, 16777216] (got 0)');
+  });
+
+  it('exits 2 on arguments beyond the engine\'s limits, before it runs or writes anything', () => {
+    const out = join(dir, 'never.json');
+    const draws = sim('--scenario', FIXTURE, '--backend', 'cpu', '--draws', '16777217', '--out', out);
+    expect(draws.code).toBe(2);
+    expect(draws.stderr).toContain('error: --draws: must be a whole number within [1, 16777216] (got 16777217)');
+    const sets = sim('--scenario', FIXTURE, '--backend', 'cpu', '--param-sets', '4294967296', '--out', out);
+    expect(sets.code).toBe(2);
+    expect(sets.stderr).toContain('error: --param-sets: must be a whole number within [1, 1048576] (got 4294967296)');
+    const backend = sim('--scenario', FIXTURE, '--backend', 'gpu', '--out', out);
+    expect(backend.code).toBe(2);
+    expect(backend.stderr).toContain("error: --backend: must be one of auto, webgpu, cpu (got 'gpu')");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 naming an unknown --sample-series, with nothing run or written', () => {
+    const out = join(dir, 'never-result.json');
+    const samples = join(dir, 'never-samples.csv');
+    const r = sim('--scenario', FIXTURE, '--backend', 'cpu', '--draws', '64', '--sample-series', 'energyServedMWh,gridStress[west]', '--samples-csv', samples, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error: --sample-series: no series 'gridStress\[west\]' in this scenario \(known: energyDemandedMWh, .*\(\d+ more\)\)\n/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(samples)).toBe(false);
+  });
+
+  it('exits 2 when the result would not fit (parameter sets × sites × years), naming the limit', () => {
+    const s = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { endYear: number; sites: Record<string, unknown>[] };
+    s.endYear = 2040; // 16 years
+    s.sites = Array.from({ length: 4096 }, (_, i) => ({ ...s.sites[i % 3], id: `s${i}` }));
+    const file = join(dir, 'big.json');
+    writeFileSync(file, JSON.stringify(s));
+    const out = join(dir, 'never-big.json');
+    const r = sim('--scenario', file, '--backend', 'cpu', '--param-sets', '4097', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: --param-sets: 4097 parameter sets × 4096 sites × 16 years is 268500992 site-years of results; one run holds at most 268435456');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('runs the fixture on the CPU and writes the result JSON', () => {
@@ -173,6 +224,13 @@ describe('sim CLI', () => {
     expect(Object.keys(set0.sites)).toEqual(['n-alpha', 'n-beta', 's-gamma']);
     expect(set0.sites['s-gamma']?.missProbability).toHaveLength(6);
     expect(set0.regions.north?.curtailProbability).toHaveLength(6);
+    // What breaks first, in the file and on stdout: every year, causes summing to the shortfall.
+    expect(set0.attribution).toHaveLength(6);
+    for (const y of set0.attribution ?? []) {
+      const parts = y.causes.reduce((a, c) => a + c.meanMW, 0);
+      expect(Math.abs(parts - y.shortfallMW.mean)).toBeLessThan(1e-4 * Math.max(1, y.plannedMW));
+    }
+    expect(r.stdout).toMatch(/what breaks first[\s\S]*2030 +[\d,.]+ MW +short/);
   });
 });
 

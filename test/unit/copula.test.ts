@@ -1,13 +1,19 @@
 // Correlated inputs (Gaussian copula): achieved Spearman correlations match the requested ones,
 // marginals are kept, bad matrices are scenario errors, and the GPU draws what the CPU draws.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine/createEngine';
+import { createEngine } from '../../src/createEngine';
 import { buildParamSets } from '../../src/engine/paramSets';
 import { KNOB_NAMES, type KnobName } from '../../src/scenario/names';
-import { DIST_STRIDE, G_COOLING, G_SUPPLY, GLOBAL_SIZE, NKNOBS, packScenario, R_CONN_DELAY, SUMMARY_STRIDE, SUPPLY_STRIDE } from '../../src/engine/layout';
-import { CopulaDraw, GROUP_SITE } from '../../src/model/copulaDraw';
+import { DIST_STRIDE, G_COOLING, G_SUPPLY, GLOBAL_SIZE, NKNOBS, R_CONN_DELAY, SUMMARY_STRIDE, SUPPLY_STRIDE } from '../../src/kernel/contract';
+import { packScenario } from '../../src/engine/pack';
+import { GROUP_SITE } from '../../src/kernel/contract';
+import { CopulaDraw } from '../../src/kernel/copula';
 import { parseScenario } from '../../src/scenario/validate';
 import { fixtureScenario, mustParse, requireGpu } from './engineHelpers';
+import { expectNear, spearmanSE, testSeeds, Z } from './stats';
+
+/** Philox key word 0 of the site-group draws, and the seed of the knob designs (stats.ts: testSeeds). */
+const SEEDS = testSeeds([9, 7, 1]);
 
 function ranks(x: Float64Array): Float64Array {
   const order = Array.from(x.keys()).sort((a, b) => x[a] - x[b]);
@@ -37,35 +43,43 @@ const requested: [string, string, number][] = [
 const withCorrelations = (extra: object[] = []) =>
   mustParse({ ...structuredClone(fixtureScenario()), correlations: [...requested.map(([a, b, s]) => ({ inputs: [a, b], spearman: s })), ...extra] });
 
-describe('site-group copula (TypeScript model path)', () => {
+describe.each(SEEDS)('site-group copula (TypeScript model path, key %i)', (key0) => {
   const scenario = withCorrelations();
   const packed = packScenario(scenario);
   const copula = new CopulaDraw(packed.data);
   // Offsets of the site group's members for an evaporative site in region 0 (as siteState reads them).
   const offsets = [G_SUPPLY, G_SUPPLY + SUPPLY_STRIDE, G_SUPPLY + 2 * SUPPLY_STRIDE, GLOBAL_SIZE + R_CONN_DELAY, G_COOLING, G_COOLING + DIST_STRIDE];
   const names = ['acceleratorDelay', 'transformerDelay', 'coolingPlantDelay', 'gridConnectionDelay', 'pue', 'wue'];
-  const n = 20_000;
+  const n = 30_000;
   const samples = names.map(() => new Float64Array(n));
   for (let draw = 0; draw < n; draw++) {
-    copula.correlateGroup({ key0: 9, key1: 0, index: draw, knob: 0 }, GROUP_SITE, 6, 0x02000001, 0);
+    copula.correlateGroup({ key0, key1: 0, index: draw, knob: 0 }, GROUP_SITE, 6, 0x02000001, 0);
     offsets.forEach((off, m) => (samples[m][draw] = copula.distAtU(off, copula.u[m])));
   }
-  // Spearman's sampling sd is about (1 − ρ²)/√n ≤ 0.007 here; 0.025 is ~3.5 of those.
+  // Z = 4 SE of Spearman's ρ_s, SE = (1 − ρ²)·sqrt(1.06/(n − 3)) (Fieller–Hartley–Pearson; stats.ts
+  // spearmanSE): ±0.0121, ±0.0200, ±0.0216 for ρ = 0.7, −0.4, 0.3 (all three were ±0.025). At 0.7
+  // that catches the copula run on ρ itself instead of r = 2 sin(πρ/6): it reaches 0.682, 5.6 SE off.
   it.each(requested)('%s ~ %s reaches ρ = %f', (a, b, rho) => {
-    expect(Math.abs(spearman(samples[names.indexOf(a)], samples[names.indexOf(b)]) - rho)).toBeLessThan(0.025);
+    const se = spearmanSE(rho, n);
+    expectNear(spearman(samples[names.indexOf(a)], samples[names.indexOf(b)]), rho, Z * se, `site copula ${a} ~ ${b}`, se);
   });
 
   it('pairs with no requested correlation stay independent', () => {
-    expect(Math.abs(spearman(samples[0], samples[1]))).toBeLessThan(0.025);
-    expect(Math.abs(spearman(samples[4], samples[5]))).toBeLessThan(0.025);
+    // Z = 4 SE of the Spearman ρ_s of independent ranks, SE = 1/sqrt(n − 1): ±0.023 (was ±0.025).
+    const se = spearmanSE(0, n);
+    expectNear(spearman(samples[0], samples[1]), 0, Z * se, 'site copula acceleratorDelay ~ transformerDelay (independent)', se);
+    expectNear(spearman(samples[4], samples[5]), 0, Z * se, 'site copula pue ~ wue (independent)', se);
   });
 
   it('keeps the marginals: the PERT and uniform means are the analytic ones', () => {
-    // pue (evaporative) is uniform(1.15, 1.3): mean 1.225, sd 0.0433 → se 3.1e-4.
+    // Z = 4 SE of a mean, SE = σ/sqrt(n) from the analytic σ.
     const mean = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
-    expect(Math.abs(mean(samples[4]) - 1.225)).toBeLessThan(4 * 3.1e-4);
-    // The fixture's transformer delay is triangular(0.5, 1.5, 4): mean 2, sd 0.735 → se 0.0052.
-    expect(Math.abs(mean(samples[1]) - 2)).toBeLessThan(4 * 0.0052);
+    // pue (evaporative) is uniform(1.15, 1.3): mean 1.225, σ = 0.15/sqrt(12) = 0.0433.
+    const sePue = 0.15 / Math.sqrt(12) / Math.sqrt(n);
+    expectNear(mean(samples[4]), 1.225, Z * sePue, 'site copula pue mean', sePue);
+    // The fixture's transformer delay is triangular(0.5, 1.5, 4): mean 2, σ² = (a² + b² + c² − ab − ac − bc)/18.
+    const seTr = Math.sqrt((0.25 + 2.25 + 16 - 0.75 - 2 - 6) / 18) / Math.sqrt(n);
+    expectNear(mean(samples[1]), 2, Z * seTr, 'site copula transformerDelay mean', seTr);
   });
 });
 
@@ -75,16 +89,24 @@ describe('knob correlations shape the parameter-set design', () => {
     correlations: [{ inputs: ['demandGrowthPctPerYear', 'gridBuildoutScale'], spearman: -0.6 }],
   });
   const column = (sets: Float32Array, name: KnobName) => Float64Array.from({ length: sets.length / NKNOBS }, (_, p) => sets[p * NKNOBS + KNOB_NAMES.indexOf(name)]);
-  // K = 4000: Spearman's sampling sd ≈ (1 − ρ²)/√K ≈ 0.01; 0.035 is 3.5 of those.
-  it.each(['random', 'lhs'] as const)('%s design reaches ρ = −0.6 and keeps each knob in range', (design) => {
-    const sets = buildParamSets(scenario, { count: 4000, design }, 7);
+  // K = 4000 sets. Z = 4 SE of Spearman's ρ_s (stats.ts spearmanSE): (1 − ρ²)·sqrt(1.06/(K − 3)) =
+  // 0.0104 at ρ = −0.6, so ±0.042 (was ±0.035, 3.4 SE); 1/sqrt(K − 1) = 0.0158 for the independent
+  // pair, so ±0.063 (was ±0.035, only 2.2 SE: it failed 3% of seeds). They catch a coupling that is
+  // missing, sign-flipped or on the wrong knob; the r = 2 sin(πρ/6) mapping is checked above.
+  const cases = SEEDS.flatMap((seed) => (['random', 'lhs'] as const).map((design) => [design, seed] as const));
+  it.each(cases)('%s design (seed %i) reaches ρ = −0.6 and keeps each knob in range', (design, seed) => {
+    const K = 4000;
+    const sets = buildParamSets(scenario, { count: K, design }, seed);
     const growth = column(sets, 'demandGrowthPctPerYear');
     const grid = column(sets, 'gridBuildoutScale');
-    expect(Math.abs(spearman(growth, grid) + 0.6)).toBeLessThan(0.035);
+    const se = spearmanSE(-0.6, K);
+    expectNear(spearman(growth, grid), -0.6, Z * se, `knob copula ${design} growth ~ grid`, se);
     expect(Math.min(...grid)).toBeGreaterThanOrEqual(0.5);
     expect(Math.max(...grid)).toBeLessThanOrEqual(2);
     // The uncorrelated knob stays independent of both.
-    expect(Math.abs(spearman(growth, column(sets, 'chipShockProbability')))).toBeLessThan(0.035);
+    const se0 = spearmanSE(0, K);
+    const chip = column(sets, 'chipShockProbability');
+    expectNear(spearman(growth, chip), 0, Z * se0, `knob copula ${design} growth ~ chip (independent)`, se0);
   });
 });
 

@@ -1,6 +1,6 @@
 // Shared by the engine tests: scenarios a person can work out by hand, and the test GPU.
 import { readFileSync } from 'node:fs';
-import { acquireGpu, type GpuHandle } from '../../src/gpu/gpuDevice';
+import { acquireGpu, type GpuHandle } from '../../src/backends/gpu/gpuDevice';
 import type { Scenario } from '../../src/scenario/schema';
 import { parseScenario } from '../../src/scenario/validate';
 

@@ -1,10 +1,10 @@
 // Run mechanics: chunking never changes results, cancellation, a lost GPU device, bad options.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CpuBackend } from '../../src/cpu/CpuBackend';
-import { createEngine } from '../../src/engine/createEngine';
+import { CpuBackend } from '../../src/backends/cpu/CpuBackend';
+import { createEngine } from '../../src/createEngine';
 import { runWithBackend } from '../../src/engine/runner';
 import { RunAbortedError, type RunResult } from '../../src/engine/types';
-import { GpuBackend } from '../../src/gpu/GpuBackend';
+import { GpuBackend } from '../../src/backends/gpu/GpuBackend';
 import { fixtureScenario, requireGpu } from './engineHelpers';
 
 const options = { draws: 1000, seed: 5, paramSets: 3, histograms: true };

@@ -6,11 +6,18 @@
 // move a mean by ~1e-6. Rarely, a uniform lands within those few ulp of a decision that used
 // them (a Poisson inversion step, a gamma rejection) and one draw changes outcome: that moves a
 // mean by at most (largest value)/N, measured at ≤ 3e-4 relative here for N = 8192. Hence:
-// means and sds agree to 1e-3 relative; quantiles to one histogram bin (they interpolate inside
-// the same bin); probabilities (counts / N) to 3 draws in N.
+// means and sds agree to 1e-3 relative, or to 3 flipped draws where that is larger (series of
+// rare events, whose mean is small next to their largest values); quantiles to one histogram bin (they interpolate inside
+// the same bin); probabilities (counts / N) to 3 draws in N (a flip has a chance of order 1e-6 per
+// draw and decision, so even 1 flipped count in 8192 draws is rare and 4 would be a bug).
+//
+// No standard error applies: both backends compute the same draws, so these are floating-point
+// tolerances, not sampling ones, and a second seed would test the same arithmetic. Other seeds and
+// scenarios reach the same comparison in copula.test.ts (seed 4, every group correlated) and
+// rawSamples.test.ts (seed 21, draw by draw).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine/createEngine';
-import { HIST_BINS, SUMMARY_STRIDE } from '../../src/engine/layout';
+import { createEngine } from '../../src/createEngine';
+import { HIST_BINS, SUMMARY_STRIDE } from '../../src/kernel/contract';
 import type { Engine, RunResult } from '../../src/engine/types';
 import { fixtureScenario, requireGpu } from './engineHelpers';
 
@@ -47,8 +54,15 @@ describe('GPU vs CPU parity on the fixture scenario', () => {
         const i = (p * S + s) * SUMMARY_STRIDE;
         const where = `set ${p} ${a.series[s].key}`;
         const scale = Math.max(Math.abs(a.summary[i]), 1e-6);
-        expect(Math.abs(a.summary[i] - b.summary[i]), `${where} mean`).toBeLessThanOrEqual(1e-3 * scale);
-        expect(Math.abs(a.summary[i + 1] - b.summary[i + 1]), `${where} sd`).toBeLessThanOrEqual(1e-3 * Math.max(a.summary[i + 1], 1e-6 * scale));
+        const sd = a.summary[i + 1];
+        // Up to 3 flipped draws (as for probabilities), each moving the mean by ≤ X/N and the
+        // sd by ≤ X²/(2N·sd), X a large value of the series: this is what binds for rare events
+        // (a year's cyber shortfall: mean ~0.1 MW from a few draws of tens of MW).
+        const big = Math.max(a.histograms!.hi[p * S + s], a.summary[i] + 5 * sd);
+        const flipMean = (3 * big) / DRAWS;
+        const flipSd = sd > 0 ? (3 * big * big) / (2 * DRAWS * sd) : 0;
+        expect(Math.abs(a.summary[i] - b.summary[i]), `${where} mean`).toBeLessThanOrEqual(Math.max(1e-3 * scale, flipMean));
+        expect(Math.abs(sd - b.summary[i + 1]), `${where} sd`).toBeLessThanOrEqual(Math.max(1e-3 * Math.max(sd, 1e-6 * scale), flipSd));
         const bin = (a.histograms!.hi[p * S + s] - a.histograms!.lo[p * S + s]) / HIST_BINS;
         for (const q of [2, 3, 4]) expect(Math.abs(a.summary[i + q] - b.summary[i + q]), `${where} quantile ${q}`).toBeLessThanOrEqual(bin);
         expect(Math.abs(a.summary[i + 5] - b.summary[i + 5]), `${where} pExceed`).toBeLessThanOrEqual(3 / DRAWS);

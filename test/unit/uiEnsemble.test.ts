@@ -2,7 +2,7 @@
 // scenario, output columns, brushing and the selection's means, PRIM sentences, the sensitivity
 // plan, and chunked runs equal to one run number for number.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CpuBackend } from '../../src/cpu/CpuBackend';
+import { CpuBackend } from '../../src/backends/cpu/CpuBackend';
 import { runWithBackend } from '../../src/engine/runner';
 import type { RunOptions, RunResult } from '../../src/engine/types';
 import { KNOB_NAMES } from '../../src/scenario/names';

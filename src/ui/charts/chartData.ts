@@ -21,6 +21,14 @@ export interface HistogramData {
   se: number;
 }
 
+/** Adds `count` draws at `value` to the bin (or under/overflow) that holds it. */
+function placeAtom(counts: Float64Array, count: number, value: number | undefined, lo: number, hi: number): void {
+  if (!count || value === undefined) return;
+  const bins = counts.length - 2;
+  const bin = value < lo ? 0 : value > hi ? bins + 1 : 1 + Math.min(bins - 1, Math.floor(((value - lo) / (hi - lo || 1)) * bins));
+  counts[bin] += count;
+}
+
 export function histogramData(result: RunResult, key: string): HistogramData | undefined {
   const h = result.histograms;
   const found = findSeries(result, key);
@@ -29,7 +37,10 @@ export function histogramData(result: RunResult, key: string): HistogramData | u
   const lo = h.lo[i] ?? 0;
   const hi = h.hi[i] ?? 0;
   const bins = h.bins;
-  const counts = h.counts.subarray(i * (bins + 2), (i + 1) * (bins + 2));
+  const counts = Float64Array.from(h.counts.subarray(i * (bins + 2), (i + 1) * (bins + 2)));
+  // The atoms (draws exactly 0 and exactly at the cap) are drawn in the bins that hold them.
+  placeAtom(counts, h.atoms[i * 2], 0, lo, hi);
+  placeAtom(counts, h.atoms[i * 2 + 1], found.info.cap, lo, hi);
   let total = 0;
   for (const c of counts) total += c;
   total = Math.max(1, total);

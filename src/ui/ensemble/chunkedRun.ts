@@ -3,6 +3,7 @@
 // in chunks of about half a second the live view's runs slot in between and the map keeps
 // answering while thousands of sets run. Shards of one design are keyed by absolute set index,
 // so the chunks merged in order are the unchunked run number for number (docs/scale.md).
+import { checkDraws, checkRunOptions, paramSetCount, RunOptionError } from '../../engine/options';
 import type { BackendKind, Engine, RunOptions, RunResult } from '../../engine/types';
 import { RunAbortedError } from '../../engine/types';
 
@@ -14,10 +15,9 @@ export function chunkSetsFor(backend: BackendKind, draws: number, siteYears: num
   return Math.max(1, Math.min(K, Math.floor(CHUNK_SITE_YEARS[backend] / per)));
 }
 
+/** K, as the engine counts RunOptions.paramSets (and checks it: a bad one is a RunOptionError). */
 export function setCount(paramSets: RunOptions['paramSets']): number {
-  if (paramSets === undefined) return 1;
-  if (typeof paramSets === 'number') return paramSets;
-  return Array.isArray(paramSets) ? paramSets.length : paramSets.count;
+  return paramSetCount(paramSets);
 }
 
 /** A result with room for all K sets, shaped like `first` (a chunk of the same run). */
@@ -54,8 +54,11 @@ export interface ChunkedRunOptions extends RunOptions {
 
 export async function chunkedRun(engine: Pick<Engine, 'run'>, scenario: Parameters<Engine['run']>[0], options: ChunkedRunOptions): Promise<RunResult> {
   const { chunkSets, onChunk, onProgress, signal, ...run } = options;
-  const K = setCount(run.paramSets);
-  const draws = run.draws ?? 4096;
+  // The whole run's options, checked once by the engine's rules before the first chunk.
+  const checked = checkRunOptions({ ...run, signal });
+  const K = checked.paramSets.count;
+  const draws = checked.draws;
+  if (!Number.isInteger(chunkSets) || chunkSets < 1) throw new RunOptionError('chunkSets', `must be a whole number ≥ 1 (got ${chunkSets})`);
   const t0 = performance.now();
   let merged: RunResult | undefined;
   for (let first = 0; first < K; first += chunkSets) {
@@ -83,7 +86,7 @@ export function chunkedEngine(engine: Engine, chunkSets: (K: number, draws: numb
   return {
     run: (scenario, options = {}) => {
       const K = setCount(options.paramSets);
-      return chunkedRun(engine, scenario, { ...options, chunkSets: chunkSets(K, options.draws ?? 4096) });
+      return chunkedRun(engine, scenario, { ...options, chunkSets: chunkSets(K, checkDraws(options.draws)) });
     },
   };
 }

@@ -1,6 +1,7 @@
 // The ensemble's actions: knob ranges, the ensemble run (in chunks, beside the live runs, with
 // progress and cancel), brushing and the selection's means for the map, PRIM on the failure
 // definition, the sensitivity analysis and raw-sample export. Outcomes go to the store.
+import { checkDraws, checkParamSets, checkSeed, DEFAULT_SEED, RunOptionError, validOr } from '../../engine/options';
 import type { Engine, RunProgress } from '../../engine/types';
 import { KNOB_NAMES } from '../../scenario/names';
 import type { Scenario } from '../../scenario/schema';
@@ -96,11 +97,16 @@ export class EnsembleController {
     const K = s.ensembleSettings.count ?? this.defaultK();
     const scenario = ensembleScenario(s.scenario, s.knobs, s.ranges);
     const varied = variedKnobs(clampRanges(s.scenario, s.ranges));
-    if (!Number.isInteger(draws) || draws < 1) {
-      this.store.set({ error: { title: 'Ensemble settings are not valid', issues: [{ path: 'draws', message: 'must be a whole number ≥ 1' }] } });
+    // The engine's rules (src/engine/options.ts), checked before the run is announced.
+    try {
+      checkDraws(draws);
+      checkParamSets({ count: K, design });
+    } catch (e) {
+      if (!(e instanceof RunOptionError)) throw e;
+      this.store.set({ error: { title: 'Ensemble settings are not valid', issues: [{ path: e.path, message: e.reason }] } });
       return;
     }
-    const seed = Number.isInteger(s.inputs.seed) && s.inputs.seed >= 0 ? s.inputs.seed : 1;
+    const seed = validOr(() => checkSeed(s.inputs.seed)) ?? DEFAULT_SEED;
     const abort = new AbortController();
     this.#abort = abort;
     const current = () => this.#abort === abort;

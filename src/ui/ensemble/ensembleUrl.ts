@@ -2,6 +2,7 @@
 // point value of the same knob when both are set), the design, K and draws, the discovery axes,
 // the failure definition (`fail=curtailedMWh>0.5`, display units) and the sensitivity output and
 // N. Forgiving like the rest of the URL: a bad value falls back to the default.
+import { checkDraws, validOr } from '../../engine/options';
 import { KNOB_NAMES, type KnobName } from '../../scenario/names';
 import { formatRange, parseRange, type KnobRangeMap } from '../ranges';
 import { parseMetric } from './metrics';
@@ -54,12 +55,14 @@ export function ensembleFromQuery(q: URLSearchParams): EnsembleUrlState {
   }
   const design = q.get('design');
   const x = q.get('x');
+  // Draws by the engine's rule; Number('') is 0, which it refuses like any other bad value.
+  const ensDraws = q.get('ensDraws');
   return {
     ranges,
     ensembleSettings: {
       design: design === 'lhs' || design === 'sobol' ? design : DEFAULT_ENSEMBLE.design,
       count: whole(q.get('K'), 2, 65536),
-      draws: whole(q.get('ensDraws'), 1, 1 << 20) ?? DEFAULT_ENSEMBLE.draws,
+      draws: ensDraws === null ? DEFAULT_ENSEMBLE.draws : (validOr(() => checkDraws(Number(ensDraws))) ?? DEFAULT_ENSEMBLE.draws),
     },
     discovery: {
       x: isKnob(x) ? x : undefined,

@@ -144,7 +144,7 @@ export class HrTornado extends LitElement {
       ${v.status === 'running'
         ? html`<p class="meta"><progress aria-label="Sensitivity progress" max="100" value=${pct}></progress> ${pct}%</p>`
         : nothing}
-      ${v.status === 'error' ? html`<p class="meta stale" role="alert">${v.error}</p>` : nothing}
+      ${v.status === 'error' ? html`<p class="meta stale" role="alert" data-testid="sensitivity-error">${v.error}</p>` : nothing}
       ${v.status === 'cancelled' ? html`<p class="meta">Cancelled.</p>` : nothing}
       ${this.stale && v.status !== 'running' ? html`<p class="meta stale">The ranges or knobs changed since these indices were computed${v.status === 'done' ? ' (range edits re-run them after a pause)' : ''}.</p>` : nothing}`;
   }

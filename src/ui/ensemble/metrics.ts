@@ -4,7 +4,7 @@
 // (P(curtailment) of a region in a year) or 'missShare[year]' (the expected share of sites that
 // miss their planned load). Values come out in fixed display units (TWh, GL, %) so a threshold
 // typed by the visitor, and the one in the URL, means the same whatever the ensemble.
-import { SUMMARY_STRIDE } from '../../engine/layout';
+import { seriesSummary } from '../../engine/resultJson';
 import type { RunResult } from '../../engine/types';
 import type { Scenario } from '../../scenario/schema';
 
@@ -136,8 +136,7 @@ export function metricColumn(result: RunResult, id: string, rows = result.paramS
   const key = metricId(m);
   const i = result.series.findIndex((s) => s.key === key);
   if (i < 0) return out;
-  const nSeries = result.series.length;
-  for (let k = 0; k < rows; k++) out[k] = (result.summary[(k * nSeries + i) * SUMMARY_STRIDE] ?? Number.NaN) * meta.factor;
+  for (let k = 0; k < rows; k++) out[k] = seriesSummary(result, k, i).mean * meta.factor;
   return out;
 }
 

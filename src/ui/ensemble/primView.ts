@@ -1,7 +1,7 @@
 // PRIM on the ensemble's rows: x = each varied knob's value normalised to its range (so the peel
 // step means the same on every axis), y = 1 where the visitor's failure definition holds. Boxes
 // come back as sentences in the knobs' own words and units, and as brushes that select their sets.
-import { describeBox, prim, type PrimBox } from '../../ensemble/prim';
+import { describeBox, prim, type PrimBox } from '../../analysis/prim';
 import { KNOB_META } from '../knobs';
 import { formatMetric, metricColumn, metricLabel } from './metrics';
 import { knobColumn } from './selection';

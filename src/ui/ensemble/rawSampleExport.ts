@@ -2,13 +2,12 @@
 // page can be audited. The set is the ensemble row picked in the scatter (re-drawn with the
 // ensemble's own design, seed and draws, so the file's mean is that row's mean), or else the live
 // view's set 0 (the knob values, at the Run settings' draws and seed).
-import type { Engine } from '../../engine/types';
+import { checkDraws, checkSeed, DEFAULT_DRAWS, DEFAULT_SEED, validOr } from '../../engine/options';
+import type { Engine, SampleOptions } from '../../engine/types';
 import type { Scenario } from '../../scenario/schema';
-import type { SampleOptions } from '../../engine/rawSamples';
 import { scenarioWithKnobs } from '../knobs';
 import { downloadBlob, slug } from '../io/download';
 import type { AppState } from '../store';
-import { DEFAULT_INPUTS } from '../urlState';
 import type { RawFormat } from './actions';
 
 export async function exportRawSamples(engine: Engine, s: AppState, format: RawFormat, series: string[]): Promise<string> {
@@ -16,11 +15,13 @@ export async function exportRawSamples(engine: Engine, s: AppState, format: RawF
   if (series.length === 0) throw new Error('choose at least one output to export');
   const ens = s.ensemble;
   const picked = s.pickedSet !== undefined && ens?.result && s.pickedSet < ens.rows ? s.pickedSet : undefined;
-  const whole = (v: number, fallback: number, min: number): number => (Number.isInteger(v) && v >= min ? v : fallback);
+  // Run settings the engine refuses fall back to its defaults, as the live runs do.
+  const draws = validOr(() => checkDraws(s.inputs.draws)) ?? DEFAULT_DRAWS;
+  const seed = validOr(() => checkSeed(s.inputs.seed)) ?? DEFAULT_SEED;
   const [scenario, options]: [Scenario, SampleOptions] =
     picked !== undefined && ens
       ? [ens.scenario, { paramSets: { count: ens.K, design: ens.design }, draws: ens.draws, seed: ens.seed, paramSet: picked, series }]
-      : [scenarioWithKnobs(s.scenario, s.knobs), { paramSets: 1, draws: whole(s.inputs.draws, DEFAULT_INPUTS.draws, 1), seed: whole(s.inputs.seed, 1, 0), paramSet: 0, series }];
+      : [scenarioWithKnobs(s.scenario, s.knobs), { paramSets: 1, draws, seed, paramSet: 0, series }];
   const raw = await engine.samples(scenario, options);
   // Loaded on first use: papaparse and apache-arrow are only needed here and in the result exports.
   const { rawSamplesToArrow, rawSamplesToCsv } = await import('../../engine/rawExport');

@@ -1,9 +1,11 @@
 // From a brush to the chosen parameter sets, and from those to what the map and the region bars
 // draw: the mean over the chosen sets of expected load, P(miss) and P(curtailment), packed as a
 // one-set RunResult so the map and the charts read it exactly as they read a live result.
-import { NKNOBS } from '../../engine/layout';
 import type { RunResult } from '../../engine/types';
 import { KNOB_NAMES, type KnobName } from '../../scenario/names';
+
+/** RunResult.knobValues holds one value per knob, in KNOB_NAMES order. */
+const NKNOBS = KNOB_NAMES.length;
 import { metricColumn } from './metrics';
 import type { Brush, EnsembleRun, Selection } from './types';
 

@@ -3,9 +3,11 @@
 // so the analysis takes seconds, not minutes, and the page says which N it used. It runs on
 // request; once it has run, range edits re-run it after a pause (debounced), cancelling a run
 // that is already stale, so the tornado follows the ranges without a run per slider tick.
+import { checkSeed, DEFAULT_SEED, validOr } from '../../engine/options';
 import type { BackendKind, Engine, RunProgress } from '../../engine/types';
-import { runSensitivity } from '../../ensemble/sensitivityRun';
+import { checkIndependentKnobs, CorrelatedKnobsError, runSensitivity } from '../../analysis/sensitivityRun';
 import type { KnobName } from '../../scenario/names';
+import { KNOB_META } from '../knobs';
 import { errorMessage } from '../format';
 import { clampRanges, ensembleKey, ensembleScenario, rangesKey, variedKnobs } from '../ranges';
 import type { Store } from '../store';
@@ -28,6 +30,15 @@ export function planSensitivity(backend: BackendKind, knobs: KnobName[], siteYea
     chosen = SENSITIVITY_N_CHOICES.filter((c) => c <= fits).pop() ?? SENSITIVITY_N_CHOICES[0];
   }
   return { n: chosen, sets: chosen * (d + 2), draws, knobs };
+}
+
+/** Why correlated knobs get no indices, in the panel's words (knob labels, not names). */
+export function correlatedReason(e: CorrelatedKnobsError): string {
+  const pairs = e.correlations.map((c) => `${KNOB_META[c.knobs[0]].label} and ${KNOB_META[c.knobs[1]].label} (rank correlation ${c.spearman})`);
+  return (
+    `No indices: this scenario correlates ${pairs.join('; ')}. Sobol' indices split the output's variance between knobs that vary independently, ` +
+    'so for correlated knobs they would be wrong. Vary only one of each correlated pair, or remove the correlation from the scenario file.'
+  );
 }
 
 export class SensitivityRunner {
@@ -74,12 +85,20 @@ export class SensitivityRunner {
       this.store.set({ sensitivity: { ...base, result: undefined, status: 'error', error: 'No knob has a range: tick “vary over a range” on at least one knob.' } });
       return;
     }
+    const scenario = ensembleScenario(s.scenario, s.knobs, s.ranges);
+    try {
+      // Refused before anything runs: the panel says why in words instead of showing indices.
+      checkIndependentKnobs(scenario, knobs);
+    } catch (e) {
+      if (!(e instanceof CorrelatedKnobsError)) throw e;
+      this.store.set({ sensitivity: { ...base, result: undefined, status: 'error', error: correlatedReason(e) } });
+      return;
+    }
     const abort = new AbortController();
     this.#abort = abort;
     const current = () => this.#abort === abort;
     this.store.set({ sensitivity: { ...base, status: 'running' } });
-    const scenario = ensembleScenario(s.scenario, s.knobs, s.ranges);
-    const seed = Number.isInteger(s.inputs.seed) && s.inputs.seed >= 0 ? s.inputs.seed : 1;
+    const seed = validOr(() => checkSeed(s.inputs.seed)) ?? DEFAULT_SEED;
     try {
       const result = await runSensitivity(
         chunkedEngine(engine, (K, draws) => chunkSetsFor(engine.backend, draws, siteYears, K)),
@@ -90,6 +109,11 @@ export class SensitivityRunner {
       if (current()) this.store.set({ sensitivity: { ...base, status: 'done', result, progress: this.store.state.sensitivity?.progress } });
     } catch (e) {
       if (!current()) return;
+      if (e instanceof CorrelatedKnobsError) {
+        // No indices at all, not the last ones: they would not answer for these ranges either.
+        this.store.set({ sensitivity: { ...base, result: undefined, status: 'error', error: correlatedReason(e) } });
+        return;
+      }
       const cancelled = abort.signal.aborted;
       this.store.set({ sensitivity: { ...base, status: cancelled ? 'cancelled' : 'error', error: cancelled ? undefined : errorMessage(e) } });
     } finally {

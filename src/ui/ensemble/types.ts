@@ -1,7 +1,7 @@
 // The ensemble's part of the page state: what the visitor chose (kept in the URL) and what the
 // runs produced (kept only in memory: an ensemble is re-run, never serialised into a link).
 import type { RunProgress, RunResult } from '../../engine/types';
-import type { SensitivityRunResult } from '../../ensemble/sensitivityRun';
+import type { SensitivityRunResult } from '../../analysis/sensitivityRun';
 import type { KnobName } from '../../scenario/names';
 import type { Scenario } from '../../scenario/schema';
 

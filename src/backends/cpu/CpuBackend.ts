@@ -1,0 +1,146 @@
+// The CPU fallback: the same kernels as the GPU (their TypeScript mirrors), spread over Web
+// Workers (or worker_threads in Node). Each dispatch is cut into one piece per worker; block sums
+// come back in block order and are folded exactly as fold.wgsl does.
+import * as Comlink from 'comlink';
+import type { Backend, GroupOutput, GroupSetup } from '../../engine/backend';
+import { ACCUM_STRIDE, BLOCK_DRAWS, SUMMARY_STRIDE } from '../../kernel/contract';
+import type { Params } from '../../kernel/common';
+import { fold } from '../../kernel/fold';
+import { summarize } from '../../kernel/summarize';
+import { startWorkerPool, type WorkerPool } from './workerPool';
+
+type Piece = Pick<Params, 'paramOffset' | 'paramCount' | 'blockOffset' | 'blockCount'>;
+
+/** Cuts a dispatch into at most `n` contiguous pieces, by blocks when there are enough. */
+export function splitDispatch(d: Piece, n: number): Piece[] {
+  const byBlocks = d.blockCount >= n || d.blockCount >= d.paramCount;
+  const total = byBlocks ? d.blockCount : d.paramCount;
+  const parts = Math.min(n, total);
+  const out: Piece[] = [];
+  for (let i = 0; i < parts; i++) {
+    const start = Math.floor((i * total) / parts);
+    const count = Math.floor(((i + 1) * total) / parts) - start;
+    out.push(
+      byBlocks
+        ? { paramOffset: d.paramOffset, paramCount: d.paramCount, blockOffset: d.blockOffset + start, blockCount: count }
+        : { paramOffset: d.paramOffset + start, paramCount: count, blockOffset: d.blockOffset, blockCount: d.blockCount },
+    );
+  }
+  return out;
+}
+
+/** Adds worker counters into `into`; the expected-load section holds 64-bit (low, high) pairs. */
+function addCounters(into: Uint32Array, from: Uint32Array, pairStart: number, pairEnd: number): void {
+  for (let i = 0; i < into.length; i++) {
+    if (i >= pairStart && i < pairEnd && (i - pairStart) % 2 === 0) {
+      const low = into[i] + from[i];
+      into[i] = low >>> 0;
+      into[i + 1] = (into[i + 1] + from[i + 1] + (low > 0xffffffff ? 1 : 0)) >>> 0;
+      i++;
+    } else {
+      into[i] = (into[i] + from[i]) >>> 0;
+    }
+  }
+}
+
+/**
+ * Puts each piece's per-(parameter set, block) cells, of `cellFloats` floats, where the whole
+ * dispatch would have written them: parameter-major, then block.
+ */
+function placePieces(d: Piece, pieces: Piece[], parts: Float32Array[], cellFloats: number): Float32Array {
+  const out = new Float32Array(d.paramCount * d.blockCount * cellFloats);
+  pieces.forEach((piece, i) => {
+    for (let pi = 0; pi < piece.paramCount; pi++) {
+      for (let bi = 0; bi < piece.blockCount; bi++) {
+        const src = (pi * piece.blockCount + bi) * cellFloats;
+        const dst = ((piece.paramOffset - d.paramOffset + pi) * d.blockCount + piece.blockOffset - d.blockOffset + bi) * cellFloats;
+        out.set(parts[i].subarray(src, src + cellFloats), dst);
+      }
+    }
+  });
+  return out;
+}
+
+export class CpuBackend implements Backend {
+  readonly kind = 'cpu' as const;
+  readonly device: string;
+  private setup: GroupSetup | undefined;
+  private accum = new Float32Array(0);
+  private rangesShared = false;
+
+  private constructor(private readonly pool: WorkerPool) {
+    const n = pool.workers.length;
+    this.device = `CPU, ${n} worker${n === 1 ? '' : 's'}`;
+  }
+
+  static async create(workers: number): Promise<CpuBackend> {
+    return new CpuBackend(await startWorkerPool(workers));
+  }
+
+  private get group(): GroupSetup {
+    if (!this.setup) throw new Error('CpuBackend: beginGroup was not called');
+    return this.setup;
+  }
+
+  async beginGroup(setup: GroupSetup): Promise<void> {
+    this.setup = setup;
+    this.accum = new Float32Array(setup.paramCount * setup.packed.nSeries * ACCUM_STRIDE);
+    this.rangesShared = false;
+    const workerSetup = {
+      scenario: setup.packed.data,
+      knobs: setup.knobs,
+      seriesInfo: setup.packed.seriesInfo,
+      rangeWords: setup.paramCount * setup.packed.nSeries * 2,
+      counterWords: setup.layout.total,
+    };
+    await Promise.all(this.pool.workers.map((w) => w.beginGroup(workerSetup)));
+  }
+
+  /** After the pilot, every worker needs the ranges all of them found. */
+  private async shareRanges(): Promise<Uint32Array> {
+    const all = await Promise.all(this.pool.workers.map((w) => w.takeRanges()));
+    const merged = all[0].slice();
+    for (const r of all.slice(1)) {
+      for (let i = 0; i < merged.length; i += 2) {
+        merged[i] = Math.min(merged[i], r[i]);
+        merged[i + 1] = Math.max(merged[i + 1], r[i + 1]);
+      }
+    }
+    if (!this.rangesShared) await Promise.all(this.pool.workers.map((w) => w.setRanges(merged)));
+    this.rangesShared = true;
+    return merged;
+  }
+
+  async dispatch(params: Params, mode: 0 | 1): Promise<void> {
+    const pieces = splitDispatch(params, this.pool.workers.length);
+    if (mode === 0) {
+      await Promise.all(pieces.map((piece, i) => this.pool.workers[i].pilot({ ...params, ...piece })));
+      return;
+    }
+    if (!this.rangesShared) await this.shareRanges();
+    const partials = await Promise.all(pieces.map((piece, i) => this.pool.workers[i].main({ ...params, ...piece })));
+    fold(params, placePieces(params, pieces, partials, params.nSeries * 2), this.accum);
+  }
+
+  async raw(params: Params): Promise<Float32Array> {
+    const pieces = splitDispatch(params, this.pool.workers.length);
+    const parts = await Promise.all(pieces.map((piece, i) => this.pool.workers[i].raw({ ...params, ...piece })));
+    return placePieces(params, pieces, parts, BLOCK_DRAWS * params.nSeries);
+  }
+
+  async finishGroup(): Promise<GroupOutput> {
+    const g = this.group;
+    const ranges = await this.shareRanges();
+    const all = await Promise.all(this.pool.workers.map((w) => w.takeCounters()));
+    const counters = new Uint32Array(g.layout.total);
+    for (const c of all) addCounters(counters, c, g.layout.load, g.layout.curtail);
+    const summary = new Float32Array(g.paramCount * g.packed.nSeries * SUMMARY_STRIDE);
+    summarize({ ...g.base, paramOffset: 0, paramCount: g.paramCount }, ranges, counters, this.accum, summary, g.packed.seriesInfo);
+    return { summary, ranges, counters };
+  }
+
+  async dispose(): Promise<void> {
+    for (const w of this.pool.workers) w[Comlink.releaseProxy]();
+    await this.pool.terminate();
+  }
+}

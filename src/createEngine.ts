@@ -1,0 +1,122 @@
+// createEngine: picks a backend (WebGPU when an adapter is there, else the CPU workers), runs
+// one scenario at a time, and falls back to the CPU when the GPU device is lost mid-run. Every
+// run and sample request is checked (scenario and options) before it is queued, so a bad one
+// fails at once rather than after the jobs ahead of it; a disposed engine refuses every call.
+import { CpuBackend } from './backends/cpu/CpuBackend';
+import { defaultWorkerCount } from './backends/cpu/workerPool';
+import { DeviceLostError, GpuBackend } from './backends/gpu/GpuBackend';
+import type { Scenario } from './scenario/schema';
+import type { GpuHandle } from './backends/gpu/gpuDevice';
+import type { Backend, BackendTuning } from './engine/backend';
+import { checkEngineOptions } from './engine/options';
+import { prepareSamples, samplePrepared } from './engine/rawSamples';
+import { prepareRun, runPrepared } from './engine/runner';
+import { EngineDisposedError, type BackendChoice, type BackendKind, type Engine, type RawSamples, type RunOptions, type RunResult, type SampleOptions } from './engine/types';
+
+export interface EngineOptions {
+  /** 'auto' (WebGPU, else the CPU), 'webgpu' or 'cpu'; any other value is an error. Default 'auto'. */
+  backend?: BackendChoice;
+  /** CPU workers; default navigator.hardwareConcurrency (or os.availableParallelism in Node). */
+  workers?: number;
+  /** Called when a lost GPU device makes the engine fall back to the CPU. */
+  onFallback?: (reason: string) => void;
+  /** A GPU device to use instead of acquiring one (tests inject one to lose it on purpose). */
+  gpu?: GpuHandle;
+}
+const ENGINE_OPTION_KEYS = ['backend', 'workers', 'onFallback', 'gpu'] as const satisfies readonly (keyof EngineOptions)[];
+
+const MIB = 1024 * 1024;
+
+/** How runs on `backend` are cut: within a GPU's own limits, and short enough per dispatch. */
+export function tuningFor(backend: Backend): BackendTuning {
+  if (backend instanceof GpuBackend) {
+    // The plan keeps every dispatch and buffer within the device's limits (src/engine/plan.ts).
+    const limits = backend.limits;
+    const maxGroupBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize, 128 * MIB);
+    return { maxGroupWords: Math.floor(maxGroupBytes / 4), targetSiteYears: 2 ** 22, limits };
+  }
+  return { maxGroupWords: (256 * MIB) / 4, targetSiteYears: 2 ** 17 };
+}
+
+async function workerCount(requested?: number): Promise<number> {
+  if (requested !== undefined) return requested;
+  if (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) return defaultWorkerCount();
+  const specifier = 'node:os'; // computed: keeps the browser bundle free of node:*
+  const os = (await import(/* @vite-ignore */ specifier)) as typeof import('node:os');
+  return os.availableParallelism();
+}
+
+class HeadroomEngine implements Engine {
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
+  constructor(private primary: Backend, private readonly options: EngineOptions) {}
+
+  get backend(): BackendKind {
+    return this.primary.kind;
+  }
+
+  get device(): string {
+    return this.primary.device;
+  }
+
+  run(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
+    return this.submit(() => prepareRun(scenario, options), (backend, prepared) => runPrepared(backend, tuningFor(backend), prepared));
+  }
+
+  samples(scenario: Scenario, options: SampleOptions = {}): Promise<RawSamples> {
+    return this.submit(() => prepareSamples(scenario, options), (backend, prepared) => samplePrepared(backend, tuningFor(backend), prepared));
+  }
+
+  /** Refuses after dispose, checks now (ScenarioError, RunOptionError), then queues the job. */
+  private submit<P, T>(prepare: () => P, job: (backend: Backend, prepared: P) => Promise<T>): Promise<T> {
+    if (this.disposed) return Promise.reject(new EngineDisposedError());
+    let prepared: P;
+    try {
+      prepared = prepare();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.enqueue((backend) => job(backend, prepared));
+  }
+
+  /** One job at a time: backends hold a group's buffers between dispatches. */
+  private enqueue<T>(job: (backend: Backend) => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => this.withFallback(job));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async withFallback<T>(job: (backend: Backend) => Promise<T>): Promise<T> {
+    try {
+      return await job(this.primary);
+    } catch (e) {
+      if (!(e instanceof DeviceLostError)) throw e;
+      // The GPU is gone for good: finish this job, and every later one, on the CPU.
+      this.primary = await CpuBackend.create(await workerCount(this.options.workers));
+      this.options.onFallback?.(e.message);
+      return job(this.primary);
+    }
+  }
+
+  /** Jobs queued before it still finish; everything called after it is refused. */
+  async dispose(): Promise<void> {
+    if (this.disposed) throw new EngineDisposedError();
+    this.disposed = true;
+    await this.queue;
+    await this.primary.dispose();
+  }
+}
+
+export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
+  // An unknown backend name, a bad worker count or a misspelt option is an error, never a default.
+  const { backend: choice } = checkEngineOptions(options, ENGINE_OPTION_KEYS);
+  if (choice !== 'cpu') {
+    try {
+      return new HeadroomEngine(await GpuBackend.create(options.gpu), options);
+    } catch (e) {
+      if (choice === 'webgpu') throw e;
+    }
+  }
+  return new HeadroomEngine(await CpuBackend.create(await workerCount(options.workers)), options);
+}

@@ -1,0 +1,190 @@
+// Mirrors shaders/simulate.wgsl: runs the draws of one dispatch (parameter sets × blocks) and
+// reduces them exactly as a workgroup would, into the same flat buffers the GPU uses.
+import { floatBits, histRange, type Draw, type Params } from './common';
+import {
+  BLOCK_DRAWS,
+  F32,
+  G_MISS_TOLERANCE,
+  HIST_ATOM_CAP,
+  HIST_ATOM_ZERO,
+  HIST_BINS,
+  HIST_EXCEED,
+  HIST_OVER,
+  HIST_STRIDE,
+  HIST_UNDER,
+  INFO_CAP,
+  INFO_THRESHOLD,
+  MAX_SERIES,
+  MAX_YEARS,
+  MODE_MAIN,
+  MODE_PILOT,
+  MODE_RAW,
+  NKNOBS,
+  SERIES_INFO_STRIDE,
+} from './contract';
+import { DrawModel } from './model';
+
+const f32 = Math.fround;
+
+export interface KernelBuffers {
+  scenario: Float32Array;
+  knobs: Float32Array;
+  /** Per series: exceedance threshold and upper atom (SERIES_INFO_STRIDE floats). */
+  seriesInfo: Float32Array;
+  ranges: Uint32Array;
+  counters: Uint32Array;
+  partials: Float32Array;
+}
+
+function add64(counters: Uint32Array, index: number, value: number): void {
+  const old = counters[index];
+  counters[index] = (old + value) >>> 0;
+  if (counters[index] < old) counters[index + 1] = (counters[index + 1] + 1) >>> 0;
+}
+
+/** The series' counter for a value: its exact atoms apart from the histogram (simulate.wgsl). */
+function histBin(v: number, range: Float32Array, cap: number): number {
+  if (v === 0) return HIST_ATOM_ZERO;
+  if (v === cap) return HIST_ATOM_CAP;
+  if (v < range[0]) return HIST_UNDER;
+  if (v >= range[1]) return HIST_OVER;
+  return 1 + Math.min(Math.floor(f32(f32(f32(v - range[0]) / f32(range[1] - range[0])) * HIST_BINS)), HIST_BINS - 1);
+}
+
+export class SimulateKernel {
+  private readonly model: DrawModel;
+  private readonly laneValues = new Float32Array(BLOCK_DRAWS * MAX_SERIES);
+  private readonly laneActive = new Uint8Array(BLOCK_DRAWS);
+  private readonly wgSum = new Float32Array(BLOCK_DRAWS);
+  private readonly wgSq = new Float32Array(BLOCK_DRAWS);
+  private readonly range = new Float32Array(3);
+  private readonly draw: Draw = { key0: 0, key1: 0, index: 0, knob: 0 };
+
+  constructor(private readonly buffers: KernelBuffers, private readonly params: Params) {
+    this.model = new DrawModel(buffers.scenario, buffers.knobs, params);
+  }
+
+  /** Runs every workgroup of the dispatch described by the current params. */
+  dispatch(mode: number): void {
+    const p = this.params;
+    for (let wy = 0; wy < p.paramCount; wy++) {
+      for (let wx = 0; wx < p.blockCount; wx++) this.workgroup(mode, wx, wy);
+    }
+  }
+
+  private workgroup(mode: number, wx: number, wy: number): void {
+    const p = this.params;
+    const pl = p.paramOffset + wy;
+    const d = this.draw;
+    d.key0 = p.seed;
+    d.key1 = p.crn !== 0 ? 0 : p.paramBase + pl;
+    d.knob = pl * NKNOBS;
+    for (let lid = 0; lid < BLOCK_DRAWS; lid++) {
+      d.index = (p.blockOffset + wx) * BLOCK_DRAWS + lid;
+      const active = d.index < p.draws;
+      this.laneActive[lid] = active ? 1 : 0;
+      // Inactive lanes contribute nothing on the GPU either.
+      if (!active) continue;
+      this.simulateDraw(d, pl, mode);
+      if (mode === MODE_PILOT) this.recordPilot(pl);
+      else if (mode === MODE_RAW) {
+        const row = (wy * p.blockCount + wx) * BLOCK_DRAWS + lid;
+        this.buffers.partials.set(this.model.seriesValues.subarray(0, p.nSeries), row * p.nSeries);
+      } else {
+        this.countCurtailment(pl);
+        this.laneValues.set(this.model.seriesValues.subarray(0, p.nSeries), lid * MAX_SERIES);
+      }
+    }
+    if (mode === MODE_MAIN) this.reduceSeries(pl, wy * p.blockCount + wx);
+  }
+
+  /** Two phases over one loop, as simulate.wgsl: regional demand, then each site-year served. */
+  private simulateDraw(d: Draw, pl: number, mode: number): void {
+    const p = this.params;
+    const m = this.model;
+    m.seriesValues.fill(0);
+    m.yearPlannedMW.fill(0);
+    m.regionYear.fill(0, 0, p.nRegions * MAX_YEARS);
+    const tolerance = this.buffers.scenario[G_MISS_TOLERANCE];
+    const counters = this.buffers.counters;
+    for (let phase = 0; phase < 2; phase++) {
+      if (phase === 1) m.regionShares(d);
+      for (let s = 0; s < p.nSites; s++) {
+        const st = m.siteState(d, s);
+        for (let y = 0; y < p.nYears; y++) {
+          const c = m.climate(d, st.region, y);
+          if (phase === 0) {
+            m.addRegionDemand(d, st, y, c);
+            continue;
+          }
+          const r = m.siteYear(d, s, st, y, c);
+          if (mode === MODE_MAIN && r.plannedMW > 0) {
+            const at = (pl * p.nSites + s) * p.nYears + y;
+            if (r.deliveredMW < f32(f32(1 - tolerance) * r.plannedMW)) counters[p.missOffset + at]++;
+            const q = Math.floor(f32(f32(Math.min(Math.max(f32(r.deliveredMW / r.plannedMW), 0), 1) * F32.LOAD_QUANTUM) + 0.5));
+            add64(counters, p.loadOffset + at * 2, q);
+          }
+        }
+      }
+    }
+    m.finishShortfall();
+  }
+
+  private recordPilot(pl: number): void {
+    const { nSeries } = this.params;
+    const { ranges, seriesInfo } = this.buffers;
+    for (let s = 0; s < nSeries; s++) {
+      const v = this.model.seriesValues[s];
+      // The range covers the values off the atoms (simulate.wgsl's recordPilot).
+      if (v === 0 || v === seriesInfo[s * SERIES_INFO_STRIDE + INFO_CAP]) continue;
+      const at = (pl * nSeries + s) * 2;
+      const b = floatBits(v);
+      if (b < ranges[at]) ranges[at] = b;
+      if (b > ranges[at + 1]) ranges[at + 1] = b;
+    }
+  }
+
+  private countCurtailment(pl: number): void {
+    const p = this.params;
+    const ry = this.model.regionYear;
+    for (let r = 0; r < p.nRegions; r++) {
+      for (let y = 0; y < p.nYears; y++) {
+        if (ry[r * MAX_YEARS + y] < 1) this.buffers.counters[p.curtailOffset + (pl * p.nRegions + r) * p.nYears + y]++;
+      }
+    }
+  }
+
+  private reduceSeries(pl: number, partialAt: number): void {
+    const { nSeries } = this.params;
+    const { ranges, counters, partials, seriesInfo } = this.buffers;
+    const { wgSum, wgSq, range } = this;
+    for (let s = 0; s < nSeries; s++) {
+      const at = (pl * nSeries + s) * 2;
+      histRange(ranges[at], ranges[at + 1], range);
+      const histAt = (pl * nSeries + s) * HIST_STRIDE;
+      const threshold = seriesInfo[s * SERIES_INFO_STRIDE + INFO_THRESHOLD];
+      const cap = seriesInfo[s * SERIES_INFO_STRIDE + INFO_CAP];
+      for (let lid = 0; lid < BLOCK_DRAWS; lid++) {
+        if (!this.laneActive[lid]) {
+          wgSum[lid] = 0;
+          wgSq[lid] = 0;
+          continue;
+        }
+        const v = this.laneValues[lid * MAX_SERIES + s];
+        const x = f32(v - range[2]);
+        wgSum[lid] = x;
+        wgSq[lid] = f32(x * x);
+        counters[histAt + histBin(v, range, cap)]++;
+        if (v > threshold) counters[histAt + HIST_EXCEED]++;
+      }
+      for (let stride = BLOCK_DRAWS / 2; stride > 0; stride >>= 1) {
+        for (let lid = 0; lid < stride; lid++) {
+          wgSum[lid] = wgSum[lid] + wgSum[lid + stride];
+          wgSq[lid] = wgSq[lid] + wgSq[lid + stride];
+        }
+      }
+      partials[(partialAt * nSeries + s) * 2] = wgSum[0];
+      partials[(partialAt * nSeries + s) * 2 + 1] = wgSq[0];
+    }
+  }
+}
