@@ -1,0 +1,90 @@
+// What breaks first: a run's undelivered IT load by year and cause, read from its shortfall
+// series (docs/model.md, "What breaks first"). Planned load is deterministic given the knobs, so
+// the share series' quantiles scale to MW exactly.
+import { CAUSES, type Cause, K_DEMAND_GROWTH, KNOB_NAMES } from '../kernel/contract';
+import { onlineShare } from '../kernel/model';
+import type { Scenario } from '../scenario/schema';
+import { findSeries, seriesSummary } from './resultAccess';
+import type { RunResult, SeriesSummary } from './types';
+
+export interface CauseShortfall {
+  cause: Cause;
+  /** Mean MW not delivered because of this cause, with its Monte Carlo standard error. */
+  meanMW: number;
+  seMW: number;
+  p5MW: number;
+  p50MW: number;
+  p95MW: number;
+  /** This cause's share of the mean shortfall (0 when nothing is short). */
+  shareOfShortfall: number;
+  /** Facility capital (US$) standing idle or delayed behind this cause: meanMW × facility capex. */
+  facilityCapexUSD: number;
+}
+
+export interface YearShortfall {
+  year: number;
+  /** IT load planned to run this year (MW, annual average), summed over sites. */
+  plannedMW: number;
+  /** MW of that plan not delivered: mean, se, P5, P50, P95 over the draws. */
+  shortfallMW: { mean: number; se: number; p5: number; p50: number; p95: number };
+  /** P(share of the plan not delivered > threshold). */
+  pExceed: number;
+  threshold: number;
+  /** Causes, largest mean first. */
+  causes: CauseShortfall[];
+  /**
+   * Money behind the mean shortfall (US$): facility capital (building, power, cooling) built or
+   * committed but not delivering, and — when the scenario gives an IT capex — the IT investment
+   * that cannot run. Mean MW × the scenario's `economics` (docs/data.md, Money).
+   */
+  facilityCapexUSD: number;
+  itCapexUSD: number | undefined;
+}
+
+/** Planned IT load (MW) of every year for one parameter set: Σ_s L_s (1 + γ/100)^y φ(y; t_s, R_s). */
+export function plannedMWByYear(scenario: Scenario, result: RunResult, paramSet: number): Float64Array {
+  const growth = result.knobValues[paramSet * KNOB_NAMES.length + K_DEMAND_GROWTH] as number;
+  const out = new Float64Array(result.years.length);
+  for (let y = 0; y < out.length; y++) {
+    const g = (1 + growth * 0.01) ** y;
+    for (const s of scenario.sites) out[y] += s.itLoadMW * g * onlineShare(y, s.plannedYear - scenario.startYear, s.rampYears);
+  }
+  return out;
+}
+
+function summaryOf(result: RunResult, paramSet: number, key: string): SeriesSummary & { threshold: number } {
+  const found = findSeries(result, key);
+  if (!found) throw new Error(`result has no series '${key}': it predates shortfall attribution`);
+  return { ...seriesSummary(result, paramSet, found.index), threshold: found.info.threshold };
+}
+
+/** The shortfall of one year of one parameter set, with its causes. */
+export function yearShortfall(scenario: Scenario, result: RunResult, paramSet: number, year: number): YearShortfall {
+  const y = result.years.indexOf(year);
+  if (y < 0) throw new RangeError(`year ${year} is not in the run (${result.years[0]}–${result.years.at(-1)})`);
+  const plannedMW = plannedMWByYear(scenario, result, paramSet)[y] as number;
+  const share = summaryOf(result, paramSet, `shortfallShare[${year}]`);
+  const causes = CAUSES.map((cause) => {
+    const s = summaryOf(result, paramSet, `shortfallMW[${cause}][${year}]`);
+    const facilityCapexUSD = s.mean * scenario.economics.facilityCapexUSDPerMW;
+    return { cause, meanMW: s.mean, seMW: s.se, p5MW: s.p5, p50MW: s.p50, p95MW: s.p95, shareOfShortfall: 0, facilityCapexUSD };
+  });
+  const total = causes.reduce((a, c) => a + c.meanMW, 0);
+  for (const c of causes) c.shareOfShortfall = total > 0 ? c.meanMW / total : 0;
+  causes.sort((a, b) => b.meanMW - a.meanMW);
+  return {
+    year,
+    plannedMW,
+    shortfallMW: { mean: share.mean * plannedMW, se: share.se * plannedMW, p5: share.p5 * plannedMW, p50: share.p50 * plannedMW, p95: share.p95 * plannedMW },
+    pExceed: share.pExceed,
+    threshold: share.threshold,
+    causes,
+    facilityCapexUSD: share.mean * plannedMW * scenario.economics.facilityCapexUSDPerMW,
+    itCapexUSD: scenario.economics.itCapexUSDPerMW === undefined ? undefined : share.mean * plannedMW * scenario.economics.itCapexUSDPerMW,
+  };
+}
+
+/** Every year's shortfall of one parameter set. */
+export function shortfallByYear(scenario: Scenario, result: RunResult, paramSet = 0): YearShortfall[] {
+  return result.years.map((year) => yearShortfall(scenario, result, paramSet, year));
+}
