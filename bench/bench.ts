@@ -60,7 +60,9 @@ async function timeToFirstResult(backend: 'cpu' | 'webgpu'): Promise<{ coldMs: n
 const rows: Row[] = [];
 const options: RunOptions = { draws, paramSets, seed: 1, histograms: false };
 const log = (s: string) => process.stderr.write(`${s}\n`);
-log(`workload: ${scenario.name}: ${paramSets} parameter sets × ${draws} draws × ${scenario.sites.length} sites × ${scenario.endYear - scenario.startYear + 1} years = ${siteYears.toLocaleString('en')} site-years`);
+log(
+  `workload: ${scenario.name}: ${paramSets} parameter sets × ${draws} draws × ${scenario.sites.length} sites × ${scenario.endYear - scenario.startYear + 1} years = ${siteYears.toLocaleString('en')} site-years`,
+);
 for (const workers of [1, availableParallelism()]) {
   log(`CPU, ${workers} worker(s)…`);
   const engine = await createEngine({ backend: 'cpu', workers });
@@ -97,16 +99,23 @@ console.log(`\n## ${new Date().toISOString().slice(0, 10)} — ${cpus()[0]?.mode
 console.log(`Workload: ${scenario.name}, ${paramSets} parameter sets × ${draws} draws = ${fmt(siteYears)} site-years.\n`);
 console.log('| backend | device | seconds | site-year samples/s | × CPU 1 worker |');
 console.log('|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.backend === 'cpu' ? `CPU` : r.backend} | ${r.device} | ${r.seconds.toFixed(2)} | ${fmt(rate(r))} | ${(rate(r) / rate(rows[0])).toFixed(2)} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.backend === 'cpu' ? `CPU` : r.backend} | ${r.device} | ${r.seconds.toFixed(2)} | ${fmt(rate(r))} | ${(rate(r) / rate(rows[0])).toFixed(2)} |`,
+  );
 console.log(`\nEnsembles: ${ensembleSets} parameter sets (Sobol design) × ${ensembleDraws} draws:\n`);
 console.log('| backend | device | seconds | parameter-set draws/s | site-year samples/s | × CPU |');
 console.log('|---|---|---|---|---|---|');
 for (const r of ensembleRows) {
   const draws = r.sets * r.draws;
   const perSecond = draws / r.seconds;
-  console.log(`| ${r.backend} | ${r.device} | ${r.seconds.toFixed(2)} | ${fmt(perSecond)} | ${fmt(perSecond * siteYearsPerDraw)} | ${(r.seconds > 0 ? ensembleRows[0].seconds / r.seconds : 0).toFixed(2)} |`);
+  console.log(
+    `| ${r.backend} | ${r.device} | ${r.seconds.toFixed(2)} | ${fmt(perSecond)} | ${fmt(perSecond * siteYearsPerDraw)} | ${(r.seconds > 0 ? ensembleRows[0].seconds / r.seconds : 0).toFixed(2)} |`,
+  );
 }
 console.log(`\nTime to first result (default live run: 1 parameter set × 4096 draws):`);
 console.log(`- WebGPU (Node): ${ttfrGpu.coldMs.toFixed(0)} ms cold (device + pipelines + run), ${ttfrGpu.warmMs.toFixed(0)} ms warm`);
-console.log(`- CPU (${availableParallelism()} workers): ${ttfrCpu.coldMs.toFixed(0)} ms cold (workers + run), ${ttfrCpu.warmMs.toFixed(0)} ms warm`);
+console.log(
+  `- CPU (${availableParallelism()} workers): ${ttfrCpu.coldMs.toFixed(0)} ms cold (workers + run), ${ttfrCpu.warmMs.toFixed(0)} ms warm`,
+);
 process.exit(0);

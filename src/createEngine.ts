@@ -11,7 +11,16 @@ import type { Backend, BackendTuning } from './engine/backend';
 import { checkEngineOptions } from './engine/options';
 import { prepareSamples, samplePrepared } from './engine/rawSamples';
 import { prepareRun, runPrepared } from './engine/runner';
-import { EngineDisposedError, type BackendChoice, type BackendKind, type Engine, type RawSamples, type RunOptions, type RunResult, type SampleOptions } from './engine/types';
+import {
+  EngineDisposedError,
+  type BackendChoice,
+  type BackendKind,
+  type Engine,
+  type RawSamples,
+  type RunOptions,
+  type RunResult,
+  type SampleOptions,
+} from './engine/types';
 
 export interface EngineOptions {
   /** 'auto' (WebGPU, else the CPU), 'webgpu' or 'cpu'; any other value is an error. Default 'auto'. */
@@ -50,7 +59,10 @@ class HeadroomEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
 
-  constructor(private primary: Backend, private readonly options: EngineOptions) {}
+  constructor(
+    private primary: Backend,
+    private readonly options: EngineOptions,
+  ) {}
 
   get backend(): BackendKind {
     return this.primary.kind;
@@ -61,11 +73,17 @@ class HeadroomEngine implements Engine {
   }
 
   run(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
-    return this.submit(() => prepareRun(scenario, options), (backend, prepared) => runPrepared(backend, tuningFor(backend), prepared));
+    return this.submit(
+      () => prepareRun(scenario, options),
+      (backend, prepared) => runPrepared(backend, tuningFor(backend), prepared),
+    );
   }
 
   samples(scenario: Scenario, options: SampleOptions = {}): Promise<RawSamples> {
-    return this.submit(() => prepareSamples(scenario, options), (backend, prepared) => samplePrepared(backend, tuningFor(backend), prepared));
+    return this.submit(
+      () => prepareSamples(scenario, options),
+      (backend, prepared) => samplePrepared(backend, tuningFor(backend), prepared),
+    );
   }
 
   /** Refuses after dispose, checks now (ScenarioError, RunOptionError), then queues the job. */

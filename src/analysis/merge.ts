@@ -61,23 +61,30 @@ function checkSame(shards: readonly NamedShard[]): void {
     const want = read(head.json);
     for (const s of shards.slice(1)) {
       const got = read(s.json);
-      if (got !== want) throw new MergeError(`${s.name}: ${what} is ${JSON.stringify(got)} but ${head.name} has ${JSON.stringify(want)}: not shards of the same run`);
+      if (got !== want)
+        throw new MergeError(
+          `${s.name}: ${what} is ${JSON.stringify(got)} but ${head.name} has ${JSON.stringify(want)}: not shards of the same run`,
+        );
     }
   }
 }
 
 function checkOwnSlice(s: NamedShard): void {
   const { run, paramSets, ensemble } = s.json;
-  if (paramSets.length !== run.paramSetCount) throw new MergeError(`${s.name}: lists ${paramSets.length} parameter sets but says it ran ${run.paramSetCount}`);
+  if (paramSets.length !== run.paramSetCount)
+    throw new MergeError(`${s.name}: lists ${paramSets.length} parameter sets but says it ran ${run.paramSetCount}`);
   paramSets.forEach((p, k) => {
-    if (p.index !== run.firstParamSet + k) throw new MergeError(`${s.name}: parameter set ${k} has index ${p.index}, expected ${run.firstParamSet + k}`);
+    if (p.index !== run.firstParamSet + k)
+      throw new MergeError(`${s.name}: parameter set ${k} has index ${p.index}, expected ${run.firstParamSet + k}`);
   });
   const K = ensemble.paramSetTotal;
   const { index: i, count: n } = ensemble.shard;
   const first = Math.floor((i * K) / n);
   const count = Math.floor(((i + 1) * K) / n) - first;
   if (run.firstParamSet !== first || run.paramSetCount !== count) {
-    throw new MergeError(`${s.name}: shard ${i}/${n} of K = ${K} should hold sets [${first}, ${first + count}) but holds [${run.firstParamSet}, ${run.firstParamSet + run.paramSetCount})`);
+    throw new MergeError(
+      `${s.name}: shard ${i}/${n} of K = ${K} should hold sets [${first}, ${first + count}) but holds [${run.firstParamSet}, ${run.firstParamSet + run.paramSetCount})`,
+    );
   }
 }
 
@@ -96,7 +103,10 @@ function checkShardNumbers(shards: readonly NamedShard[]): void {
   for (let i = 0; i < n && missing.length < 5; i++) {
     if (!byIndex.has(i)) missing.push(`${i}/${n} (sets [${Math.floor((i * K) / n)}, ${Math.floor(((i + 1) * K) / n)}))`);
   }
-  if (missing.length > 0) throw new MergeError(`missing shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')}${shards.length + missing.length < n ? ', …' : ''}: give every shard of the run`);
+  if (missing.length > 0)
+    throw new MergeError(
+      `missing shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')}${shards.length + missing.length < n ? ', …' : ''}: give every shard of the run`,
+    );
 }
 
 /** Checks that the shards are the n slices of one run, then concatenates them in order. */
@@ -110,11 +120,18 @@ export function mergeShards(shards: readonly NamedShard[]): MergeOutcome {
   let next = 0;
   for (const s of sorted) {
     const { firstParamSet: first, paramSetCount: count } = s.json.run;
-    if (first < next) throw new MergeError(`${s.name}: parameter sets [${first}, ${first + count}) overlap sets already given (up to ${next}); was a shard passed twice?`);
-    if (first > next) throw new MergeError(`parameter sets [${next}, ${first}) are missing (before ${s.name}): give every shard of the run`);
+    if (first < next)
+      throw new MergeError(
+        `${s.name}: parameter sets [${first}, ${first + count}) overlap sets already given (up to ${next}); was a shard passed twice?`,
+      );
+    if (first > next)
+      throw new MergeError(`parameter sets [${next}, ${first}) are missing (before ${s.name}): give every shard of the run`);
     next = first + count;
   }
-  if (next !== K) throw new MergeError(`parameter sets [${next}, ${K}) are missing (after ${sorted[sorted.length - 1].name}): give every shard of the run`);
+  if (next !== K)
+    throw new MergeError(
+      `parameter sets [${next}, ${K}) are missing (after ${sorted[sorted.length - 1].name}): give every shard of the run`,
+    );
 
   const warnings: string[] = [];
   const backends = [...new Set(sorted.map((s) => `${s.json.run.backend} (${s.json.run.device})`))];

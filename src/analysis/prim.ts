@@ -90,7 +90,14 @@ function makeBox(s: State, edge: Edge, members: readonly number[], lower: Float6
 }
 
 /** One peel: the face cut that leaves the highest mean; undefined when no cut is allowed. */
-function bestPeel(s: State, members: number[], lower: Float64Array, upper: Float64Array, alpha: number, minCount: number): number[] | undefined {
+function bestPeel(
+  s: State,
+  members: number[],
+  lower: Float64Array,
+  upper: Float64Array,
+  alpha: number,
+  minCount: number,
+): number[] | undefined {
   let best: { mean: number; kept: number[]; i: number; top: boolean; face: number } | undefined;
   const k = Math.max(1, Math.floor(alpha * members.length));
   for (let i = 0; i < s.d; i++) {
@@ -180,7 +187,15 @@ function findBox(s: State, pool: number[], o: Required<PrimOptions>): { box: Pri
   let inside = chosen.members;
   if (o.paste) {
     inside = paste(s, pool, inside, chosen.lower, chosen.upper, o.alpha);
-    inside = dropRestrictions(s, edge, pool, inside, chosen.lower, chosen.upper, Math.min(o.threshold, (trajectory[pick] as PrimBox).density));
+    inside = dropRestrictions(
+      s,
+      edge,
+      pool,
+      inside,
+      chosen.lower,
+      chosen.upper,
+      Math.min(o.threshold, (trajectory[pick] as PrimBox).density),
+    );
   }
   return { box: makeBox(s, edge, inside, chosen.lower, chosen.upper), trajectory };
 }
@@ -190,7 +205,15 @@ function findBox(s: State, pool: number[], o: Required<PrimOptions>): { box: Pri
  * back to the data's edge while the density stays at the target gives the simpler box with more
  * coverage (the "drop restriction" step of Bryant & Lempert's scenario discovery).
  */
-function dropRestrictions(s: State, edge: Edge, pool: readonly number[], members: number[], lower: Float64Array, upper: Float64Array, target: number): number[] {
+function dropRestrictions(
+  s: State,
+  edge: Edge,
+  pool: readonly number[],
+  members: number[],
+  lower: Float64Array,
+  upper: Float64Array,
+  target: number,
+): number[] {
   const { lo, hi } = edge;
   for (;;) {
     let best: { members: number[]; i: number; top: boolean } | undefined;
@@ -225,8 +248,11 @@ export function prim(x: Float64Array, y: ArrayLike<number>, d: number, options: 
   if (!(o.alpha > 0 && o.alpha < 0.5)) throw new PrimError(`alpha must be within (0, 0.5) (got ${o.alpha})`);
   if (!(o.minSupport > 0 && o.minSupport <= 1)) throw new PrimError(`minSupport must be within (0, 1] (got ${o.minSupport})`);
   const ys = Float64Array.from(y);
-  for (let k = 0; k < n; k++) if (!Number.isFinite(ys[k] as number) || (ys[k] as number) < 0) throw new PrimError(`y[${k}] must be a finite number ≥ 0 (got ${ys[k]})`);
-  for (let k = 0; k < x.length; k++) if (!Number.isFinite(x[k] as number)) throw new PrimError(`x[${Math.floor(k / d)}][${k % d}] is not finite`);
+  for (let k = 0; k < n; k++)
+    if (!Number.isFinite(ys[k] as number) || (ys[k] as number) < 0)
+      throw new PrimError(`y[${k}] must be a finite number ≥ 0 (got ${ys[k]})`);
+  for (let k = 0; k < x.length; k++)
+    if (!Number.isFinite(x[k] as number)) throw new PrimError(`x[${Math.floor(k / d)}][${k % d}] is not finite`);
   const s: State = { x, y: ys, n, d, totalY: ys.reduce((t, v) => t + v, 0) };
   let pool = Array.from({ length: n }, (_, p) => p);
   const boxes: PrimBox[] = [];

@@ -32,7 +32,8 @@ export const rowB = (n: number, j: number): number => n + j;
 export const rowAB = (n: number, i: number, j: number): number => (2 + i) * n + j;
 
 export function saltelliDesign(n: number, d: number, options: SaltelliOptions = {}): SaltelliDesign {
-  if (!Number.isInteger(d) || d < 1 || d > SALTELLI_MAX_INPUTS) throw new RangeError(`Saltelli design: inputs must be within [1, ${SALTELLI_MAX_INPUTS}] (got ${d})`);
+  if (!Number.isInteger(d) || d < 1 || d > SALTELLI_MAX_INPUTS)
+    throw new RangeError(`Saltelli design: inputs must be within [1, ${SALTELLI_MAX_INPUTS}] (got ${d})`);
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`Saltelli design: base rows must be a whole number ≥ 2 (got ${n})`);
   const base = sobolPoints(n, 2 * d, { scramble: options.scramble ?? 'owen', seed: options.seed ?? 1 });
   const points = new Float64Array(n * (d + 2) * d);

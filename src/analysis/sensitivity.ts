@@ -74,7 +74,8 @@ function quantileSorted(sorted: Float64Array, q: number): number {
 /** Indices from y, the model's values on a Saltelli design of n base rows and d inputs. */
 export function sobolIndices(y: ArrayLike<number>, n: number, d: number, options: IndexOptions = {}): SensitivityIndices {
   if (y.length !== n * (d + 2)) throw new RangeError(`sobolIndices: expected n (d + 2) = ${n * (d + 2)} values, got ${y.length}`);
-  for (let k = 0; k < y.length; k++) if (!Number.isFinite(y[k] as number)) throw new RangeError(`sobolIndices: value ${k} is not finite (${y[k]})`);
+  for (let k = 0; k < y.length; k++)
+    if (!Number.isFinite(y[k] as number)) throw new RangeError(`sobolIndices: value ${k} is not finite (${y[k]})`);
   const resamples = options.resamples ?? 200;
   const confidence = options.confidence ?? 0.95;
   const seed = options.seed ?? 1;
@@ -85,8 +86,17 @@ export function sobolIndices(y: ArrayLike<number>, n: number, d: number, options
   const all = Uint32Array.from({ length: n }, (_, j) => j);
   const variance = estimate(y, n, d, all, S1, ST);
   const out: SensitivityIndices = {
-    n, d, variance, S1, ST, confidence, resamples,
-    S1Low: S1.slice(), S1High: S1.slice(), STLow: ST.slice(), STHigh: ST.slice(),
+    n,
+    d,
+    variance,
+    S1,
+    ST,
+    confidence,
+    resamples,
+    S1Low: S1.slice(),
+    S1High: S1.slice(),
+    STLow: ST.slice(),
+    STHigh: ST.slice(),
   };
   if (resamples === 0) return out;
   const boot1 = Array.from({ length: d }, () => new Float64Array(resamples));

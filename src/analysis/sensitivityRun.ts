@@ -90,7 +90,11 @@ export function checkIndependentKnobs(scenario: Scenario, knobs: readonly KnobNa
   if (found.length > 0) throw new CorrelatedKnobsError(found);
 }
 
-export async function runSensitivity(engine: Pick<Engine, 'run'>, input: Scenario, options: SensitivityRunOptions): Promise<SensitivityRunResult> {
+export async function runSensitivity(
+  engine: Pick<Engine, 'run'>,
+  input: Scenario,
+  options: SensitivityRunOptions,
+): Promise<SensitivityRunResult> {
   // The engine's scenario check, first: the checks below read the scenario's knobs and correlations.
   const scenario = checkScenario(input);
   const knobs = [...(options.knobs ?? rangedKnobs(scenario))];

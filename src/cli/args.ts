@@ -126,13 +126,16 @@ export const USAGE = `usage: npm run sim -- [options]
  * A flag's number: plain digits only (Number() would take '', '1e3', '0x10' and whitespace).
  * Anything else stays text, so the engine's check refuses it and echoes what was typed.
  */
-const numberOf = (text: string | undefined): number | string | undefined => (text !== undefined && /^\d+$/.test(text) ? Number(text) : text);
+const numberOf = (text: string | undefined): number | string | undefined =>
+  text !== undefined && /^\d+$/.test(text) ? Number(text) : text;
 
 /** A share such as 0.1 or .25 (decimal digits only); anything else stays text for the check to echo. */
-const shareOf = (text: string | undefined): number | string | undefined => (text !== undefined && /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : text);
+const shareOf = (text: string | undefined): number | string | undefined =>
+  text !== undefined && /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : text;
 
 /** Parses the arguments after the script name (process.argv.slice(2)). Throws CliError. */
 export function parseSimArgs(argv: readonly string[]): SimArgs {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by the parseArgs call assigned in the try block
   let values;
   try {
     ({ values } = parseArgs({
@@ -174,7 +177,8 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
     if (values[flag] === '') throw new CliError(`--${flag}: must name a file`);
   }
   const sitesMode = values['sites-mode'] ?? 'replace';
-  if (sitesMode !== 'replace' && sitesMode !== 'append') throw new CliError(`--sites-mode: must be replace or append (got ${echo(sitesMode)})`);
+  if (sitesMode !== 'replace' && sitesMode !== 'append')
+    throw new CliError(`--sites-mode: must be replace or append (got ${echo(sitesMode)})`);
   // Refused here, before anything is read or allocated: a count beyond the engine's limit says so.
   const spec = cliChecked(() => checkParamSets({ count: numberOf(values['param-sets'] ?? '1'), design: values.design ?? 'random' }));
   const paramSets = spec.count;
@@ -191,7 +195,10 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
     }
   }
   const sampleSet = cliChecked(() => checkParamSetIndex(numberOf(values['sample-set']), paramSets));
-  const sampleSeries = values['sample-series']?.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const sampleSeries = values['sample-series']
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
   // The names are checked against the scenario's series once it is loaded (sim.ts).
   if (sampleSeries?.length === 0) throw new CliError('--sample-series: must name at least one series key');
   return {
@@ -235,6 +242,7 @@ export const MERGE_USAGE = `usage: npm run merge -- SHARD.json … [--out FILE] 
 
 /** Parses `npm run merge` arguments. Throws CliError. */
 export function parseMergeArgs(argv: readonly string[]): MergeArgs {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by the parseArgs call assigned in the try block
   let parsed;
   try {
     parsed = parseArgs({

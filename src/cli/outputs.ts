@@ -49,7 +49,10 @@ export async function writeOutputs(json: EnsembleResultJson, files: OutputFiles)
 }
 
 /** Raw samples of one parameter set, as CSV and/or Arrow; returns the names written. */
-export async function writeSamples(samples: RawSamples, files: { samplesCsv?: string | undefined; samplesArrow?: string | undefined }): Promise<string[]> {
+export async function writeSamples(
+  samples: RawSamples,
+  files: { samplesCsv?: string | undefined; samplesArrow?: string | undefined },
+): Promise<string[]> {
   const written: string[] = [];
   if (files.samplesCsv) {
     await write(files.samplesCsv, rawSamplesToCsv(samples));

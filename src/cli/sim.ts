@@ -1,7 +1,15 @@
 // `npm run sim`: runs a scenario headless (Dawn WebGPU or the CPU backend) and writes the result.
 // Exit codes: 0 done, 1 engine or output failure, 2 bad arguments or scenario, 130 interrupted.
 import { findSeries, resultToJson, seriesSummary } from '../engine/resultJson';
-import { RunAbortedError, type Engine, type ParamSetDesign, type RunOptions, type RunProgress, type RunResult, type SampleOptions } from '../engine/types';
+import {
+  RunAbortedError,
+  type Engine,
+  type ParamSetDesign,
+  type RunOptions,
+  type RunProgress,
+  type RunResult,
+  type SampleOptions,
+} from '../engine/types';
 import { ensembleMeta, shardRange, ShardError } from '../analysis/shards';
 import { SensitivityError } from '../analysis/sensitivityRun';
 import { checkRunOptions, checkRunSize, checkSampleOptions, RunOptionError } from '../engine/options';
@@ -20,7 +28,14 @@ const errorLine = (message: string) => process.stderr.write(`error: ${message}\n
 
 /** Bad arguments or input (exit 2), as opposed to an engine failure (exit 1). */
 function isUsageError(e: unknown): e is Error {
-  return e instanceof CliError || e instanceof RunOptionError || e instanceof ScenarioError || e instanceof SiteFileError || e instanceof SensitivityError || e instanceof ShardError;
+  return (
+    e instanceof CliError ||
+    e instanceof RunOptionError ||
+    e instanceof ScenarioError ||
+    e instanceof SiteFileError ||
+    e instanceof SensitivityError ||
+    e instanceof ShardError
+  );
 }
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -54,7 +69,9 @@ function progressReporter(stream: NodeJS.WriteStream): { onProgress: (p: RunProg
 
 function summaryText(result: RunResult, scenario: Scenario, args: SimArgs, written: string[]): string {
   const first = result.firstParamSet ?? 0;
-  const slice = args.shard ? `, shard ${args.shard.index}/${args.shard.count}: sets ${first}–${first + result.paramSetCount - 1} of ${args.paramSets}` : '';
+  const slice = args.shard
+    ? `, shard ${args.shard.index}/${args.shard.count}: sets ${first}–${first + result.paramSetCount - 1} of ${args.paramSets}`
+    : '';
   const lines = [
     `scenario:   ${scenario.name} (${scenario.startYear}–${scenario.endYear}, ${result.siteIds.length} sites, ${result.regionIds.length} regions)`,
     `backend:    ${result.backend} (${result.device})`,
@@ -152,7 +169,14 @@ async function main(argv: readonly string[]): Promise<number> {
     const checked = cliChecked(() => checkRunOptions(runOptions));
     cliChecked(() => checkRunSize(scenario, checked, args.shard ? 'paramSetRange.count' : 'paramSets'));
     if (args.samplesCsv || args.samplesArrow || args.sampleSeries || args.sampleSet !== 0) {
-      const asked: SampleOptions = { paramSets, draws: args.draws, seed: args.seed, commonRandomNumbers: args.crn, paramSet: args.sampleSet, series: args.sampleSeries };
+      const asked: SampleOptions = {
+        paramSets,
+        draws: args.draws,
+        seed: args.seed,
+        commonRandomNumbers: args.crn,
+        paramSet: args.sampleSet,
+        series: args.sampleSeries,
+      };
       cliChecked(() => checkSampleOptions(scenario, asked));
       sampleOptions = asked;
     }

@@ -25,10 +25,16 @@ export async function withSiteFile(scenario: Scenario, file: string, mode: 'repl
     const code = (e as NodeJS.ErrnoException).code;
     throw new SiteFileError(`${file}: ${code === 'ENOENT' ? 'file not found' : (e as Error).message}`);
   }
-  const parsed = parseSitesText(basename(file), text, scenario.regions.map((r) => r.id));
+  const parsed = parseSitesText(
+    basename(file),
+    text,
+    scenario.regions.map((r) => r.id),
+  );
   if (!parsed.ok) {
     const n = parsed.issues.length;
-    throw new SiteFileError(`${file}: ${n} problem${n === 1 ? '' : 's'}:\n${parsed.issues.map((i) => `  ${formatImportIssue(i)}`).join('\n')}`);
+    throw new SiteFileError(
+      `${file}: ${n} problem${n === 1 ? '' : 's'}:\n${parsed.issues.map((i) => `  ${formatImportIssue(i)}`).join('\n')}`,
+    );
   }
   for (const warning of parsed.warnings) process.stderr.write(`warning: ${file}: ${warning}\n`);
   const merged = mergeSites(scenario, parsed.sites, mode);

@@ -24,9 +24,7 @@ export interface ImportIssue {
   message: string;
 }
 
-export type SitesImport =
-  | { ok: true; sites: Site[]; format: 'csv' | 'geojson'; warnings: string[] }
-  | { ok: false; issues: ImportIssue[] };
+export type SitesImport = { ok: true; sites: Site[]; format: 'csv' | 'geojson'; warnings: string[] } | { ok: false; issues: ImportIssue[] };
 
 /**
  * 20 MiB. A full engine load (4096 sites) at the shipped sites.csv's ~680 bytes a row is ~2.8 MB
@@ -52,7 +50,9 @@ const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
  */
 export function importSizeIssue(fileName: string, bytes: number): ImportIssue | undefined {
   if (bytes <= MAX_IMPORT_BYTES) return undefined;
-  return { message: `${fileName} is ${mb(bytes)}; Headroom imports site files up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB (${MAX_SITES} sites, the engine's limit, fit in about 3 MB of CSV)` };
+  return {
+    message: `${fileName} is ${mb(bytes)}; Headroom imports site files up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB (${MAX_SITES} sites, the engine's limit, fit in about 3 MB of CSV)`,
+  };
 }
 
 // UTF-8 size without allocating an encoded copy of a possibly huge string.
@@ -62,8 +62,10 @@ function utf8Length(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) (n += 4), i++;
-    else n += 3;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
 }
@@ -83,11 +85,13 @@ interface RowSource {
 }
 
 /** The CSV column of a site field path: `sources[0].url` lives in source_url. */
-const fieldColumn = ([field, , sub]: readonly PropertyKey[]): string => (field === 'sources' && typeof sub === 'string' ? `source_${sub}` : String(field ?? ''));
+const fieldColumn = ([field, , sub]: readonly PropertyKey[]): string =>
+  field === 'sources' && typeof sub === 'string' ? `source_${sub}` : String(field ?? '');
 
 function zodMessage(issue: z.core.$ZodIssue, value: unknown): string {
   if (value === undefined) return 'is required';
-  if (issue.code === 'invalid_type') return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected} (got ${describe(value)})`;
+  if (issue.code === 'invalid_type')
+    return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected} (got ${describe(value)})`;
   if (issue.code === 'invalid_value') return `${issue.message} (got ${describe(value)})`;
   return issue.message;
 }
@@ -98,7 +102,13 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function validateRows(rows: readonly RowSource[], known: readonly string[], quiet: ReadonlySet<SiteColumn>, issues: ImportIssue[], warnings: string[]): Site[] {
+function validateRows(
+  rows: readonly RowSource[],
+  known: readonly string[],
+  quiet: ReadonlySet<SiteColumn>,
+  issues: ImportIssue[],
+  warnings: string[],
+): Site[] {
   const sites: Site[] = [];
   const firstById = new Map<string, string>();
   let defaultedRows = 0;
@@ -121,7 +131,11 @@ function validateRows(rows: readonly RowSource[], known: readonly string[], quie
     const region = raw.region;
     if (typeof region === 'string' && region !== '' && !known.includes(region)) {
       const near = known.find((k) => k.toLowerCase() === region.toLowerCase());
-      issues.push({ row: r.row, column: r.where(['region']), message: `no region '${region}'${near ? ` (did you mean '${near}'?)` : ''} (known: ${known.join(', ') || 'none'})` });
+      issues.push({
+        row: r.row,
+        column: r.where(['region']),
+        message: `no region '${region}'${near ? ` (did you mean '${near}'?)` : ''} (known: ${known.join(', ') || 'none'})`,
+      });
     }
     const id = raw.id;
     if (typeof id === 'string' && id !== '') {
@@ -132,12 +146,16 @@ function validateRows(rows: readonly RowSource[], known: readonly string[], quie
     if (parsed.success) sites.push(parsed.data);
   }
   if (defaultedRows > 0) {
-    warnings.push(`${defaultedRows} site${defaultedRows === 1 ? '' : 's'} left rampYears or acceleratorImportShare blank: set to 1 and listed as assumed`);
+    warnings.push(
+      `${defaultedRows} site${defaultedRows === 1 ? '' : 's'} left rampYears or acceleratorImportShare blank: set to 1 and listed as assumed`,
+    );
   }
   return sites;
 }
 
-const tooMany = (n: number): ImportIssue => ({ message: `${n} sites; the engine handles at most ${MAX_SITES} (split the file or drop sites)` });
+const tooMany = (n: number): ImportIssue => ({
+  message: `${n} sites; the engine handles at most ${MAX_SITES} (split the file or drop sites)`,
+});
 
 function parseCsvSites(text: string, known: readonly string[]): SitesImport {
   // Pick the delimiter from the header line: European spreadsheets save with ';', and the
@@ -153,7 +171,8 @@ function parseCsvSites(text: string, known: readonly string[]): SitesImport {
     if (e.type === 'Quotes') issues.push({ row: (e.row ?? 0) + 1, message: 'has a quoted value with no closing "' });
   }
   const [head, ...body] = parsed.data;
-  if (!head || head.every((c) => c.trim() === '')) return { ok: false, issues: [{ message: 'the file is empty: expected a header row naming the columns' }] };
+  if (!head || head.every((c) => c.trim() === ''))
+    return { ok: false, issues: [{ message: 'the file is empty: expected a header row naming the columns' }] };
 
   const plan = planColumns(head, 'column', true);
   for (const e of plan.errors) issues.push({ column: e.name, message: e.message });
@@ -168,7 +187,8 @@ function parseCsvSites(text: string, known: readonly string[]): SitesImport {
     if (cells.every((c) => c.trim() === '')) return; // blank lines, and the one after a final newline
     const row = i + 2;
     const extra = cells.slice(head.length).filter((c) => c.trim() !== '').length;
-    if (extra > 0) issues.push({ row, message: `has ${cells.length} values but the header has ${head.length} columns (an unquoted comma?)` });
+    if (extra > 0)
+      issues.push({ row, message: `has ${cells.length} values but the header has ${head.length} columns (an unquoted comma?)` });
     rows.push({ row, label: `row ${row}`, get: (c) => cells[index.get(c) ?? -1], where: (p) => fieldColumn(p), skip: new Set() });
   });
   if (rows.length === 0) issues.push({ message: 'no sites: the file has a header row but no data rows' });
@@ -211,7 +231,11 @@ function parseGeoJsonSites(text: string, known: readonly string[]): SitesImport 
     const base = `features[${i}]`;
     const row = i + 1;
     if (!isRec(f) || f.type !== 'Feature') {
-      issues.push({ row, column: base, message: `must be a Feature (got ${isRec(f) ? (typeof f.type === 'string' ? `type '${f.type}'` : 'an object without a type') : describe(f)})` });
+      issues.push({
+        row,
+        column: base,
+        message: `must be a Feature (got ${isRec(f) ? (typeof f.type === 'string' ? `type '${f.type}'` : 'an object without a type') : describe(f)})`,
+      });
       return;
     }
     if (f.properties !== undefined && f.properties !== null && !isRec(f.properties)) {
@@ -219,14 +243,28 @@ function parseGeoJsonSites(text: string, known: readonly string[]): SitesImport 
     }
     const g = f.geometry;
     let coords: unknown[] = [];
-    if (!isRec(g)) issues.push({ row, column: `${base}.geometry`, message: 'must be a Point with coordinates [lon, lat]' + (g === null ? ' (got null)' : '') });
-    else if (g.type !== 'Point') issues.push({ row, column: `${base}.geometry`, message: `must be a Point, one per site (got ${describe(g.type)})` });
+    if (!isRec(g))
+      issues.push({
+        row,
+        column: `${base}.geometry`,
+        message: `must be a Point with coordinates [lon, lat]${g === null ? ' (got null)' : ''}`,
+      });
+    else if (g.type !== 'Point')
+      issues.push({ row, column: `${base}.geometry`, message: `must be a Point, one per site (got ${describe(g.type)})` });
     else if (!Array.isArray(g.coordinates) || g.coordinates.length < 2) {
-      issues.push({ row, column: `${base}.geometry.coordinates`, message: `must be [lon, lat] in decimal degrees (got ${describe(g.coordinates)})` });
+      issues.push({
+        row,
+        column: `${base}.geometry.coordinates`,
+        message: `must be [lon, lat] in decimal degrees (got ${describe(g.coordinates)})`,
+      });
     } else coords = g.coordinates;
     const p = props[i]!;
     // Property names match case-insensitively, as CSV headers do; the first spelling wins.
-    const byLower = new Map(Object.entries(p).reverse().map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
+    const byLower = new Map(
+      Object.entries(p)
+        .reverse()
+        .map(([k, v]) => [k.toLowerCase(), [k, v] as const]),
+    );
     const get = (c: SiteColumn): unknown => (c === 'lon' ? coords[0] : c === 'lat' ? coords[1] : byLower.get(c.toLowerCase())?.[1]);
     // A native `sources` list is used only where the source_* properties give none.
     const title = get('source_title');
@@ -238,7 +276,8 @@ function parseGeoJsonSites(text: string, known: readonly string[]): SitesImport 
       where: (path) => {
         const [field, ...rest] = path;
         if (field === 'lon' || field === 'lat') return `${base}.geometry.coordinates[${field === 'lon' ? 0 : 1}]`;
-        if (field === 'sources' && native) return `${base}.properties.sources${rest.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('')}`;
+        if (field === 'sources' && native)
+          return `${base}.properties.sources${rest.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('')}`;
         const col = fieldColumn(path);
         return `${base}.properties.${byLower.get(col.toLowerCase())?.[0] ?? col}`;
       },
@@ -277,7 +316,10 @@ export function parseSitesText(fileName: string, text: string, knownRegionIds: r
     const result = format === 'csv' ? parseCsvSites(body, knownRegionIds) : parseGeoJsonSites(body, knownRegionIds);
     if (!result.ok && result.issues.length > MAX_REPORTED_ISSUES) {
       const rest = result.issues.length - MAX_REPORTED_ISSUES;
-      return { ok: false, issues: [...result.issues.slice(0, MAX_REPORTED_ISSUES), { message: `…and ${rest} more problem${rest === 1 ? '' : 's'}` }] };
+      return {
+        ok: false,
+        issues: [...result.issues.slice(0, MAX_REPORTED_ISSUES), { message: `…and ${rest} more problem${rest === 1 ? '' : 's'}` }],
+      };
     }
     if (result.ok && body.includes('\uFFFD')) {
       result.warnings.push('some characters are not valid UTF-8 (shown as �): save the file with UTF-8 encoding');

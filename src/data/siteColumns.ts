@@ -3,13 +3,40 @@
 // same message whichever format it came in.
 
 export const SITE_COLUMNS = [
-  'id', 'name', 'operator', 'country', 'lat', 'lon', 'region', 'status', 'itLoadMW', 'plannedYear', 'rampYears',
-  'cooling', 'acceleratorImportShare', 'source_title', 'source_url', 'source_date', 'assumed', 'notes', 'aggregate',
+  'id',
+  'name',
+  'operator',
+  'country',
+  'lat',
+  'lon',
+  'region',
+  'status',
+  'itLoadMW',
+  'plannedYear',
+  'rampYears',
+  'cooling',
+  'acceleratorImportShare',
+  'source_title',
+  'source_url',
+  'source_date',
+  'assumed',
+  'notes',
+  'aggregate',
 ] as const;
 export type SiteColumn = (typeof SITE_COLUMNS)[number];
 
 /** Columns with no schema default: a site list without one of these cannot be used. */
-export const REQUIRED_COLUMNS: readonly SiteColumn[] = ['id', 'name', 'lat', 'lon', 'region', 'status', 'itLoadMW', 'plannedYear', 'cooling'];
+export const REQUIRED_COLUMNS: readonly SiteColumn[] = [
+  'id',
+  'name',
+  'lat',
+  'lon',
+  'region',
+  'status',
+  'itLoadMW',
+  'plannedYear',
+  'cooling',
+];
 
 // Blank cells here take the schema default; the site's `assumed` list then says so, as the
 // shipped data does for every value that is not a published figure.
@@ -103,9 +130,14 @@ export function cellsToRawSite(get: (c: SiteColumn) => unknown): RawRow {
       raw[col] = typeof v === 'string' ? v.trim().toLowerCase() : v;
     } else if (col === 'assumed') {
       raw.assumed =
-        typeof v === 'string' ? v.split(';').map((x) => x.trim()).filter((x) => x !== '')
-        : Array.isArray(v) ? v.map((x: unknown) => (typeof x === 'string' ? x.trim() : x))
-        : v;
+        typeof v === 'string'
+          ? v
+              .split(';')
+              .map((x) => x.trim())
+              .filter((x) => x !== '')
+          : Array.isArray(v)
+            ? v.map((x: unknown) => (typeof x === 'string' ? x.trim() : x))
+            : v;
     } else if (col === 'aggregate') {
       const b = toBoolean(v);
       if (isIssue(b)) issues.push(b);
@@ -198,7 +230,10 @@ export function planColumns(names: readonly string[], noun: 'column' | 'property
     if (m && !present.has(m.target) && (positional || (m.target !== 'lat' && m.target !== 'lon'))) {
       errors.push({ name, message: m.message });
       quiet.add(m.target);
-    } else warnings.push(`${noun} ${name} is not a site ${noun === 'column' ? 'column' : 'field'} and was ignored${m ? ` (Headroom reads ${m.target})` : ''}`);
+    } else
+      warnings.push(
+        `${noun} ${name} is not a site ${noun === 'column' ? 'column' : 'field'} and was ignored${m ? ` (Headroom reads ${m.target})` : ''}`,
+      );
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !present.has(c) && !quiet.has(c) && (positional || (c !== 'lat' && c !== 'lon')));
   return { columns, errors, warnings, missing, quiet };

@@ -75,7 +75,13 @@ export function yearShortfall(scenario: Scenario, result: RunResult, paramSet: n
   return {
     year,
     plannedMW,
-    shortfallMW: { mean: share.mean * plannedMW, se: share.se * plannedMW, p5: share.p5 * plannedMW, p50: share.p50 * plannedMW, p95: share.p95 * plannedMW },
+    shortfallMW: {
+      mean: share.mean * plannedMW,
+      se: share.se * plannedMW,
+      p5: share.p5 * plannedMW,
+      p50: share.p50 * plannedMW,
+      p95: share.p95 * plannedMW,
+    },
     pExceed: share.pExceed,
     threshold: share.threshold,
     causes,

@@ -72,7 +72,8 @@ function flag(path: string, v: unknown): boolean | undefined {
 /** A share of planned load in [0, 1]: the exceedance threshold of the shortfallShare series. */
 export function checkShortfallThreshold(v: unknown, path = 'shortfallThreshold'): number {
   if (v === undefined) return DEFAULT_SHORTFALL_THRESHOLD;
-  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new RunOptionError(path, `must be a share of planned load within [0, 1] (got ${echo(v)})`);
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1))
+    throw new RunOptionError(path, `must be a share of planned load within [0, 1] (got ${echo(v)})`);
   return v;
 }
 
@@ -110,7 +111,8 @@ function checkKnobSet(set: unknown, path: string): void {
     const limit = LIMITS.get(name);
     if (limit === undefined) throw new RunOptionError(`${path}.${cut(name)}`, `unknown knob (known: ${KNOB_NAMES.join(', ')})`);
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new RunOptionError(`${path}.${name}`, `must be a finite number (got ${echo(value)})`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new RunOptionError(`${path}.${name}`, `must be a finite number (got ${echo(value)})`);
     if (value < limit.lo || (limit.hi !== undefined && value > limit.hi)) {
       throw new RunOptionError(`${path}.${name}`, `must be within [${limit.lo}, ${limit.hi ?? '∞'}] (got ${echo(value)})`);
     }
@@ -146,7 +148,8 @@ function paramSetsShape(v: unknown, path: string): CheckedParamSets {
     onlyKeys(v, ['count', 'design'], `${path}.`);
     const count = whole(`${path}.count`, v.count, 1, MAX_PARAM_SETS);
     const design = v.design ?? 'random';
-    if (!DESIGNS.includes(design as DesignKind)) throw new RunOptionError(`${path}.design`, `must be one of ${DESIGNS.join(', ')} (got ${echo(design)})`);
+    if (!DESIGNS.includes(design as DesignKind))
+      throw new RunOptionError(`${path}.design`, `must be one of ${DESIGNS.join(', ')} (got ${echo(design)})`);
     return { kind: 'design', count, design: design as DesignKind };
   }
   throw new RunOptionError(path, `must be a count, a list of knob sets or { count, design } (got ${echo(v)})`);
@@ -176,7 +179,8 @@ function callback<T>(path: string, v: unknown): T | undefined {
 }
 
 function abortSignal(v: unknown): AbortSignal | undefined {
-  if (v !== undefined && !(isRecord(v) && typeof v.aborted === 'boolean')) throw new RunOptionError('signal', `must be an AbortSignal (got ${echo(v)})`);
+  if (v !== undefined && !(isRecord(v) && typeof v.aborted === 'boolean'))
+    throw new RunOptionError('signal', `must be an AbortSignal (got ${echo(v)})`);
   return v as AbortSignal | undefined;
 }
 
@@ -198,8 +202,28 @@ export interface CheckedRunOptions extends CheckedCommon {
   histograms: boolean;
 }
 
-const RUN_KEYS = ['paramSets', 'paramSetRange', 'draws', 'seed', 'commonRandomNumbers', 'shortfallThreshold', 'histograms', 'onProgress', 'signal'] as const;
-const SAMPLE_KEYS = ['paramSets', 'draws', 'seed', 'commonRandomNumbers', 'shortfallThreshold', 'onProgress', 'signal', 'paramSet', 'series'] as const;
+const RUN_KEYS = [
+  'paramSets',
+  'paramSetRange',
+  'draws',
+  'seed',
+  'commonRandomNumbers',
+  'shortfallThreshold',
+  'histograms',
+  'onProgress',
+  'signal',
+] as const;
+const SAMPLE_KEYS = [
+  'paramSets',
+  'draws',
+  'seed',
+  'commonRandomNumbers',
+  'shortfallThreshold',
+  'onProgress',
+  'signal',
+  'paramSet',
+  'series',
+] as const;
 
 function options(v: unknown, known: readonly string[]): Record<string, unknown> {
   if (v === undefined) return {};
@@ -267,7 +291,8 @@ export function checkSampleOptions(scenario: Scenario, v: unknown): CheckedSampl
   const byKey = new Map(all.map((s, i) => [s.key, i]));
   const seriesIndex = keys.map((key: unknown, i) => {
     const at = typeof key === 'string' ? byKey.get(key) : undefined;
-    if (at === undefined) throw new RunOptionError(`series[${i}]`, `no series ${echo(key)} in this scenario (known: ${listed(all.map((s) => s.key))})`);
+    if (at === undefined)
+      throw new RunOptionError(`series[${i}]`, `no series ${echo(key)} in this scenario (known: ${listed(all.map((s) => s.key))})`);
     return at;
   });
   return { ...c, paramSet, seriesIndex, series: seriesIndex.map((i) => all[i] as SeriesInfo) };
@@ -276,7 +301,8 @@ export function checkSampleOptions(scenario: Scenario, v: unknown): CheckedSampl
 /** createEngine's backend: undefined is 'auto'; an unknown name is an error, never a silent WebGPU. */
 export function checkBackendChoice(v: unknown, path = 'backend'): BackendChoice {
   if (v === undefined) return 'auto';
-  if (!BACKEND_CHOICES.includes(v as BackendChoice)) throw new RunOptionError(path, `must be one of ${BACKEND_CHOICES.join(', ')} (got ${echo(v)})`);
+  if (!BACKEND_CHOICES.includes(v as BackendChoice))
+    throw new RunOptionError(path, `must be one of ${BACKEND_CHOICES.join(', ')} (got ${echo(v)})`);
   return v as BackendChoice;
 }
 

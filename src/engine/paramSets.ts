@@ -42,7 +42,9 @@ export function designOf(paramSets: number | KnobValues[] | ParamSetDesign): Par
 function explicitSets(scenario: Scenario, paramSets: KnobValues[], first: number, count: number): Float32Array {
   const base = knobDefaults(scenario);
   const out = new Float32Array(count * NKNOBS);
-  paramSets.slice(first, first + count).forEach((set, p) => KNOB_NAMES.forEach((name, i) => (out[p * NKNOBS + i] = set[name] ?? base[name])));
+  paramSets
+    .slice(first, first + count)
+    .forEach((set, p) => KNOB_NAMES.forEach((name, i) => (out[p * NKNOBS + i] = set[name] ?? base[name])));
   return out;
 }
 
@@ -77,7 +79,12 @@ export function buildParamSets(scenario: Scenario, paramSets: number | KnobValue
  * only (default all): an explicit list builds just those; a design is built whole (its points
  * depend on K) and sliced.
  */
-export function knobMatrix(scenario: Scenario, spec: CheckedParamSets, seed: number, range = { first: 0, count: spec.count }): Float32Array {
+export function knobMatrix(
+  scenario: Scenario,
+  spec: CheckedParamSets,
+  seed: number,
+  range = { first: 0, count: spec.count },
+): Float32Array {
   if (spec.kind === 'explicit') return explicitSets(scenario, spec.sets, range.first, range.count);
   const all = designSets(scenario, spec, seed);
   return range.first === 0 && range.count === spec.count ? all : all.slice(range.first * NKNOBS, (range.first + range.count) * NKNOBS);

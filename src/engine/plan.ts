@@ -6,7 +6,7 @@
 import type { DeviceLimits } from './backend';
 import { ACCUM_STRIDE, BLOCK_DRAWS, NKNOBS, PILOT_DRAWS, SERIES_WORKGROUP, SUMMARY_STRIDE } from '../kernel/contract';
 import { counterLayout } from './counters';
-import { type PackedScenario } from './pack';
+import type { PackedScenario } from './pack';
 
 /** The scenario cannot be run within the device's limits, however finely it is cut. */
 export class PlanLimitError extends Error {
@@ -59,7 +59,10 @@ function capsOf(limits: DeviceLimits | undefined): Caps {
  */
 function maxCells(p: PackedScenario, caps: Caps): number {
   const cells = Math.floor(caps.bytes / (BLOCK_DRAWS * p.nSeries * 4));
-  if (cells < 1) throw new PlanLimitError(`one block of raw samples (${BLOCK_DRAWS * p.nSeries * 4} bytes) exceeds the device's ${caps.bytes}-byte buffer limit`);
+  if (cells < 1)
+    throw new PlanLimitError(
+      `one block of raw samples (${BLOCK_DRAWS * p.nSeries * 4} bytes) exceeds the device's ${caps.bytes}-byte buffer limit`,
+    );
   return cells;
 }
 
@@ -70,15 +73,25 @@ function maxGroupParamSets(p: PackedScenario, caps: Caps): number {
   const byWorkgroups = Math.floor((caps.workgroups * SERIES_WORKGROUP) / p.nSeries);
   const fixedBytes = Math.max(p.data.byteLength, p.seriesInfo.byteLength);
   if (byBytes < 1 || fixedBytes > caps.bytes) {
-    throw new PlanLimitError(`one parameter set needs a ${Math.max(bytesPerSet, fixedBytes)}-byte buffer; the device allows ${caps.bytes} bytes`);
+    throw new PlanLimitError(
+      `one parameter set needs a ${Math.max(bytesPerSet, fixedBytes)}-byte buffer; the device allows ${caps.bytes} bytes`,
+    );
   }
   if (byWorkgroups < 1) {
-    throw new PlanLimitError(`${p.nSeries} series need ${Math.ceil(p.nSeries / SERIES_WORKGROUP)} workgroups to fold; the device allows ${caps.workgroups} per dimension`);
+    throw new PlanLimitError(
+      `${p.nSeries} series need ${Math.ceil(p.nSeries / SERIES_WORKGROUP)} workgroups to fold; the device allows ${caps.workgroups} per dimension`,
+    );
   }
   return Math.min(byBytes, byWorkgroups);
 }
 
-function dispatches(paramCount: number, draws: number, siteYears: number, targetSiteYears: number, caps: { workgroups: number; cells: number }): Dispatch[] {
+function dispatches(
+  paramCount: number,
+  draws: number,
+  siteYears: number,
+  targetSiteYears: number,
+  caps: { workgroups: number; cells: number },
+): Dispatch[] {
   const nBlocks = Math.ceil(draws / BLOCK_DRAWS);
   const perBlock = BLOCK_DRAWS * siteYears;
   // (parameter set, block) cells per dispatch: the time target, then the buffer bound.

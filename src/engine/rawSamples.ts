@@ -27,7 +27,12 @@ export function prepareSamples(scenario: Scenario, options: SampleOptions | unde
   return { scenario: valid, options: checkSampleOptions(valid, options) };
 }
 
-export async function sampleWithBackend(backend: Backend, tuning: BackendTuning, scenario: Scenario, options: SampleOptions = {}): Promise<RawSamples> {
+export async function sampleWithBackend(
+  backend: Backend,
+  tuning: BackendTuning,
+  scenario: Scenario,
+  options: SampleOptions = {},
+): Promise<RawSamples> {
   return samplePrepared(backend, tuning, prepareSamples(scenario, options));
 }
 

@@ -54,4 +54,3 @@ export function findSeries(result: RunResult, key: string): { index: number; inf
   const index = result.series.findIndex((s) => s.key === key);
   return index < 0 ? undefined : { index, info: result.series[index] as SeriesInfo };
 }
-

@@ -8,7 +8,6 @@ import type { BackendKind, RunResult } from './types';
 
 export { findSeries, seriesSummary, type SeriesJson } from './resultAccess';
 
-
 export interface ParamSetJson {
   /** Absolute parameter-set index: the key of its random streams, the same in every shard. */
   index: number;

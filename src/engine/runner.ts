@@ -37,19 +37,40 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
  * The dispatch parameters shared by a group's dispatches; each fills in its own offsets.
  * `paramBase` is the absolute index of the group's first set: it keys the random streams.
  */
-export function groupParams(packed: PackedScenario, o: { seed: number; draws: number; crn: boolean; paramBase: number; paramCount: number }): Params {
+export function groupParams(
+  packed: PackedScenario,
+  o: { seed: number; draws: number; crn: boolean; paramBase: number; paramCount: number },
+): Params {
   const layout = counterLayout(o.paramCount, packed);
   return {
-    seed: o.seed, crn: o.crn ? 1 : 0, draws: o.draws,
-    nSites: packed.nSites, nRegions: packed.nRegions, nYears: packed.nYears, nSeries: packed.nSeries,
+    seed: o.seed,
+    crn: o.crn ? 1 : 0,
+    draws: o.draws,
+    nSites: packed.nSites,
+    nRegions: packed.nRegions,
+    nYears: packed.nYears,
+    nSeries: packed.nSeries,
     sitesOffset: sitesOffset(packed),
-    paramBase: o.paramBase, paramOffset: 0, paramCount: o.paramCount, blockOffset: 0, blockCount: 0,
-    missOffset: layout.miss, loadOffset: layout.load, curtailOffset: layout.curtail,
+    paramBase: o.paramBase,
+    paramOffset: 0,
+    paramCount: o.paramCount,
+    blockOffset: 0,
+    blockCount: 0,
+    missOffset: layout.miss,
+    loadOffset: layout.load,
+    curtailOffset: layout.curtail,
   };
 }
 
 /** Allocates the result arrays for K parameter sets. */
-function emptyResult(scenario: Scenario, packed: PackedScenario, K: number, knobs: Float32Array, o: { seed: number; draws: number; histograms: boolean }, backend: Backend): RunResult {
+function emptyResult(
+  scenario: Scenario,
+  packed: PackedScenario,
+  K: number,
+  knobs: Float32Array,
+  o: { seed: number; draws: number; histograms: boolean },
+  backend: Backend,
+): RunResult {
   const siteYears = packed.nSites * packed.nYears;
   return {
     backend: backend.kind,
@@ -83,11 +104,16 @@ function emptyResult(scenario: Scenario, packed: PackedScenario, K: number, knob
 /** Planned IT load (MW) of a site in a year: the plan, before any delay or shortfall. */
 function plannedMW(packed: PackedScenario, knobs: Float32Array, p: number, s: number, y: number): number {
   const at = sitesOffset(packed) + s * SITE_STRIDE;
-  const growth = Math.pow(1 + knobs[p * NKNOBS + K_DEMAND_GROWTH] * 0.01, y);
+  const growth = (1 + knobs[p * NKNOBS + K_DEMAND_GROWTH] * 0.01) ** y;
   return packed.data[at + SITE_LOAD] * growth * onlineShare(y, packed.data[at + SITE_PLANNED], packed.data[at + SITE_RAMP]);
 }
 
-function storeGroup(result: RunResult, packed: PackedScenario, group: GroupPlan, out: { summary: Float32Array; ranges: Uint32Array; counters: Uint32Array }): void {
+function storeGroup(
+  result: RunResult,
+  packed: PackedScenario,
+  group: GroupPlan,
+  out: { summary: Float32Array; ranges: Uint32Array; counters: Uint32Array },
+): void {
   const { nSeries, nSites, nYears, nRegions } = packed;
   const layout = counterLayout(group.paramCount, packed);
   const n = result.draws;
@@ -99,7 +125,8 @@ function storeGroup(result: RunResult, packed: PackedScenario, group: GroupPlan,
       const at = pl * nSites * nYears + i;
       result.siteMissProbability[p * nSites * nYears + i] = out.counters[layout.miss + at] / n;
       const loadSum = out.counters[layout.load + at * 2] + out.counters[layout.load + at * 2 + 1] * 2 ** 32;
-      result.siteExpectedLoadMW[p * nSites * nYears + i] = (loadSum / 65535 / n) * plannedMW(packed, result.knobValues, p, Math.floor(i / nYears), i % nYears);
+      result.siteExpectedLoadMW[p * nSites * nYears + i] =
+        (loadSum / 65535 / n) * plannedMW(packed, result.knobValues, p, Math.floor(i / nYears), i % nYears);
     }
     for (let i = 0; i < nRegions * nYears; i++) {
       result.regionCurtailProbability[p * nRegions * nYears + i] = out.counters[layout.curtail + pl * nRegions * nYears + i] / n;
@@ -110,7 +137,10 @@ function storeGroup(result: RunResult, packed: PackedScenario, group: GroupPlan,
       histRange(out.ranges[g * 2], out.ranges[g * 2 + 1], range);
       result.histograms.lo[p * nSeries + s] = range[0];
       result.histograms.hi[p * nSeries + s] = range[1];
-      result.histograms.counts.set(out.counters.subarray(g * HIST_STRIDE + HIST_UNDER, g * HIST_STRIDE + HIST_OVER + 1), (p * nSeries + s) * (HIST_BINS + 2));
+      result.histograms.counts.set(
+        out.counters.subarray(g * HIST_STRIDE + HIST_UNDER, g * HIST_STRIDE + HIST_OVER + 1),
+        (p * nSeries + s) * (HIST_BINS + 2),
+      );
       result.histograms.atoms[(p * nSeries + s) * 2] = out.counters[g * HIST_STRIDE + HIST_ATOM_ZERO];
       result.histograms.atoms[(p * nSeries + s) * 2 + 1] = out.counters[g * HIST_STRIDE + HIST_ATOM_CAP];
     }
@@ -134,7 +164,12 @@ export function prepareRun(scenario: Scenario, options: RunOptions | undefined):
   return { scenario: valid, options: checked };
 }
 
-export async function runWithBackend(backend: Backend, tuning: BackendTuning, scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
+export async function runWithBackend(
+  backend: Backend,
+  tuning: BackendTuning,
+  scenario: Scenario,
+  options: RunOptions = {},
+): Promise<RunResult> {
   return runPrepared(backend, tuning, prepareRun(scenario, options));
 }
 
@@ -153,10 +188,26 @@ export async function runPrepared(backend: Backend, tuning: BackendTuning, prepa
   let doneDraws = 0;
   for (const group of groups) {
     const layout = counterLayout(group.paramCount, packed);
-    const base = groupParams(packed, { seed, draws, crn: options.commonRandomNumbers, paramBase: first + group.paramBase, paramCount: group.paramCount });
+    const base = groupParams(packed, {
+      seed,
+      draws,
+      crn: options.commonRandomNumbers,
+      paramBase: first + group.paramBase,
+      paramCount: group.paramCount,
+    });
     const groupKnobs = knobs.subarray(group.paramBase * NKNOBS, (group.paramBase + group.paramCount) * NKNOBS);
-    await backend.beginGroup({ packed, knobs: groupKnobs, paramCount: group.paramCount, layout, maxPartialFloats: group.maxPartialFloats, base });
-    for (const [mode, list] of [[0, group.pilot], [1, group.main]] as const) {
+    await backend.beginGroup({
+      packed,
+      knobs: groupKnobs,
+      paramCount: group.paramCount,
+      layout,
+      maxPartialFloats: group.maxPartialFloats,
+      base,
+    });
+    for (const [mode, list] of [
+      [0, group.pilot],
+      [1, group.main],
+    ] as const) {
       for (const d of list) {
         if (options.signal?.aborted) throw new RunAbortedError();
         const { drawCount, ...grid } = d;

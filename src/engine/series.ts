@@ -37,9 +37,11 @@ export function seriesOf(scenario: Scenario, shortfallThreshold = DEFAULT_SHORTF
     series.push({ key: `gridStress[${r.id}]`, metric: 'gridStress', unit: 'ratio', region: r.id, threshold: 1, cap: F32.STRESS_CAP });
   }
   // A year can lose all of its plan: 1 is the share's upper atom.
-  for (const year of years) series.push({ key: `shortfallShare[${year}]`, metric: 'shortfallShare', unit: 'share', year, threshold: shortfallThreshold, cap: 1 });
+  for (const year of years)
+    series.push({ key: `shortfallShare[${year}]`, metric: 'shortfallShare', unit: 'share', year, threshold: shortfallThreshold, cap: 1 });
   for (const cause of CAUSES) {
-    for (const year of years) series.push({ key: `shortfallMW[${cause}][${year}]`, metric: 'shortfallMW', unit: 'MW', cause, year, threshold: 0 });
+    for (const year of years)
+      series.push({ key: `shortfallMW[${cause}][${year}]`, metric: 'shortfallMW', unit: 'MW', cause, year, threshold: 0 });
   }
   return series;
 }

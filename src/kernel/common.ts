@@ -29,7 +29,9 @@ export function bitsFloat(b: number): number {
 /** Histogram range (lo, hi, centre) of a series from its pilot min/max bits; written into `out`. */
 export function histRange(minBits: number, maxBits: number, out: Float32Array): Float32Array {
   if (minBits > maxBits) {
-    out[0] = 0; out[1] = 1; out[2] = 0;
+    out[0] = 0;
+    out[1] = 1;
+    out[2] = 0;
     return out;
   }
   const vmin = bitsFloat(minBits);

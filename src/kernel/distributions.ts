@@ -38,10 +38,16 @@ const PLOW = fr(0.02425);
 const PHIGH = fr(0.97575);
 // Coefficients as the f32 values the WGSL literals become: Acklam's tail (C, D), Giles' central
 // erfinv branch (G, highest order first) and Numerical Recipes' erfcc (E).
-const G = [2.81022636e-8, 3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 0.00021858087, -0.00125372503, -0.00417768164, 0.246640727, 1.50140941].map(fr);
-const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783].map(fr);
+const G = [
+  2.81022636e-8, 3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 0.00021858087, -0.00125372503, -0.00417768164, 0.246640727, 1.50140941,
+].map(fr);
+const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783].map(
+  fr,
+);
 const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416].map(fr);
-const E = [1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277].map(fr);
+const E = [1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277].map(
+  fr,
+);
 const SQRT1_2 = fr(Math.SQRT1_2);
 const SQRT2 = fr(Math.SQRT2);
 
@@ -88,9 +94,7 @@ export function normCdf(xIn: number): number {
 export function sampleTriangular(lo: number, mode: number, hi: number, u: number): number {
   const w = fr(hi - lo);
   const fc = fr(fr(mode - lo) / w);
-  const x = u < fc
-    ? fr(lo + fr(Math.sqrt(fr(fr(u * w) * fr(mode - lo)))))
-    : fr(hi - fr(Math.sqrt(fr(fr(fr(1 - u) * w) * fr(hi - mode)))));
+  const x = u < fc ? fr(lo + fr(Math.sqrt(fr(fr(u * w) * fr(mode - lo))))) : fr(hi - fr(Math.sqrt(fr(fr(fr(1 - u) * w) * fr(hi - mode)))));
   return Math.min(Math.max(x, lo), hi);
 }
 
@@ -129,8 +133,15 @@ export function gammaTry(alpha: number, w0: number, w1: number): number {
 }
 
 export function samplePert(
-  lo: number, range: number, alpha: number, beta: number,
-  key0: number, key1: number, draw: number, stream: number, slot: number,
+  lo: number,
+  range: number,
+  alpha: number,
+  beta: number,
+  key0: number,
+  key1: number,
+  draw: number,
+  stream: number,
+  slot: number,
 ): number {
   let gx = -1;
   let gy = -1;
@@ -160,24 +171,44 @@ export function samplePoisson(lambda: number, expNegLambda: number, u: number): 
 
 /** One variate of packed distribution [kind, p0..p3] at counter (draw, stream, slot, ·). */
 export function sampleDist(
-  kind: number, p0: number, p1: number, p2: number, p3: number,
-  key0: number, key1: number, draw: number, stream: number, slot: number,
+  kind: number,
+  p0: number,
+  p1: number,
+  p2: number,
+  p3: number,
+  key0: number,
+  key1: number,
+  draw: number,
+  stream: number,
+  slot: number,
 ): number {
   // The GPU sees the packed floats as f32; round here so callers may pass f64 parameters.
-  const a = fr(p0), b = fr(p1), c = fr(p2), d = fr(p3);
+  const a = fr(p0),
+    b = fr(p1),
+    c = fr(p2),
+    d = fr(p3);
   switch (kind) {
-    case DIST_KIND.fixed: return a;
-    case DIST_KIND.pert: return samplePert(a, b, c, d, key0, key1, draw, stream, slot);
+    case DIST_KIND.fixed:
+      return a;
+    case DIST_KIND.pert:
+      return samplePert(a, b, c, d, key0, key1, draw, stream, slot);
   }
   const u = uniformAt(key0, key1, draw, stream, slot);
   switch (kind) {
-    case DIST_KIND.uniform: return fr(a + fr(u * fr(b - a)));
-    case DIST_KIND.triangular: return sampleTriangular(a, b, c, u);
-    case DIST_KIND.normal: return sampleNormal(a, b, c, d, u);
-    case DIST_KIND.lognormal: return fr(Math.exp(fr(a + fr(b * normInv(u)))));
-    case DIST_KIND.bernoulli: return u < a ? 1 : 0;
-    case DIST_KIND.poisson: return samplePoisson(a, b, u);
-    default: return a;
+    case DIST_KIND.uniform:
+      return fr(a + fr(u * fr(b - a)));
+    case DIST_KIND.triangular:
+      return sampleTriangular(a, b, c, u);
+    case DIST_KIND.normal:
+      return sampleNormal(a, b, c, d, u);
+    case DIST_KIND.lognormal:
+      return fr(Math.exp(fr(a + fr(b * normInv(u)))));
+    case DIST_KIND.bernoulli:
+      return u < a ? 1 : 0;
+    case DIST_KIND.poisson:
+      return samplePoisson(a, b, u);
+    default:
+      return a;
   }
 }
 
@@ -188,14 +219,22 @@ export function normInv64(p: number): number {
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
   const tail = (q: number): number =>
-    (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q + 4.374664141464968) * q + 2.938163982698783) /
+    (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q + 4.374664141464968) * q +
+      2.938163982698783) /
     ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1);
   if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
   if (p > 0.97575) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
   const q = p - 0.5;
   const r = q * q;
-  return ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r + 1.38357751867269e2) * r - 3.066479806614716e1) * r + 2.506628277459239) * q) /
-    (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r + 6.680131188771972e1) * r - 1.328068155288572e1) * r + 1);
+  return (
+    ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r + 1.38357751867269e2) * r - 3.066479806614716e1) *
+      r +
+      2.506628277459239) *
+      q) /
+    (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r + 6.680131188771972e1) * r - 1.328068155288572e1) *
+      r +
+      1)
+  );
 }
 
 /** Φ in f64 (Numerical Recipes erfcc; fractional error < 1.2e-7 in either tail). */

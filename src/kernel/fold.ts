@@ -10,7 +10,10 @@ export function fold(params: Params, partials: Float32Array, accum: Float32Array
     const pc = Math.floor(g / nSeries);
     const s = g % nSeries;
     const at = ((paramOffset + pc) * nSeries + s) * ACCUM_STRIDE;
-    let sum = accum[at], c = accum[at + 1], sq = accum[at + 2], csq = accum[at + 3];
+    let sum = accum[at],
+      c = accum[at + 1],
+      sq = accum[at + 2],
+      csq = accum[at + 3];
     for (let b = 0; b < blockCount; b++) {
       const i = ((pc * blockCount + b) * nSeries + s) * 2;
       // kahanAdd, inlined twice to keep the hot loop free of allocations

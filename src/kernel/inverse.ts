@@ -5,7 +5,9 @@ import { DIST_KIND, normInv, samplePoisson, sampleNormal, sampleTriangular } fro
 
 const fr = Math.fround;
 const BETA_CF_EPS = fr(F32.BETA_CF_EPS);
-const LANCZOS = [76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5].map(fr);
+const LANCZOS = [
+  76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5,
+].map(fr);
 const TINY = fr(1e-30);
 
 export function lnGamma(x: number): number {
@@ -16,7 +18,7 @@ export function lnGamma(x: number): number {
     y = fr(y + 1);
     ser = fr(ser + fr(LANCZOS[j] / y));
   }
-  return fr(-tmp + fr(Math.log(fr(fr(fr(2.5066282746310005) * ser) / x))));
+  return fr(-tmp + fr(Math.log(fr(fr(fr(2.5066282746310007) * ser) / x))));
 }
 
 const nonTiny = (v: number): number => (Math.abs(v) < TINY ? TINY : v);
@@ -47,7 +49,9 @@ export function betaContinuedFraction(a: number, b: number, x: number): number {
 export function betaIncomplete(a: number, b: number, x: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const lnFront = fr(fr(fr(fr(fr(lnGamma(fr(a + b)) - lnGamma(a)) - lnGamma(b)) + fr(a * fr(Math.log(x)))) + fr(b * fr(Math.log(fr(1 - x))))));
+  const lnFront = fr(
+    fr(fr(fr(fr(lnGamma(fr(a + b)) - lnGamma(a)) - lnGamma(b)) + fr(a * fr(Math.log(x)))) + fr(b * fr(Math.log(fr(1 - x))))),
+  );
   const front = fr(Math.exp(lnFront));
   if (x < fr(fr(a + 1) / fr(fr(a + b) + 2))) return fr(fr(front * betaContinuedFraction(a, b, x)) / a);
   return fr(1 - fr(fr(front * betaContinuedFraction(b, a, fr(1 - x))) / b));
@@ -72,15 +76,26 @@ export function betaInv(u: number, a: number, b: number): number {
 }
 
 export function sampleDistU(kind: number, p0: number, p1: number, p2: number, p3: number, u: number): number {
-  const a = fr(p0), b = fr(p1), c = fr(p2), d = fr(p3);
+  const a = fr(p0),
+    b = fr(p1),
+    c = fr(p2),
+    d = fr(p3);
   switch (kind) {
-    case DIST_KIND.uniform: return fr(a + fr(u * fr(b - a)));
-    case DIST_KIND.triangular: return sampleTriangular(a, b, c, u);
-    case DIST_KIND.normal: return sampleNormal(a, b, c, d, u);
-    case DIST_KIND.lognormal: return fr(Math.exp(fr(a + fr(b * normInv(u)))));
-    case DIST_KIND.pert: return fr(a + fr(b * betaInv(u, c, d)));
-    case DIST_KIND.bernoulli: return u < a ? 1 : 0;
-    case DIST_KIND.poisson: return samplePoisson(a, b, u);
-    default: return a;
+    case DIST_KIND.uniform:
+      return fr(a + fr(u * fr(b - a)));
+    case DIST_KIND.triangular:
+      return sampleTriangular(a, b, c, u);
+    case DIST_KIND.normal:
+      return sampleNormal(a, b, c, d, u);
+    case DIST_KIND.lognormal:
+      return fr(Math.exp(fr(a + fr(b * normInv(u)))));
+    case DIST_KIND.pert:
+      return fr(a + fr(b * betaInv(u, c, d)));
+    case DIST_KIND.bernoulli:
+      return u < a ? 1 : 0;
+    case DIST_KIND.poisson:
+      return samplePoisson(a, b, u);
+    default:
+      return a;
   }
 }

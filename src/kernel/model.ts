@@ -50,7 +50,18 @@ export class DrawModel {
   readonly yearPlannedMW = new Float32Array(MAX_YEARS);
   /** Demand (MW) per region-year after phase 1's first loop, then the grid's served share. */
   readonly regionYear = new Float32Array(MAX_REGIONS * MAX_YEARS);
-  private readonly st: SiteState = { region: 0, itLoadMW: 0, plannedOffset: 0, commissionOffset: 0, rampYears: 0, cooling: 0, designCooling: 0, pue0: 1, wue0: 0, delayCause: 0 };
+  private readonly st: SiteState = {
+    region: 0,
+    itLoadMW: 0,
+    plannedOffset: 0,
+    commissionOffset: 0,
+    rampYears: 0,
+    cooling: 0,
+    designCooling: 0,
+    pue0: 1,
+    wue0: 0,
+    delayCause: 0,
+  };
   private readonly c: Climate = { pueFactor: 1, wueFactor: 1, allowance: 1, drought: false };
   private readonly out: SiteYear = { plannedMW: 0, deliveredMW: 0 };
   private readonly delays = new Float32Array(3);
@@ -91,7 +102,9 @@ export class DrawModel {
   }
 
   private shockProbability(d: Draw, item: number): number {
-    return item === C.SUPPLY_ACCELERATORS ? this.knob(d, C.K_CHIP_SHOCK) : this.scenario[C.G_SUPPLY + item * C.SUPPLY_STRIDE + C.SUPPLY_SHOCK_P];
+    return item === C.SUPPLY_ACCELERATORS
+      ? this.knob(d, C.K_CHIP_SHOCK)
+      : this.scenario[C.G_SUPPLY + item * C.SUPPLY_STRIDE + C.SUPPLY_SHOCK_P];
   }
 
   /** k: [0, N_SUPPLY) ordinary supply delays, then their shock delays, grid queue, PUE, WUE. */
@@ -107,7 +120,8 @@ export class DrawModel {
     const delayable = sc[at + C.SITE_DELAYABLE] > 0.5;
     const stream = (C.S_SITE | s) >>> 0;
     st.cooling = st.designCooling;
-    if (st.cooling === C.COOLING_EVAPORATIVE && this.chance(d, stream, C.SLOT_MIX_SHIFT, this.knob(d, C.K_COOLING_MIX))) st.cooling = C.COOLING_LIQUID;
+    if (st.cooling === C.COOLING_EVAPORATIVE && this.chance(d, stream, C.SLOT_MIX_SHIFT, this.knob(d, C.K_COOLING_MIX)))
+      st.cooling = C.COOLING_LIQUID;
     const copula = this.copula;
     const correlated = copula.on(C.GROUP_SITE);
     if (correlated) copula.correlateGroup(d, C.GROUP_SITE, C.SITE_MEMBERS, stream, 0);
@@ -182,11 +196,11 @@ export class DrawModel {
   }
 
   growthFactor(d: Draw, y: number): number {
-    return f32(Math.pow(f32(1 + f32(this.knob(d, C.K_DEMAND_GROWTH) * 0.01)), y));
+    return f32(f32(1 + f32(this.knob(d, C.K_DEMAND_GROWTH) * 0.01)) ** y);
   }
 
   pueIn(d: Draw, st: SiteState, y: number, c: Climate): number {
-    const trend = f32(Math.pow(Math.max(f32(1 - f32(this.knob(d, C.K_EFFICIENCY) * 0.01)), 0), y));
+    const trend = f32(Math.max(f32(1 - f32(this.knob(d, C.K_EFFICIENCY) * 0.01)), 0) ** y);
     return f32(f32(1 + f32(f32(st.pue0 - 1) * trend)) * c.pueFactor);
   }
 
@@ -196,7 +210,8 @@ export class DrawModel {
     const u = uniformAt(d.key0, d.key1, d.index, stream, y * C.CYBER_SLOTS + C.SLOT_INCIDENTS);
     const n = Math.min(samplePoisson(rate, f32(Math.exp(-rate)), u) >>> 0, C.MAX_OUTAGES);
     let days = 0;
-    for (let i = 0; i < n; i++) days = f32(days + Math.max(this.distAt(C.G_CYBER_OUTAGE, d, stream, y * C.CYBER_SLOTS + C.SLOT_OUTAGE0 + i), 0));
+    for (let i = 0; i < n; i++)
+      days = f32(days + Math.max(this.distAt(C.G_CYBER_OUTAGE, d, stream, y * C.CYBER_SLOTS + C.SLOT_OUTAGE0 + i), 0));
     return Math.min(days, F32.DAYS_PER_YEAR);
   }
 
@@ -212,7 +227,9 @@ export class DrawModel {
       if (correlated) this.copula.correlateGroup(d, C.GROUP_REGION, C.REGION_MEMBERS, stream, 0);
       for (let k = 0; k < 2; k++) {
         const off = at + (k === 0 ? C.R_HEADROOM : C.R_GROWTH);
-        grid[k] = correlated ? this.copula.distAtU(off, this.copula.u[k]) : this.distAt(off, d, stream, k === 0 ? C.SLOT_HEADROOM : C.SLOT_GROWTH);
+        grid[k] = correlated
+          ? this.copula.distAtU(off, this.copula.u[k])
+          : this.distAt(off, d, stream, k === 0 ? C.SLOT_HEADROOM : C.SLOT_GROWTH);
       }
       const headroom0 = Math.max(grid[0], 0);
       const growth = f32(grid[1] * this.knob(d, C.K_GRID_BUILDOUT));
@@ -273,7 +290,15 @@ export class DrawModel {
   }
 
   /** The site-year's undelivered IT load by cause, in the model's order (model.wgsl's attributeShortfall). */
-  attributeShortfall(st: SiteState, y: number, plannedMW: number, demandMW: number, servedMW: number, runningMW: number, deliveredMW: number): void {
+  attributeShortfall(
+    st: SiteState,
+    y: number,
+    plannedMW: number,
+    demandMW: number,
+    servedMW: number,
+    runningMW: number,
+    deliveredMW: number,
+  ): void {
     const v = this.seriesValues;
     const shape = this.shape;
     v[serCause(shape, st.delayCause, y)] += f32(plannedMW - demandMW);

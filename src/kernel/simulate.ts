@@ -60,7 +60,10 @@ export class SimulateKernel {
   private readonly range = new Float32Array(3);
   private readonly draw: Draw = { key0: 0, key1: 0, index: 0, knob: 0 };
 
-  constructor(private readonly buffers: KernelBuffers, private readonly params: Params) {
+  constructor(
+    private readonly buffers: KernelBuffers,
+    private readonly params: Params,
+  ) {
     this.model = new DrawModel(buffers.scenario, buffers.knobs, params);
   }
 

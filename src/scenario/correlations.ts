@@ -58,11 +58,18 @@ export function buildCopula(correlations: readonly CorrelationSpec[]): { factors
     const path = `correlations[${i}]`;
     const [a, b] = c.inputs.map(groupOf);
     c.inputs.forEach((name, k) => {
-      if (![a, b][k]) issues.push({ path: `${path}.inputs[${k}]`, message: `unknown input '${name}' (known: ${GROUPS.map((g) => CORRELATION_GROUPS[g].join(', ')).join('; ')})` });
+      if (![a, b][k])
+        issues.push({
+          path: `${path}.inputs[${k}]`,
+          message: `unknown input '${name}' (known: ${GROUPS.map((g) => CORRELATION_GROUPS[g].join(', ')).join('; ')})`,
+        });
     });
     if (!a || !b) return;
     if (a.group !== b.group) {
-      issues.push({ path: `${path}.inputs`, message: `'${c.inputs[0]}' (${a.group}) and '${c.inputs[1]}' (${b.group}) are drawn for different things; correlate inputs of the same group` });
+      issues.push({
+        path: `${path}.inputs`,
+        message: `'${c.inputs[0]}' (${a.group}) and '${c.inputs[1]}' (${b.group}) are drawn for different things; correlate inputs of the same group`,
+      });
       return;
     }
     if (a.index === b.index) {
@@ -75,7 +82,8 @@ export function buildCopula(correlations: readonly CorrelationSpec[]): { factors
       return;
     }
     seen.set(pair, i);
-    const m = (matrices[a.group] ??= identity());
+    matrices[a.group] ??= identity();
+    const m = matrices[a.group] as Float64Array;
     const r = 2 * Math.sin((Math.PI * c.spearman) / 6);
     m[a.index * MATRIX_STRIDE + b.index] = r;
     m[b.index * MATRIX_STRIDE + a.index] = r;

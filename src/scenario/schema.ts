@@ -24,31 +24,34 @@ const minModeMax = <K extends 'triangular' | 'pert'>(dist: K) =>
 /** Distribution specs. A bare number is shorthand for `{ dist: 'fixed', value }`. */
 export const distSchema = z.union([
   finite().transform((value) => ({ dist: 'fixed' as const, value })),
-  z.discriminatedUnion('dist', [
-    z.object({ dist: z.literal('fixed'), value: finite() }).strict(),
-    z
-      .object({ dist: z.literal('uniform'), min: finite(), max: finite() })
-      .strict()
-      .refine((d) => d.max >= d.min, { message: 'must be ≥ min', path: ['max'] }),
-    minModeMax('triangular'),
-    z
-      .object({ dist: z.literal('normal'), mean: finite(), sd: nonNegative(), min: finite().optional(), max: finite().optional() })
-      .strict()
-      .refine((d) => d.min === undefined || d.max === undefined || d.max > d.min, { message: 'must be > min', path: ['max'] }),
-    z
-      .object({ dist: z.literal('lognormal'), median: positive(), p90: positive() })
-      .strict()
-      .refine((d) => d.p90 >= d.median, { message: 'must be ≥ median', path: ['p90'] }),
-    minModeMax('pert'),
-    z.object({ dist: z.literal('bernoulli'), p: probability() }).strict(),
-    z
-      .object({ dist: z.literal('poisson'), lambda: nonNegative() })
-      .strict()
-      .refine((d) => d.lambda <= 1000, { message: 'must be ≤ 1000', path: ['lambda'] }),
-  ], { error: 'must be a number or a distribution {dist: fixed|uniform|triangular|normal|lognormal|pert|bernoulli|poisson, ...}' }),
+  z.discriminatedUnion(
+    'dist',
+    [
+      z.object({ dist: z.literal('fixed'), value: finite() }).strict(),
+      z
+        .object({ dist: z.literal('uniform'), min: finite(), max: finite() })
+        .strict()
+        .refine((d) => d.max >= d.min, { message: 'must be ≥ min', path: ['max'] }),
+      minModeMax('triangular'),
+      z
+        .object({ dist: z.literal('normal'), mean: finite(), sd: nonNegative(), min: finite().optional(), max: finite().optional() })
+        .strict()
+        .refine((d) => d.min === undefined || d.max === undefined || d.max > d.min, { message: 'must be > min', path: ['max'] }),
+      z
+        .object({ dist: z.literal('lognormal'), median: positive(), p90: positive() })
+        .strict()
+        .refine((d) => d.p90 >= d.median, { message: 'must be ≥ median', path: ['p90'] }),
+      minModeMax('pert'),
+      z.object({ dist: z.literal('bernoulli'), p: probability() }).strict(),
+      z
+        .object({ dist: z.literal('poisson'), lambda: nonNegative() })
+        .strict()
+        .refine((d) => d.lambda <= 1000, { message: 'must be ≤ 1000', path: ['lambda'] }),
+    ],
+    { error: 'must be a number or a distribution {dist: fixed|uniform|triangular|normal|lognormal|pert|bernoulli|poisson, ...}' },
+  ),
 ]);
 export type DistSpec = z.output<typeof distSchema>;
-
 
 const sourceSchema = z.object({ title: z.string().min(1), url: z.string().optional(), date: z.string().optional() }).strict();
 
@@ -131,7 +134,9 @@ const economicsSchema = z
     /** Building, power and cooling fit-out per MW of IT load, US$; excludes the IT itself. */
     facilityCapexUSDPerMW: positive().refine((v) => v <= 1e9, 'must be ≤ 1e9 US$ per MW (is this in US$, not US$ M?)'),
     /** Servers and accelerators per MW of IT load, US$ (AI campuses: ~$20–25 M). */
-    itCapexUSDPerMW: nonNegative().refine((v) => v <= 1e9, 'must be ≤ 1e9 US$ per MW (is this in US$, not US$ M?)').optional(),
+    itCapexUSDPerMW: nonNegative()
+      .refine((v) => v <= 1e9, 'must be ≤ 1e9 US$ per MW (is this in US$, not US$ M?)')
+      .optional(),
     sources: z.array(sourceSchema).optional(),
   })
   .strict();

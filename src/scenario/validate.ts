@@ -118,10 +118,15 @@ function convertZod(issues: readonly ZIssue[], input: unknown, base: readonly Pr
     } else if (issue.code === 'unrecognized_keys') {
       const inKnobs = path.length === 1 && path[0] === 'knobs';
       for (const key of issue.keys) {
-        out.push({ path: formatPath([...path, key]), message: inKnobs ? `unknown knob (known: ${KNOB_NAMES.join(', ')})` : 'unknown field' });
+        out.push({
+          path: formatPath([...path, key]),
+          message: inKnobs ? `unknown knob (known: ${KNOB_NAMES.join(', ')})` : 'unknown field',
+        });
       }
     } else if (issue.code === 'invalid_type') {
-      const msg = issue.message.startsWith('Invalid input') ? `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}` : issue.message;
+      const msg = issue.message.startsWith('Invalid input')
+        ? `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`
+        : issue.message;
       out.push({ path: formatPath(path), message: value === undefined ? 'is required' : `${msg} (got ${describe(value)})` });
     } else {
       out.push({ path: formatPath(path), message: issue.message });
@@ -171,10 +176,10 @@ function checkSupport(spec: unknown, path: Seg[], b: Bound, out: ScenarioIssue[]
     default:
       // lognormal, bernoulli and poisson all reach down to 0 and (but bernoulli) have no upper bound.
       if (b.hi !== undefined) push(path, `must be bounded within [${b.lo}, ${b.hi}]: use uniform, triangular, PERT or a truncated normal`);
-      else if (b.lo > 0) push(path, `${d.dist} takes values below ${b.lo}${why}: use uniform, triangular, PERT or a normal with min ≥ ${b.lo}`);
+      else if (b.lo > 0)
+        push(path, `${d.dist} takes values below ${b.lo}${why}: use uniform, triangular, PERT or a normal with min ≥ ${b.lo}`);
   }
 }
-
 
 function checkUniqueIds(list: unknown, name: string, out: ScenarioIssue[]): string[] {
   const seen = new Map<string, number>();
@@ -278,7 +283,10 @@ function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false
       const before = src.slice(0, offset).split('\n');
       where = ` at line ${before.length}, column ${(before.at(-1) ?? '').length + 1}`;
     }
-    msg = msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s*at position \d+/, '').replace(/ in JSON$/, '');
+    msg = msg
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/\s*at position \d+/, '')
+      .replace(/ in JSON$/, '');
     return { ok: false, issue: { path: '(file)', message: `invalid JSON${where}: ${msg}` } };
   }
 }
@@ -315,7 +323,9 @@ function unique(errors: ScenarioIssue[]): ScenarioIssue[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
     const k = `${e.path}\0${e.message}`;
-    return seen.has(k) ? false : (seen.add(k), true);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
 }
 
@@ -354,7 +364,9 @@ export function checkScenario(input: unknown): Scenario {
     return input as Scenario;
   }
   if (isRec(input) && knownSites(input.sites)) {
-    restSchema ??= scenarioSchema.extend({ sites: z.array(z.unknown()).min(1, 'must list at least one site') }) as unknown as typeof restSchema;
+    restSchema ??= scenarioSchema.extend({
+      sites: z.array(z.unknown()).min(1, 'must list at least one site'),
+    }) as unknown as typeof restSchema;
     const r = validate(input, restSchema as z.ZodType<unknown>);
     if (!r.ok) throw new ScenarioError(r.errors);
     return remember({ ...(r.data as Scenario), sites: input.sites });
@@ -374,7 +386,14 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
     text = await fs.readFile(path, 'utf8');
   } catch (e) {
     const code = isRec(e) ? e.code : undefined;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a scenario file' : code === 'EACCES' ? 'permission denied' : `cannot read: ${e instanceof Error ? e.message : String(e)}`;
+    const why =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a directory, not a scenario file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : `cannot read: ${e instanceof Error ? e.message : String(e)}`;
     throw new ScenarioError([{ path: '(file)', message: why }], path);
   }
   const result = parseScenario(text);

@@ -10,7 +10,6 @@ import { ScenarioLoader } from './scenarioLoader';
 import type { AppState, PresetId, RunInputs, Store } from './store';
 import { errorMessage } from './format';
 
-
 /** Why 'auto' ended up on the CPU, in words a visitor can act on. */
 function webgpuMissingReason(): string {
   if (!window.isSecureContext) return 'the page is not a secure context (serve it over https or from localhost)';

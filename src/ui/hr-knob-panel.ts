@@ -73,10 +73,12 @@ export class HrKnobPanel extends LitElement {
         vary over a range
         ${range ? html`<output data-testid=${`range-${name}`}>${meta.display(range[0])}–${meta.display(range[1])} ${meta.unit}</output>` : nothing}
       </label>
-      ${range
-        ? html`<hr-range-slider label=${meta.label} min=${r.min} max=${r.max} step=${r.step} lo=${range[0]} hi=${range[1]} .format=${f}
+      ${
+        range
+          ? html`<hr-range-slider label=${meta.label} min=${r.min} max=${r.max} step=${r.step} lo=${range[0]} hi=${range[1]} .format=${f}
             @hr-range=${(e: RangeEvent) => this.#emit('hr-knob-range', { name, range: e.detail.range })}></hr-range-slider>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   #onInput(name: KnobName, e: Event): void {
@@ -117,9 +119,11 @@ export class HrKnobPanel extends LitElement {
               />
               <div class="range">
                 <span id=${`${id}-help`}>${meta.display(r.min)}–${meta.display(r.max)} ${meta.unit}</span>
-                ${moved
-                  ? html`<button type="button" aria-label=${`Reset ${meta.label} to ${meta.display(r.base)} ${meta.unit}`} @click=${() => this.#emit('hr-knob-reset', { name })}>reset</button>`
-                  : nothing}
+                ${
+                  moved
+                    ? html`<button type="button" aria-label=${`Reset ${meta.label} to ${meta.display(r.base)} ${meta.unit}`} @click=${() => this.#emit('hr-knob-reset', { name })}>reset</button>`
+                    : nothing
+                }
               </div>
               ${this.#range(name, r)}
             </div>`;

@@ -11,8 +11,15 @@ import { entityYears, resultMatches } from './resultSlices';
 
 /** Plain names of the site fields a dataset may flag as assumed rather than published. */
 const FIELD_LABELS: Record<string, string> = {
-  itLoadMW: 'IT load', plannedYear: 'commissioning year', rampYears: 'ramp', cooling: 'cooling type',
-  acceleratorImportShare: 'imported-accelerator share', lat: 'location', lon: 'location', status: 'status', operator: 'operator',
+  itLoadMW: 'IT load',
+  plannedYear: 'commissioning year',
+  rampYears: 'ramp',
+  cooling: 'cooling type',
+  acceleratorImportShare: 'imported-accelerator share',
+  lat: 'location',
+  lon: 'location',
+  status: 'status',
+  operator: 'operator',
 };
 
 const knob = (r: RunResult, name: (typeof KNOB_NAMES)[number]): number => r.knobValues[KNOB_NAMES.indexOf(name)] ?? Number.NaN;
@@ -63,9 +70,11 @@ export class HrSiteDetail extends LitElement {
       <section class="provenance" aria-label="Sources and assumptions">
         ${assumed.length ? html`<p class="assumed" data-testid="site-assumed">Assumed, not published: ${assumed.join(', ')}.</p>` : nothing}
         ${site.notes ? html`<p>${site.notes}</p>` : nothing}
-        ${site.sources?.length
-          ? html`Sources:<ul>${site.sources.map((src) => html`<li>${src.url ? html`<a href=${src.url} target="_blank" rel="noopener noreferrer">${src.title}</a>` : src.title}${src.date ? ` (${src.date})` : ''}</li>`)}</ul>`
-          : html`<p>No source listed.</p>`}
+        ${
+          site.sources?.length
+            ? html`Sources:<ul>${site.sources.map((src) => html`<li>${src.url ? html`<a href=${src.url} target="_blank" rel="noopener noreferrer">${src.title}</a>` : src.title}${src.date ? ` (${src.date})` : ''}</li>`)}</ul>`
+            : html`<p>No source listed.</p>`
+        }
       </section>
     `;
   }
@@ -82,7 +91,8 @@ export class HrSiteDetail extends LitElement {
     const curtail = r && ri >= 0 && y >= 0 ? entityYears(r, r.regionCurtailProbability, ri)[y] : undefined;
     const miss = r && y >= 0 ? entityYears(r, r.siteMissProbability, i)[y] : undefined;
     const heat = r && region ? Math.min(1, knob(r, 'heatwaveFrequencyScale') * region.heatwaveProbability) : undefined;
-    const waterLeft = r && region ? Math.min(1, Math.max(0, 1 - knob(r, 'droughtSeverity') * (1 - centralValue(region.droughtWaterAllowance)))) : undefined;
+    const waterLeft =
+      r && region ? Math.min(1, Math.max(0, 1 - knob(r, 'droughtSeverity') * (1 - centralValue(region.droughtWaterAllowance)))) : undefined;
     const pct = (v: number | undefined): string => (v === undefined ? '—' : formatPercent(v));
     return html`
       <header>

@@ -107,12 +107,14 @@ export class HrStatus extends LitElement {
   override render() {
     return html`
       <section class="strip" aria-label="Run status">${this.#badge()} ${this.#headline()} ${this.#progress()}</section>
-      ${this.cpuFallbackReason
-        ? html`<div class="banner" role="status" data-testid="cpu-banner">
+      ${
+        this.cpuFallbackReason
+          ? html`<div class="banner" role="status" data-testid="cpu-banner">
             <strong>WebGPU is not available, so the model runs on the CPU</strong> (${this.device ?? 'CPU workers'}): ${this.cpuFallbackReason}.
             Runs will be slower.
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.#error()} ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
     `;
   }

@@ -88,9 +88,11 @@ export class HrToolbar extends LitElement {
             ${this.userLabel ? html`<option value="user" ?selected=${this.source === 'user'}>Imported: ${this.userLabel}</option>` : nothing}
           </select>
         </label>
-        ${this.source === 'user' || this.userLabel
-          ? html`<button type="button" ?disabled=${busy} @click=${() => this.#emit('hr-reset-preset', null)}>Reset to preset</button>`
-          : nothing}
+        ${
+          this.source === 'user' || this.userLabel
+            ? html`<button type="button" ?disabled=${busy} @click=${() => this.#emit('hr-reset-preset', null)}>Reset to preset</button>`
+            : nothing
+        }
       </div>
       <div class="group">
         <label>

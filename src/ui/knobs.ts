@@ -24,20 +24,82 @@ const pct = (v: number): string => `${Math.round(v * 100)}`;
 const fixed = (digits: number) => (v: number) => v.toFixed(digits);
 
 export const KNOB_META: Record<KnobName, KnobMeta> = {
-  demandGrowthPctPerYear: { label: 'Demand growth', unit: '%/yr', step: 1, defaultRange: [-20, 50], display: fixed(0), help: 'Extra growth of every IT load, compounding yearly' },
-  gridBuildoutScale: { label: 'Grid build-out', unit: '× plan', step: 0.05, defaultRange: [0.25, 3], display: fixed(2), help: 'Scales each region’s growth in grid headroom' },
-  droughtSeverity: { label: 'Drought severity', unit: '× cut', step: 0.05, defaultRange: [0, 3], display: fixed(2), help: 'Scales how much of the water permit a drought takes away' },
-  heatwaveFrequencyScale: { label: 'Heatwave frequency', unit: '× rate', step: 0.05, defaultRange: [0, 3], display: fixed(2), help: 'Scales each region’s yearly heatwave probability' },
-  coolingMixShift: { label: 'Shift to closed-loop cooling', unit: '% of evaporative', step: 0.01, defaultRange: [0, 1], display: pct, percent: true, help: 'Share of evaporative designs built with closed-loop liquid cooling instead' },
-  efficiencyTrendPctPerYear: { label: 'Efficiency trend', unit: '%/yr less overhead', step: 0.1, defaultRange: [0, 5], display: fixed(1), help: 'Yearly cut in PUE overhead (PUE − 1)' },
-  chipShockProbability: { label: 'Chip supply shock', unit: '% chance', step: 0.01, defaultRange: [0, 1], display: pct, percent: true, help: 'Probability of an accelerator supply shock over the horizon' },
-  cyberRateScale: { label: 'Cyber incident rate', unit: '× rate', step: 0.1, defaultRange: [0, 10], display: fixed(1), help: 'Scales cyber incidents per site-year' },
+  demandGrowthPctPerYear: {
+    label: 'Demand growth',
+    unit: '%/yr',
+    step: 1,
+    defaultRange: [-20, 50],
+    display: fixed(0),
+    help: 'Extra growth of every IT load, compounding yearly',
+  },
+  gridBuildoutScale: {
+    label: 'Grid build-out',
+    unit: '× plan',
+    step: 0.05,
+    defaultRange: [0.25, 3],
+    display: fixed(2),
+    help: 'Scales each region’s growth in grid headroom',
+  },
+  droughtSeverity: {
+    label: 'Drought severity',
+    unit: '× cut',
+    step: 0.05,
+    defaultRange: [0, 3],
+    display: fixed(2),
+    help: 'Scales how much of the water permit a drought takes away',
+  },
+  heatwaveFrequencyScale: {
+    label: 'Heatwave frequency',
+    unit: '× rate',
+    step: 0.05,
+    defaultRange: [0, 3],
+    display: fixed(2),
+    help: 'Scales each region’s yearly heatwave probability',
+  },
+  coolingMixShift: {
+    label: 'Shift to closed-loop cooling',
+    unit: '% of evaporative',
+    step: 0.01,
+    defaultRange: [0, 1],
+    display: pct,
+    percent: true,
+    help: 'Share of evaporative designs built with closed-loop liquid cooling instead',
+  },
+  efficiencyTrendPctPerYear: {
+    label: 'Efficiency trend',
+    unit: '%/yr less overhead',
+    step: 0.1,
+    defaultRange: [0, 5],
+    display: fixed(1),
+    help: 'Yearly cut in PUE overhead (PUE − 1)',
+  },
+  chipShockProbability: {
+    label: 'Chip supply shock',
+    unit: '% chance',
+    step: 0.01,
+    defaultRange: [0, 1],
+    display: pct,
+    percent: true,
+    help: 'Probability of an accelerator supply shock over the horizon',
+  },
+  cyberRateScale: {
+    label: 'Cyber incident rate',
+    unit: '× rate',
+    step: 0.1,
+    defaultRange: [0, 10],
+    display: fixed(1),
+    help: 'Scales cyber incidents per site-year',
+  },
 };
 
 export const KNOB_GROUPS: readonly { id: string; label: string; knobs: readonly KnobName[] }[] = [
   { id: 'demand', label: 'Demand', knobs: ['demandGrowthPctPerYear'] },
   { id: 'grid', label: 'Grid', knobs: ['gridBuildoutScale'] },
-  { id: 'cooling', label: 'Cooling & water', knobs: ['droughtSeverity', 'heatwaveFrequencyScale', 'coolingMixShift', 'efficiencyTrendPctPerYear'] },
+  {
+    id: 'cooling',
+    label: 'Cooling & water',
+    knobs: ['droughtSeverity', 'heatwaveFrequencyScale', 'coolingMixShift', 'efficiencyTrendPctPerYear'],
+  },
   { id: 'supply', label: 'Supply chain', knobs: ['chipShockProbability', 'cyberRateScale'] },
 ];
 

@@ -17,7 +17,12 @@ export function resolveYear(year: number | undefined, scenario: Scenario | undef
 
 /** True when the result's sites and regions are the scenario's, in order. */
 export function resultMatches(result: RunResult | undefined, scenario: Scenario | undefined): result is RunResult {
-  return !!result && !!scenario && result.siteIds.length === scenario.sites.length && result.siteIds.every((id, i) => scenario.sites[i]?.id === id);
+  return (
+    !!result &&
+    !!scenario &&
+    result.siteIds.length === scenario.sites.length &&
+    result.siteIds.every((id, i) => scenario.sites[i]?.id === id)
+  );
 }
 
 /** Values of every entity (site or region) in one year: `perEntity` is K × entities × years. */

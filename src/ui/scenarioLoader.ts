@@ -9,7 +9,6 @@ import { parseScenario, type ParseResult } from '../scenario/validate';
 import type { PresetId, ScenarioSource, Store, UiIssue } from './store';
 import { errorMessage } from './format';
 
-
 /** Splits `row 4, column lat: reason` into where and why, so the error list can show both. */
 export function importIssueToUi(i: ImportIssue): UiIssue {
   const text = formatImportIssue(i);
@@ -99,7 +98,11 @@ export class ScenarioLoader {
       return;
     }
     if (!current) return this.#fail(`${file.name} was not imported`, [{ message: 'no scenario is loaded to add the sites to' }]);
-    const sites = parseSitesText(file.name, text, current.regions.map((r) => r.id));
+    const sites = parseSitesText(
+      file.name,
+      text,
+      current.regions.map((r) => r.id),
+    );
     if (!sites.ok) {
       return this.#fail(`${file.name} has problems; the current scenario is kept`, sites.issues.map(importIssueToUi));
     }
@@ -120,7 +123,9 @@ export class ScenarioLoader {
       await saveUserScenario(parsed.scenario, label);
       this.store.set({ userLabel: label });
     } catch (e) {
-      this.store.set({ notice: `The import is in use but could not be saved in this browser (${errorMessage(e)}); it will be gone after a reload.` });
+      this.store.set({
+        notice: `The import is in use but could not be saved in this browser (${errorMessage(e)}); it will be gone after a reload.`,
+      });
     }
   }
 

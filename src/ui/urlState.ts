@@ -2,7 +2,16 @@
 // opens the same view: scenario, knobs, year, map view, selected site, chart output, embed and
 // presentation flags, the run settings, and the ensemble's ranges and choices (ensembleUrl.ts). Parsing is forgiving: a bad value is ignored, never fatal.
 // Run settings and the backend are judged by the engine's own rules (src/engine/options.ts).
-import { checkBackendChoice, checkDraws, checkParamSets, checkSeed, DEFAULT_DRAWS, DEFAULT_SEED, RunOptionError, validOr } from '../engine/options';
+import {
+  checkBackendChoice,
+  checkDraws,
+  checkParamSets,
+  checkSeed,
+  DEFAULT_DRAWS,
+  DEFAULT_SEED,
+  RunOptionError,
+  validOr,
+} from '../engine/options';
 import type { BackendChoice, KnobValues } from '../engine/types';
 import { KNOB_NAMES } from '../scenario/names';
 import { appendRange, ensembleFromQuery, ensembleToQuery } from './ensemble/ensembleUrl';
@@ -31,7 +40,11 @@ function backendFrom(v: string | null): BackendChoice {
 /** The Run settings' parameter sets: a count the engine takes, within the page's own cap. */
 function liveParamSets(n: unknown): number {
   const { count } = checkParamSets(n);
-  if (count > MAX_LIVE_PARAM_SETS) throw new RunOptionError('paramSets', `the page runs at most ${MAX_LIVE_PARAM_SETS} parameter sets at once (got ${count}); Run ensemble runs more`);
+  if (count > MAX_LIVE_PARAM_SETS)
+    throw new RunOptionError(
+      'paramSets',
+      `the page runs at most ${MAX_LIVE_PARAM_SETS} parameter sets at once (got ${count}); Run ensemble runs more`,
+    );
   return count;
 }
 

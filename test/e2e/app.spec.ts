@@ -43,7 +43,9 @@ test.afterEach(async ({ page }, testInfo) => {
 test('(a) runs the default scenario on WebGPU', async ({ page }) => {
   await page.goto('/?backend=webgpu');
   const gpu = await webgpuStatus(page);
-  expect(gpu.ok, `WebGPU is not available in headless Chromium (${process.env.CHROME_PATH ?? '/usr/bin/chromium'}): ${gpu.detail}`).toBe(true);
+  expect(gpu.ok, `WebGPU is not available in headless Chromium (${process.env.CHROME_PATH ?? '/usr/bin/chromium'}): ${gpu.detail}`).toBe(
+    true,
+  );
   await open(page, '?backend=webgpu');
   await runFromUi(page);
   await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
@@ -109,7 +111,9 @@ test('(d) a bad scenario file shows the path-named error and keeps the last resu
     if (site) site.lat = 123;
     return JSON.stringify(json);
   });
-  await page.getByLabel('Import scenario or sites').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  await page
+    .getByLabel('Import scenario or sites')
+    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
 
   await expect(page.locator('body')).toHaveAttribute('data-state', 'error');
   const box = page.getByRole('alert');
@@ -120,7 +124,9 @@ test('(d) a bad scenario file shows the path-named error and keeps the last resu
   expect(await page.evaluate(() => window.headroom.scenario?.name)).toBe(nameBefore);
 
   // Not JSON at all: named as a file-level problem.
-  await page.getByLabel('Import scenario or sites').setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{"name": ') });
+  await page
+    .getByLabel('Import scenario or sites')
+    .setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{"name": ') });
   await expect(box).toContainText('(file)');
   await expect(box).toContainText('invalid JSON');
 });

@@ -18,18 +18,21 @@ async function runEnsemble(page: Page, K: number): Promise<void> {
 
 /** Coloured (non-grey, non-white) pixels on the scatter's canvas: the drawn points. */
 async function scatterInk(page: Page): Promise<number> {
-  return page.locator('hr-scatter canvas').first().evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const r = data[i] ?? 0;
-      const g = data[i + 1] ?? 0;
-      const b = data[i + 2] ?? 0;
-      if ((data[i + 3] ?? 0) > 0 && Math.max(r, g, b) - Math.min(r, g, b) > 60) n++;
-    }
-    return n;
-  });
+  return page
+    .locator('hr-scatter canvas')
+    .first()
+    .evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const r = data[i] ?? 0;
+        const g = data[i + 1] ?? 0;
+        const b = data[i + 2] ?? 0;
+        if ((data[i + 3] ?? 0) > 0 && Math.max(r, g, b) - Math.min(r, g, b) > 60) n++;
+      }
+      return n;
+    });
 }
 
 async function download(page: Page, button: string): Promise<Buffer> {
@@ -55,7 +58,10 @@ test('ranges, ensemble, brushing, PRIM, sensitivity and raw samples on the CPU',
   await expect(page.getByTestId('range-gridBuildoutScale')).toHaveText('0.50–2.00 × plan');
   await page.getByRole('checkbox', { name: 'Vary Demand growth over a range' }).check();
   await expect.poll(() => page.evaluate(() => location.search)).toContain('gridBuildoutScale=0.5..2');
-  expect(await page.evaluate(() => window.headroom.state.ranges)).toEqual({ gridBuildoutScale: [0.5, 2], demandGrowthPctPerYear: [-20, 50] });
+  expect(await page.evaluate(() => window.headroom.state.ranges)).toEqual({
+    gridBuildoutScale: [0.5, 2],
+    demandGrowthPctPerYear: [-20, 50],
+  });
 
   // K: the CPU default is smaller, and the page says so.
   const kSelect = page.getByLabel('Ensemble parameter sets K');
@@ -64,7 +70,9 @@ test('ranges, ensemble, brushing, PRIM, sensitivity and raw samples on the CPU',
   // Progress and stop: the sets finished so far stay; the rest are never run.
   await page.getByRole('button', { name: 'Run ensemble' }).click();
   await expect(page.getByRole('progressbar', { name: 'Ensemble progress' })).toBeVisible();
-  await expect.poll(async () => Number(await page.locator('body').getAttribute('data-ensemble-rows')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.locator('body').getAttribute('data-ensemble-rows')), { timeout: 60_000 })
+    .toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Stop ensemble' }).click();
   await expect(page.locator('body')).toHaveAttribute('data-ensemble', 'cancelled');
   await expect(page.getByTestId('ensemble-status')).toHaveText(/^Cancelled after \d+ of 256 sets/);
@@ -112,7 +120,9 @@ test('ranges, ensemble, brushing, PRIM, sensitivity and raw samples on the CPU',
   const failing = curtailed.filter((v) => v > threshold).length;
   await page.getByLabel('Failure threshold (TWh)').fill(String(threshold));
   await page.getByLabel('Failure threshold (TWh)').press('Tab');
-  await expect(page.getByTestId('prim-failing')).toHaveText(`${failing} of ${K} parameter sets fail (${Math.round((100 * failing) / K)}%).`);
+  await expect(page.getByTestId('prim-failing')).toHaveText(
+    `${failing} of ${K} parameter sets fail (${Math.round((100 * failing) / K)}%).`,
+  );
   await expect(page.getByTestId('prim-box').first()).toBeVisible();
   const sentences = await page.locator('[data-testid="prim-box"] .sentence').allTextContents();
   console.log(`PRIM (${await page.getByTestId('prim-failing').textContent()}): ${sentences.join(' | ')}`);
@@ -128,7 +138,7 @@ test('ranges, ensemble, brushing, PRIM, sensitivity and raw samples on the CPU',
   await expect(page.locator('hr-tornado')).toHaveAttribute('data-bars', '2');
   await page.locator('hr-tornado summary').click();
   await expect(page.locator('hr-tornado tbody tr', { hasText: '(no range)' })).toHaveCount(6);
-  console.log(`tornado: ${(await page.locator('hr-tornado tbody').innerText()).replace(/\s+/g, ' ')}`);
+  console.log(`tornado: ${((await page.locator('hr-tornado tbody').textContent()) ?? '').replace(/\s+/g, ' ')}`);
   await page.locator('hr-tornado').scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'discovery');
   await page.locator('hr-ensemble .cards').screenshot({ path: testInfo.outputPath('prim-and-tornado.png') });

@@ -14,7 +14,9 @@ async function watchResults(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as Watch;
     w.results = [];
-    new MutationObserver(() => w.results.push({ t: performance.now(), phase: document.body.dataset.phase ?? '', draws: window.headroom.lastResult?.draws ?? 0 })).observe(document.body, {
+    new MutationObserver(() =>
+      w.results.push({ t: performance.now(), phase: document.body.dataset.phase ?? '', draws: window.headroom.lastResult?.draws ?? 0 }),
+    ).observe(document.body, {
       attributes: true,
       attributeFilter: ['data-results'],
     });
@@ -43,7 +45,11 @@ for (const backend of ['cpu', 'webgpu'] as const) {
     await page.evaluate(() => ((window as unknown as Watch).lastInput = performance.now()));
     await expect(page.getByTestId('value-demandGrowthPctPerYear')).toHaveText('20 %/yr');
     await newResult(page, results);
-    const log = await page.evaluate(() => (window as unknown as Watch).results.map((r) => `${r.phase} ${r.draws} draws at +${Math.round(r.t - (window as unknown as Watch).lastInput)} ms`));
+    const log = await page.evaluate(() =>
+      (window as unknown as Watch).results.map(
+        (r) => `${r.phase} ${r.draws} draws at +${Math.round(r.t - (window as unknown as Watch).lastInput)} ms`,
+      ),
+    );
     console.log(`${backend}: results after the last key press: ${log.join('; ')}`);
     // Coarse pass then refinement, with the same seed: the final result has the refined draws.
     expect(await page.evaluate(() => window.headroom.lastResult?.draws)).toBe(512);
@@ -63,7 +69,9 @@ test('the map is drawn: outlines, land and site columns, not a blank canvas', as
   await open(page, '?backend=cpu');
   const px = await mapPixels(page);
   const total = px.width * px.height;
-  console.log(`map ${px.width}×${px.height}: ${px.nonBackground} non-background pixels (${((100 * px.nonBackground) / total).toFixed(1)}%), ${px.saturated} saturated`);
+  console.log(
+    `map ${px.width}×${px.height}: ${px.nonBackground} non-background pixels (${((100 * px.nonBackground) / total).toFixed(1)}%), ${px.saturated} saturated`,
+  );
   expect(px.nonBackground / total, 'the globe (sea, land, outlines) should cover much of the canvas').toBeGreaterThan(0.3);
   expect(px.saturated, 'columns and discs are coloured').toBeGreaterThan(200);
   await page.getByTestId('map-canvas').screenshot({ path: testInfo.outputPath('map.png') });
@@ -104,6 +112,8 @@ test('state round-trips through the URL: reload restores knobs, year, view, site
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await newResult(page, results);
   const id = await page.evaluate(() => window.headroom.scenario?.sites[0]?.id ?? '');
+  // The answer card sits above the map: bring the whole map on screen before clicking a site.
+  await page.getByTestId('map-canvas').scrollIntoViewIfNeeded();
   const p = await sitePosition(page, id);
   await page.mouse.click(p.x, p.y - 2);
   await expect(page.getByTestId('site-detail-name')).toBeVisible();

@@ -30,7 +30,9 @@ export async function open(page: Page, query = ''): Promise<void> {
 
 /** Waits until no run is in flight or pending and the page shows a finished result. */
 export async function settled(page: Page): Promise<void> {
-  await expect(page.locator('body'), 'the engine, scenario and first run should finish').toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  await expect(page.locator('body'), 'the engine, scenario and first run should finish').toHaveAttribute('data-state', 'done', {
+    timeout: 90_000,
+  });
   await page.evaluate(() => window.headroom.settled());
   await expect(page.locator('body')).toHaveAttribute('data-state', 'done');
 }
@@ -113,7 +115,13 @@ export async function headline(page: Page): Promise<string> {
 }
 
 export async function sitePosition(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const p = await page.locator('hr-map').evaluate((el, siteId) => (el as HTMLElement & { clientPositionOfSite(id: string): { x: number; y: number } | undefined }).clientPositionOfSite(siteId), id);
+  const p = await page
+    .locator('hr-map')
+    .evaluate(
+      (el, siteId) =>
+        (el as HTMLElement & { clientPositionOfSite(id: string): { x: number; y: number } | undefined }).clientPositionOfSite(siteId),
+      id,
+    );
   if (!p) throw new Error(`site ${id} is not on the map`);
   return p;
 }
@@ -124,7 +132,11 @@ export async function unnamedControls(page: Page): Promise<string[]> {
     const out: string[] = [];
     const walk = (root: Document | ShadowRoot): void => {
       for (const el of root.querySelectorAll<HTMLElement>('input, select, button, [role="slider"], [tabindex="0"]')) {
-        const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length || el.textContent?.trim();
+        const labelled =
+          el.getAttribute('aria-label') ||
+          el.getAttribute('aria-labelledby') ||
+          (el as HTMLInputElement).labels?.length ||
+          el.textContent?.trim();
         if (!labelled && (el as HTMLInputElement).type !== 'hidden') out.push(el.outerHTML.slice(0, 80));
       }
       for (const host of root.querySelectorAll('*')) if (host.shadowRoot) walk(host.shadowRoot);

@@ -23,7 +23,10 @@ async function exportMenu(page: Page, label: string): Promise<{ name: string; by
 /** A two-site CSV in the public/data/sites.csv convention, in a region of the loaded scenario. */
 function sitesCsv(region: string, opts: { badLatRow?: boolean } = {}): string {
   const header = 'id,name,lat,lon,region,status,itLoadMW,plannedYear,cooling';
-  const rows = [`e2e-alpha,E2E Alpha campus,53.4,-2.2,${region},planned,250,2027,liquid`, `e2e-beta,E2E Beta campus,${opts.badLatRow ? '123' : '52.9'},-1.5,${region},construction,120,2026,air`];
+  const rows = [
+    `e2e-alpha,E2E Alpha campus,53.4,-2.2,${region},planned,250,2027,liquid`,
+    `e2e-beta,E2E Beta campus,${opts.badLatRow ? '123' : '52.9'},-1.5,${region},construction,120,2026,air`,
+  ];
   return `${header}\n${rows.join('\n')}\n`;
 }
 
@@ -41,7 +44,10 @@ test('exports: map and chart PNGs, results JSON and CSVs, scenario JSON', async 
   await testInfo.attach('histogram-export.png', { body: chart.bytes, contentType: 'image/png' });
 
   const json = await exportMenu(page, 'Results (JSON)');
-  const doc = JSON.parse(json.bytes.toString('utf8')) as { run: { draws: number }; paramSets: { series: Record<string, { mean: number }> }[] };
+  const doc = JSON.parse(json.bytes.toString('utf8')) as {
+    run: { draws: number };
+    paramSets: { series: Record<string, { mean: number }> }[];
+  };
   expect(doc.run.draws).toBe(512);
   expect(doc.paramSets[0]?.series.energyServedMWh?.mean).toBeGreaterThan(0);
 
@@ -54,7 +60,9 @@ test('exports: map and chart PNGs, results JSON and CSVs, scenario JSON', async 
   const sites = await exportMenu(page, 'Sites by year (CSV)');
   const siteLines = sites.bytes.toString('utf8').trim().split('\n');
   expect(siteLines[0]).toBe('paramSet,siteId,siteName,region,year,missProbability,expectedLoadMW');
-  const expected = await page.evaluate(() => (window.headroom.scenario?.sites.length ?? 0) * (window.headroom.lastResult?.years.length ?? 0));
+  const expected = await page.evaluate(
+    () => (window.headroom.scenario?.sites.length ?? 0) * (window.headroom.lastResult?.years.length ?? 0),
+  );
   expect(siteLines.length - 1).toBe(expected);
 
   const scenario = await exportMenu(page, 'Scenario (JSON)');
@@ -62,10 +70,14 @@ test('exports: map and chart PNGs, results JSON and CSVs, scenario JSON', async 
   const parsed = await page.evaluate((text) => window.headroom.parseScenario(text).ok, scenario.bytes.toString('utf8'));
   expect(parsed, 'the exported scenario validates').toBe(true);
   // …and imports back as the visitor's own scenario.
-  await page.getByLabel('Import scenario or sites').setInputFiles({ name: scenario.name, mimeType: 'application/json', buffer: scenario.bytes });
+  await page
+    .getByLabel('Import scenario or sites')
+    .setInputFiles({ name: scenario.name, mimeType: 'application/json', buffer: scenario.bytes });
   await expect.poll(() => page.evaluate(() => window.headroom.state.source)).toBe('user');
   await settled(page);
-  console.log(`exports: map ${map.bytes.length} B, chart ${chart.bytes.length} B, results CSV ${lines.length - 1} rows, site-years ${siteLines.length - 1} rows`);
+  console.log(
+    `exports: map ${map.bytes.length} B, chart ${chart.bytes.length} B, results CSV ${lines.length - 1} rows, site-years ${siteLines.length - 1} rows`,
+  );
   expect(errors, errors.join('\n')).toEqual([]);
 });
 
@@ -96,7 +108,10 @@ test('import sites: file picker, error list for a bad CSV, persistence across re
 
   await page.reload();
   await settled(page);
-  expect(await page.evaluate(() => window.headroom.scenario?.sites.map((s) => s.id)), 'the import survives a reload').toEqual(['e2e-alpha', 'e2e-beta']);
+  expect(await page.evaluate(() => window.headroom.scenario?.sites.map((s) => s.id)), 'the import survives a reload').toEqual([
+    'e2e-alpha',
+    'e2e-beta',
+  ]);
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('user');
 
   await page.getByRole('button', { name: 'Reset to preset' }).click();

@@ -13,7 +13,10 @@ import { fixtureScenario, handScenario, requireGpu } from './engineHelpers';
 const BACKENDS = ['cpu', 'webgpu'] as const;
 let engines: Record<(typeof BACKENDS)[number], Engine>;
 beforeAll(async () => {
-  engines = { cpu: await createEngine({ backend: 'cpu', workers: 2 }), webgpu: await createEngine({ backend: 'webgpu', gpu: await requireGpu() }) };
+  engines = {
+    cpu: await createEngine({ backend: 'cpu', workers: 2 }),
+    webgpu: await createEngine({ backend: 'webgpu', gpu: await requireGpu() }),
+  };
 });
 afterAll(async () => {
   await engines.cpu.dispose();
@@ -64,7 +67,11 @@ describe.each(BACKENDS)('on %s', (backend) => {
 
   it('a fixed transformer delay is the only cause, by the hand-worked MW', async () => {
     const s = handScenario({ supplyChain: transformers1y });
-    for (const [year, plannedMW, shortMW] of [[2026, 25, 25], [2027, 75, 50], [2028, 100, 25]] as const) {
+    for (const [year, plannedMW, shortMW] of [
+      [2026, 25, 25],
+      [2027, 75, 50],
+      [2028, 100, 25],
+    ] as const) {
       const a = await byCause(s, year);
       expect(a.plannedMW).toBeCloseTo(plannedMW, 9);
       // Quantiles are read to a bin: with every draw equal, the pilot's range is padded by 0.1%.

@@ -17,7 +17,11 @@ const dir = mkdtempSync(join(tmpdir(), 'headroom-cli-'));
 
 /** Runs `tsx src/cli/<script>.ts ...args` the way `npm run sim --` (or merge) does. */
 function cli(script: 'sim' | 'merge', args: string[]) {
-  const r = spawnSync(process.execPath, [TSX, '--import', './scripts/rawImport.mjs', `src/cli/${script}.ts`, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+  const r = spawnSync(process.execPath, [TSX, '--import', './scripts/rawImport.mjs', `src/cli/${script}.ts`, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 110_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const sim = (...args: string[]) => cli('sim', args);
@@ -37,8 +41,36 @@ describe('parseSimArgs', () => {
   it('parses a full command line', () => {
     const argv = ['--scenario', 'x.json', '--param-sets', '8', '--draws', '1024', '--seed', '4294967295'];
     const more = ['--design', 'sobol', '--shard', '1/4', '--csv', 't.csv', '--arrow', 't.arrow'];
-    const files = ['--sites', 's.csv', '--sites-mode', 'append', '--samples-csv', 'd.csv', '--samples-arrow', 'd.arrow', '--sample-set', '7', '--sample-series', 'curtailedMWh'];
-    expect(parseSimArgs([...argv, ...more, ...files, '--backend', 'cpu', '--out', 'r.json', '--workers', '3', '--crn', '--shortfall-threshold', '0.25'])).toEqual({
+    const files = [
+      '--sites',
+      's.csv',
+      '--sites-mode',
+      'append',
+      '--samples-csv',
+      'd.csv',
+      '--samples-arrow',
+      'd.arrow',
+      '--sample-set',
+      '7',
+      '--sample-series',
+      'curtailedMWh',
+    ];
+    expect(
+      parseSimArgs([
+        ...argv,
+        ...more,
+        ...files,
+        '--backend',
+        'cpu',
+        '--out',
+        'r.json',
+        '--workers',
+        '3',
+        '--crn',
+        '--shortfall-threshold',
+        '0.25',
+      ]),
+    ).toEqual({
       scenario: 'x.json',
       paramSets: 8,
       design: 'sobol',
@@ -91,7 +123,9 @@ describe('parseSimArgs', () => {
     expect(cliError(['--sites-mode', 'merge'])).toBe("--sites-mode: must be replace or append (got 'merge')");
     expect(cliError(['--param-sets', '3', '--sample-set', '3'])).toBe('--sample-set: must be a whole number within [0, 2] (got 3)');
     expect(cliError(['--sample-series', ' , '])).toBe('--sample-series: must name at least one series key');
-    expect(parseSimArgs(['--param-sets', '4', '--sample-set', '3', '--sample-series', 'curtailedMWh, gridStress[north]']).sampleSeries).toEqual(['curtailedMWh', 'gridStress[north]']);
+    expect(
+      parseSimArgs(['--param-sets', '4', '--sample-set', '3', '--sample-series', 'curtailedMWh, gridStress[north]']).sampleSeries,
+    ).toEqual(['curtailedMWh', 'gridStress[north]']);
   });
 
   it('rejects unknown flags and positionals', () => {
@@ -111,7 +145,7 @@ describe('parseSimArgs', () => {
     expect(parseSimArgs(['--seed', '0']).seed).toBe(0);
   });
 
-  it('states the engine\'s limits: draws 2^24 + 1 and 2^32 parameter sets are refused by name', () => {
+  it("states the engine's limits: draws 2^24 + 1 and 2^32 parameter sets are refused by name", () => {
     expect(cliError(['--draws', '16777217'])).toBe('--draws: must be a whole number within [1, 16777216] (got 16777217)');
     expect(parseSimArgs(['--draws', '16777216']).draws).toBe(16777216);
     expect(cliError(['--param-sets', '4294967296'])).toBe('--param-sets: must be a whole number within [1, 1048576] (got 4294967296)');
@@ -135,7 +169,11 @@ describe('parseSimArgs', () => {
 describe('parseMergeArgs', () => {
   it('takes shard files as positionals and at least one output', () => {
     expect(parseMergeArgs(['a.json', 'b.json', '--out', 'all.json', '--csv', 'all.csv'])).toEqual({
-      shards: ['a.json', 'b.json'], out: 'all.json', csv: 'all.csv', arrow: undefined, help: false,
+      shards: ['a.json', 'b.json'],
+      out: 'all.json',
+      csv: 'all.csv',
+      arrow: undefined,
+      help: false,
     });
     expect(() => parseMergeArgs(['--out', 'x.json'])).toThrow('name the shard files to merge');
     expect(() => parseMergeArgs(['a.json'])).toThrow('nothing to write: give --out, --csv or --arrow');
@@ -169,7 +207,7 @@ describe('sim CLI', () => {
     expect(flag.stderr).toContain('error: --draws: must be a whole number within [1, 16777216] (got 0)');
   });
 
-  it('exits 2 on arguments beyond the engine\'s limits, before it runs or writes anything', () => {
+  it("exits 2 on arguments beyond the engine's limits, before it runs or writes anything", () => {
     const out = join(dir, 'never.json');
     const draws = sim('--scenario', FIXTURE, '--backend', 'cpu', '--draws', '16777217', '--out', out);
     expect(draws.code).toBe(2);
@@ -186,9 +224,24 @@ describe('sim CLI', () => {
   it('exits 2 naming an unknown --sample-series, with nothing run or written', () => {
     const out = join(dir, 'never-result.json');
     const samples = join(dir, 'never-samples.csv');
-    const r = sim('--scenario', FIXTURE, '--backend', 'cpu', '--draws', '64', '--sample-series', 'energyServedMWh,gridStress[west]', '--samples-csv', samples, '--out', out);
+    const r = sim(
+      '--scenario',
+      FIXTURE,
+      '--backend',
+      'cpu',
+      '--draws',
+      '64',
+      '--sample-series',
+      'energyServedMWh,gridStress[west]',
+      '--samples-csv',
+      samples,
+      '--out',
+      out,
+    );
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/error: --sample-series: no series 'gridStress\[west\]' in this scenario \(known: energyDemandedMWh, .*\(\d+ more\)\)\n/);
+    expect(r.stderr).toMatch(
+      /error: --sample-series: no series 'gridStress\[west\]' in this scenario \(known: energyDemandedMWh, .*\(\d+ more\)\)\n/,
+    );
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
     expect(existsSync(samples)).toBe(false);
@@ -203,7 +256,9 @@ describe('sim CLI', () => {
     const out = join(dir, 'never-big.json');
     const r = sim('--scenario', file, '--backend', 'cpu', '--param-sets', '4097', '--out', out);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error: --param-sets: 4097 parameter sets × 4096 sites × 16 years is 268500992 site-years of results; one run holds at most 268435456');
+    expect(r.stderr).toContain(
+      'error: --param-sets: 4097 parameter sets × 4096 sites × 16 years is 268500992 site-years of results; one run holds at most 268435456',
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -252,7 +307,26 @@ describe('site files and raw samples (CLI, CPU)', () => {
     writeFileSync(file, `${header}\nx1,One,51.5,-0.1,north,planned,100,2027,air\n`);
     const out = join(dir, 'with-sites.json');
     const samples = join(dir, 'samples.csv');
-    const r = sim('--scenario', FIXTURE, '--sites', file, '--sites-mode', 'append', '--backend', 'cpu', '--draws', '300', '--param-sets', '2', '--sample-set', '1', '--samples-csv', samples, '--out', out);
+    const r = sim(
+      '--scenario',
+      FIXTURE,
+      '--sites',
+      file,
+      '--sites-mode',
+      'append',
+      '--backend',
+      'cpu',
+      '--draws',
+      '300',
+      '--param-sets',
+      '2',
+      '--sample-set',
+      '1',
+      '--samples-csv',
+      samples,
+      '--out',
+      out,
+    );
     expect(r.stderr).not.toContain('error:');
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
@@ -268,7 +342,22 @@ describe('site files and raw samples (CLI, CPU)', () => {
 });
 
 describe('sweeps, shards and merge (CLI, CPU)', () => {
-  const common = ['--scenario', FIXTURE, '--backend', 'cpu', '--workers', '2', '--draws', '128', '--param-sets', '5', '--design', 'lhs', '--seed', '3'];
+  const common = [
+    '--scenario',
+    FIXTURE,
+    '--backend',
+    'cpu',
+    '--workers',
+    '2',
+    '--draws',
+    '128',
+    '--param-sets',
+    '5',
+    '--design',
+    'lhs',
+    '--seed',
+    '3',
+  ];
   const file = (name: string) => join(dir, name);
   const readJson = (name: string) => JSON.parse(readFileSync(file(name), 'utf8')) as ResultJson & { ensemble: { shard: unknown } };
 
@@ -282,7 +371,16 @@ describe('sweeps, shards and merge (CLI, CPU)', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(i === 0 ? 'shard 0/2: sets 0–1 of 5' : 'shard 1/2: sets 2–4 of 5');
     }
-    const m = merge(file('shard-1.json'), file('shard-0.json'), '--out', file('merged.json'), '--csv', file('merged.csv'), '--arrow', file('merged.arrow'));
+    const m = merge(
+      file('shard-1.json'),
+      file('shard-0.json'),
+      '--out',
+      file('merged.json'),
+      '--csv',
+      file('merged.csv'),
+      '--arrow',
+      file('merged.arrow'),
+    );
     expect(m.stderr).toBe('');
     expect(m.code).toBe(0);
     expect(m.stdout).toContain('merged 2 shards: 5 parameter sets × 128 draws, lhs design, seed 3');
@@ -292,18 +390,22 @@ describe('sweeps, shards and merge (CLI, CPU)', () => {
     expect(readFileSync(file('merged.arrow'))).toEqual(readFileSync(file('whole.arrow')));
 
     // The table: one row per set, knobs then each headline metric's five statistics.
-    const csv = Papa.parse<Record<string, number>>(readFileSync(file('whole.csv'), 'utf8'), { header: true, dynamicTyping: true, skipEmptyLines: true });
+    const csv = Papa.parse<Record<string, number>>(readFileSync(file('whole.csv'), 'utf8'), {
+      header: true,
+      dynamicTyping: true,
+      skipEmptyLines: true,
+    });
     expect(csv.data).toHaveLength(5);
     expect(csv.meta.fields?.slice(0, 3)).toEqual(['paramSet', 'demandGrowthPctPerYear', 'gridBuildoutScale']);
     expect(csv.meta.fields).toContain('curtailedMWh_pExceed');
     expect(csv.meta.fields).toHaveLength(1 + 8 + 6 * 5);
     const set3 = readJson('whole.json').paramSets[3] as ResultJson['paramSets'][number];
-    expect(csv.data[3]?.['energyServedMWh_p95']).toBe(set3.series['energyServedMWh']?.p95);
-    expect(csv.data[3]?.['gridBuildoutScale']).toBe(set3.knobs.gridBuildoutScale);
+    expect(csv.data[3]?.energyServedMWh_p95).toBe(set3.series.energyServedMWh?.p95);
+    expect(csv.data[3]?.gridBuildoutScale).toBe(set3.knobs.gridBuildoutScale);
     const table = tableFromIPC(readFileSync(file('whole.arrow')));
     expect(table.numRows).toBe(5);
     expect(table.schema.fields.map((f) => f.name)).toEqual(csv.meta.fields);
-    expect(table.getChild('energyServedMWh_p95')?.get(3)).toBe(set3.series['energyServedMWh']?.p95);
+    expect(table.getChild('energyServedMWh_p95')?.get(3)).toBe(set3.series.energyServedMWh?.p95);
   });
 
   it('merge exits 2 with a clear message on a missing shard, a foreign file or an unreadable one', () => {
@@ -371,8 +473,17 @@ describe('resultToJson', () => {
     expect(json.knobNames).toHaveLength(8);
     const set1 = json.paramSets[1] as ResultJson['paramSets'][number];
     expect(set1.knobs.demandGrowthPctPerYear).toBe(8);
-    expect(set1.series['energyServedMWh']).toEqual({
-      mean: 16, sd: 17, se: 1.7, p5: 18, p50: 19, p95: 20, pExceed: 21, outOfRangeFraction: 22, threshold: 0, unit: 'MWh',
+    expect(set1.series.energyServedMWh).toEqual({
+      mean: 16,
+      sd: 17,
+      se: 1.7,
+      p5: 18,
+      p50: 19,
+      p95: 20,
+      pExceed: 21,
+      outOfRangeFraction: 22,
+      threshold: 0,
+      unit: 'MWh',
     });
     // Set 1, site 2: offset (1 × 3 + 2) × 2 = 10.
     expect(set1.sites['s-gamma']).toEqual({ missProbability: [10 / 16, 11 / 16], expectedLoadMW: [110, 111] });

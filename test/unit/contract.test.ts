@@ -47,7 +47,11 @@ describe('the WGSL prelude is generated from the contract', () => {
     expect(names.length).toBeGreaterThan(100);
     for (const name of names) {
       const lines = declared.filter((m) => m[1] === name);
-      expect(lines.map((m) => [m[2], Number(m[3].replace(/u$/, ''))]), name).toEqual([['u32', contract[name as keyof typeof contract]]]);
+      expect(
+        lines.map((m) => [m[2], Number(m[3].replace(/u$/, ''))]),
+        name,
+        // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test walks every export of the contract
+      ).toEqual([['u32', contract[name as keyof typeof contract]]]);
     }
   });
 
@@ -98,7 +102,9 @@ describe('shaders write no number the contract owns', () => {
 
 describe('every kernel has a TypeScript mirror of the same stem', () => {
   const mirrorOf = (file: string): URL =>
-    file === 'rngProbe.wgsl' ? new URL('../../src/backends/gpu/rngProbe.ts', import.meta.url) : new URL(file.replace(/\.wgsl$/, '.ts'), KERNEL);
+    file === 'rngProbe.wgsl'
+      ? new URL('../../src/backends/gpu/rngProbe.ts', import.meta.url)
+      : new URL(file.replace(/\.wgsl$/, '.ts'), KERNEL);
 
   it.each(shaderFiles)('%s', (file) => {
     expect(existsSync(mirrorOf(file)), `${file} needs ${mirrorOf(file).pathname}`).toBe(true);

@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/createEngine';
 import { buildParamSets } from '../../src/engine/paramSets';
 import { KNOB_NAMES, type KnobName } from '../../src/scenario/names';
-import { DIST_STRIDE, G_COOLING, G_SUPPLY, GLOBAL_SIZE, NKNOBS, R_CONN_DELAY, SUMMARY_STRIDE, SUPPLY_STRIDE } from '../../src/kernel/contract';
+import {
+  DIST_STRIDE,
+  G_COOLING,
+  G_SUPPLY,
+  GLOBAL_SIZE,
+  NKNOBS,
+  R_CONN_DELAY,
+  SUMMARY_STRIDE,
+  SUPPLY_STRIDE,
+} from '../../src/kernel/contract';
 import { packScenario } from '../../src/engine/pack';
 import { GROUP_SITE } from '../../src/kernel/contract';
 import { CopulaDraw } from '../../src/kernel/copula';
@@ -26,7 +35,9 @@ function spearman(x: Float64Array, y: Float64Array): number {
   const [a, b] = [ranks(x), ranks(y)];
   const n = x.length;
   const mean = (n - 1) / 2;
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxy += (a[i] - mean) * (b[i] - mean);
     sxx += (a[i] - mean) ** 2;
@@ -41,14 +52,24 @@ const requested: [string, string, number][] = [
   ['gridConnectionDelay', 'wue', 0.3],
 ];
 const withCorrelations = (extra: object[] = []) =>
-  mustParse({ ...structuredClone(fixtureScenario()), correlations: [...requested.map(([a, b, s]) => ({ inputs: [a, b], spearman: s })), ...extra] });
+  mustParse({
+    ...structuredClone(fixtureScenario()),
+    correlations: [...requested.map(([a, b, s]) => ({ inputs: [a, b], spearman: s })), ...extra],
+  });
 
 describe.each(SEEDS)('site-group copula (TypeScript model path, key %i)', (key0) => {
   const scenario = withCorrelations();
   const packed = packScenario(scenario);
   const copula = new CopulaDraw(packed.data);
   // Offsets of the site group's members for an evaporative site in region 0 (as siteState reads them).
-  const offsets = [G_SUPPLY, G_SUPPLY + SUPPLY_STRIDE, G_SUPPLY + 2 * SUPPLY_STRIDE, GLOBAL_SIZE + R_CONN_DELAY, G_COOLING, G_COOLING + DIST_STRIDE];
+  const offsets = [
+    G_SUPPLY,
+    G_SUPPLY + SUPPLY_STRIDE,
+    G_SUPPLY + 2 * SUPPLY_STRIDE,
+    GLOBAL_SIZE + R_CONN_DELAY,
+    G_COOLING,
+    G_COOLING + DIST_STRIDE,
+  ];
   const names = ['acceleratorDelay', 'transformerDelay', 'coolingPlantDelay', 'gridConnectionDelay', 'pue', 'wue'];
   const n = 30_000;
   const samples = names.map(() => new Float64Array(n));
@@ -88,7 +109,8 @@ describe('knob correlations shape the parameter-set design', () => {
     ...structuredClone(fixtureScenario()),
     correlations: [{ inputs: ['demandGrowthPctPerYear', 'gridBuildoutScale'], spearman: -0.6 }],
   });
-  const column = (sets: Float32Array, name: KnobName) => Float64Array.from({ length: sets.length / NKNOBS }, (_, p) => sets[p * NKNOBS + KNOB_NAMES.indexOf(name)]);
+  const column = (sets: Float32Array, name: KnobName) =>
+    Float64Array.from({ length: sets.length / NKNOBS }, (_, p) => sets[p * NKNOBS + KNOB_NAMES.indexOf(name)]);
   // K = 4000 sets. Z = 4 SE of Spearman's ρ_s (stats.ts spearmanSE): (1 − ρ²)·sqrt(1.06/(K − 3)) =
   // 0.0104 at ρ = −0.6, so ±0.042 (was ±0.035, 3.4 SE); 1/sqrt(K − 1) = 0.0158 for the independent
   // pair, so ±0.063 (was ±0.035, only 2.2 SE: it failed 3% of seeds). They catch a coupling that is
@@ -126,9 +148,16 @@ describe('correlation errors name the entry and the reason', () => {
   });
   it('rejects unknown inputs, pairs across groups, self-pairs, duplicates and |ρ| > 1', () => {
     expect(issues([{ inputs: ['pue', 'nope'], spearman: 0.1 }])[0]).toMatch(/^correlations\[0\]\.inputs\[1\]: unknown input 'nope'/);
-    expect(issues([{ inputs: ['pue', 'drought'], spearman: 0.1 }])[0]).toMatch(/^correlations\[0\]\.inputs: 'pue' \(site\) and 'drought' \(climate\) are drawn for different things/);
+    expect(issues([{ inputs: ['pue', 'drought'], spearman: 0.1 }])[0]).toMatch(
+      /^correlations\[0\]\.inputs: 'pue' \(site\) and 'drought' \(climate\) are drawn for different things/,
+    );
     expect(issues([{ inputs: ['pue', 'pue'], spearman: 0.1 }])).toEqual(['correlations[0].inputs: must name two different inputs']);
-    expect(issues([{ inputs: ['pue', 'wue'], spearman: 0.1 }, { inputs: ['wue', 'pue'], spearman: 0.2 }])).toEqual(['correlations[1].inputs: duplicate of correlations[0]']);
+    expect(
+      issues([
+        { inputs: ['pue', 'wue'], spearman: 0.1 },
+        { inputs: ['wue', 'pue'], spearman: 0.2 },
+      ]),
+    ).toEqual(['correlations[1].inputs: duplicate of correlations[0]']);
     expect(issues([{ inputs: ['pue', 'wue'], spearman: 1.5 }])).toEqual(['correlations[0].spearman: must be within [-1, 1]']);
   });
 });

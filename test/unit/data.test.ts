@@ -18,8 +18,31 @@ const scenarioFiles = readdirSync(SCENARIO_DIR)
 const readJson = (file: string): unknown => JSON.parse(readFileSync(new URL(file, SCENARIO_DIR), 'utf8'));
 const load = (file: string): Scenario => scenarioSchema.parse(readJson(file));
 
-const SITE_FIELDS = ['id', 'name', 'operator', 'country', 'lat', 'lon', 'region', 'status', 'itLoadMW', 'plannedYear', 'rampYears', 'cooling', 'acceleratorImportShare'];
-const REGION_FIELDS = ['gridHeadroomMW', 'headroomGrowthMWPerYear', 'connectionDelayYears', 'heatwaveProbability', 'heatwavePueUplift', 'heatwaveWueUplift', 'droughtProbability', 'droughtWaterAllowance'];
+const SITE_FIELDS = [
+  'id',
+  'name',
+  'operator',
+  'country',
+  'lat',
+  'lon',
+  'region',
+  'status',
+  'itLoadMW',
+  'plannedYear',
+  'rampYears',
+  'cooling',
+  'acceleratorImportShare',
+];
+const REGION_FIELDS = [
+  'gridHeadroomMW',
+  'headroomGrowthMWPerYear',
+  'connectionDelayYears',
+  'heatwaveProbability',
+  'heatwavePueUplift',
+  'heatwaveWueUplift',
+  'droughtProbability',
+  'droughtWaterAllowance',
+];
 
 /** Splits CSV text into rows of fields; fields are quoted only when they contain `,`, `"` or a newline. */
 function parseCsv(text: string): string[][] {
@@ -102,7 +125,10 @@ describe('shipped scenarios', () => {
         const s = load(file);
         for (const r of s.regions) {
           expect((r.sources ?? []).length + (r.assumed ?? []).length, `${r.id}`).toBeGreaterThan(0);
-          expect(s.sites.some((site) => site.region === r.id), `${r.id} has no sites`).toBe(true);
+          expect(
+            s.sites.some((site) => site.region === r.id),
+            `${r.id} has no sites`,
+          ).toBe(true);
         }
       });
 
@@ -175,7 +201,8 @@ describe('aggregate (rest-of-fleet) entries', () => {
 
     it(`${file}: sit in regions of their own, so named sites keep their regions and headroom`, () => {
       const aggregateRegions = new Set(aggregates.map((a) => a.region));
-      for (const site of s.sites.filter((x) => !x.aggregate)) expect(aggregateRegions.has(site.region), `${site.id} shares ${site.region}`).toBe(false);
+      for (const site of s.sites.filter((x) => !x.aggregate))
+        expect(aggregateRegions.has(site.region), `${site.id} shares ${site.region}`).toBe(false);
     });
   }
 });

@@ -127,10 +127,34 @@ const CONTINUOUS: ContinuousCase[] = [
     lo: 0,
   },
   // α = 2, β = 4: Beta(2, 4) scaled to [10, 20]; mean 10 + 10·2/6, variance 100·αβ/((α+β)²(α+β+1)).
-  { name: 'pert (α=2, β=4)', spec: { dist: 'pert', min: 10, mode: 12.5, max: 20 }, mean: 10 + 20 / 6, variance: 800 / 252, cdf: (x) => beta24((x - 10) / 10), lo: 10, hi: 20 },
-  { name: 'pert (α=2.2, β=3.8)', spec: { dist: 'pert', min: 0, mode: 3, max: 10 }, mean: 22 / 6, variance: (100 * 2.2 * 3.8) / (36 * 7), cdf: (x) => beta2238(x / 10), lo: 0, hi: 10 },
+  {
+    name: 'pert (α=2, β=4)',
+    spec: { dist: 'pert', min: 10, mode: 12.5, max: 20 },
+    mean: 10 + 20 / 6,
+    variance: 800 / 252,
+    cdf: (x) => beta24((x - 10) / 10),
+    lo: 10,
+    hi: 20,
+  },
+  {
+    name: 'pert (α=2.2, β=3.8)',
+    spec: { dist: 'pert', min: 0, mode: 3, max: 10 },
+    mean: 22 / 6,
+    variance: (100 * 2.2 * 3.8) / (36 * 7),
+    cdf: (x) => beta2238(x / 10),
+    lo: 0,
+    hi: 10,
+  },
   // mode = min gives α = 1, the edge of Marsaglia–Tsang's range: Beta(1, 5), CDF 1 − (1 − x)^5.
-  { name: 'pert (α=1, β=5)', spec: { dist: 'pert', min: 0, mode: 0, max: 1 }, mean: 1 / 6, variance: 5 / 252, cdf: (x) => 1 - (1 - x) ** 5, lo: 0, hi: 1 },
+  {
+    name: 'pert (α=1, β=5)',
+    spec: { dist: 'pert', min: 0, mode: 0, max: 1 },
+    mean: 1 / 6,
+    variance: 5 / 252,
+    cdf: (x) => 1 - (1 - x) ** 5,
+    lo: 0,
+    hi: 1,
+  },
 ];
 
 describe.each(SEEDS)('continuous samplers (key %i)', (key0) => {
@@ -297,7 +321,9 @@ describe('packDist', () => {
     expect(packDist({ dist: 'uniform', min: 3, max: 3 })).toEqual([0, 3, 0, 0, 0]);
     expect(packDist({ dist: 'normal', mean: 5, sd: 0, max: 4 })).toEqual([0, 4, 0, 0, 0]);
     expect(packDist({ dist: 'lognormal', median: 7, p90: 7 })).toEqual([0, 7, 0, 0, 0]);
-    expect(packDist({ dist: 'normal', mean: 0, sd: 1, min: -50, max: 50 })).toEqual([3, 0, 1, -3.4028234663852886e38, 3.4028234663852886e38]);
+    expect(packDist({ dist: 'normal', mean: 0, sd: 1, min: -50, max: 50 })).toEqual([
+      3, 0, 1, -3.4028234663852886e38, 3.4028234663852886e38,
+    ]);
   });
 });
 
@@ -305,19 +331,64 @@ describe('stream independence', () => {
   it.each(SEEDS)('uniforms of neighbouring draws, streams, slots and keys are uncorrelated (key %i)', (key0) => {
     const n = 20000;
     const corr = (f: (i: number) => number, g: (i: number) => number): number => {
-      let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+      let sx = 0,
+        sy = 0,
+        sxx = 0,
+        syy = 0,
+        sxy = 0;
       for (let i = 0; i < n; i++) {
-        const x = f(i), y = g(i);
-        sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+        const x = f(i),
+          y = g(i);
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        syy += y * y;
+        sxy += x * y;
       }
       return (sxy / n - (sx / n) * (sy / n)) / Math.sqrt((sxx / n - (sx / n) ** 2) * (syy / n - (sy / n) ** 2));
     };
     const u = (i: number, stream = 9, slot = 0, k0 = key0): number => uniformAt(k0, KEY1, i, stream, slot);
     // The sample correlation of independent variables has SE 1/sqrt(n) = 0.0071; allow K_SE = 5 SE.
     const se = 1 / Math.sqrt(n);
-    expectNear(corr((i) => u(i), (i) => u(i + 1)), 0, K_SE * se, 'uniform corr: next draw', se);
-    expectNear(corr((i) => u(i), (i) => u(i, 10)), 0, K_SE * se, 'uniform corr: next stream', se);
-    expectNear(corr((i) => u(i), (i) => u(i, 9, 1)), 0, K_SE * se, 'uniform corr: next slot', se);
-    expectNear(corr((i) => u(i), (i) => u(i, 9, 0, key0 + 1)), 0, K_SE * se, 'uniform corr: next key', se);
+    expectNear(
+      corr(
+        (i) => u(i),
+        (i) => u(i + 1),
+      ),
+      0,
+      K_SE * se,
+      'uniform corr: next draw',
+      se,
+    );
+    expectNear(
+      corr(
+        (i) => u(i),
+        (i) => u(i, 10),
+      ),
+      0,
+      K_SE * se,
+      'uniform corr: next stream',
+      se,
+    );
+    expectNear(
+      corr(
+        (i) => u(i),
+        (i) => u(i, 9, 1),
+      ),
+      0,
+      K_SE * se,
+      'uniform corr: next slot',
+      se,
+    );
+    expectNear(
+      corr(
+        (i) => u(i),
+        (i) => u(i, 9, 0, key0 + 1),
+      ),
+      0,
+      K_SE * se,
+      'uniform corr: next key',
+      se,
+    );
   });
 });

@@ -19,7 +19,10 @@ export async function requireGpu(): Promise<GpuHandle> {
   try {
     return await acquireGpu('test device');
   } catch (e) {
-    throw new Error(`WebGPU test needs an adapter and found none (${(e as Error).message}). ` + '`npm test` installs Debian chromium (SwiftShader) and libvulkan1; Dawn uses /usr/lib/chromium/vk_swiftshader_icd.json.');
+    throw new Error(
+      `WebGPU test needs an adapter and found none (${(e as Error).message}). ` +
+        '`npm test` installs Debian chromium (SwiftShader) and libvulkan1; Dawn uses /usr/lib/chromium/vk_swiftshader_icd.json.',
+    );
   }
 }
 
@@ -31,22 +34,42 @@ const noSupplyDelay = { delayYears: 0, shockProbability: 0, shockDelayYears: 0, 
  * One region, one 100 MW air-cooled site planned for 2026 with a two-year ramp, 2025–2028,
  * nothing random unless an override makes it so: every number below can be checked by hand.
  */
-export function handScenario(over: { region?: object; site?: object; cooling?: object; supplyChain?: object; cyber?: object } = {}): Scenario {
+export function handScenario(
+  over: { region?: object; site?: object; cooling?: object; supplyChain?: object; cyber?: object } = {},
+): Scenario {
   return mustParse({
     name: 'hand-worked',
     startYear: 2025,
     endYear: 2028,
     regions: [
       {
-        id: 'r', name: 'Region',
-        gridHeadroomMW: fixed(1000), headroomGrowthMWPerYear: 0, connectionDelayYears: 0,
-        heatwaveProbability: 0, heatwavePueUplift: 0, heatwaveWueUplift: 0,
-        droughtProbability: 0, droughtWaterAllowance: 1,
+        id: 'r',
+        name: 'Region',
+        gridHeadroomMW: fixed(1000),
+        headroomGrowthMWPerYear: 0,
+        connectionDelayYears: 0,
+        heatwaveProbability: 0,
+        heatwavePueUplift: 0,
+        heatwaveWueUplift: 0,
+        droughtProbability: 0,
+        droughtWaterAllowance: 1,
         ...over.region,
       },
     ],
     sites: [
-      { id: 's', name: 'Site', lat: 51.5, lon: -0.1, region: 'r', status: 'planned', itLoadMW: 100, plannedYear: 2026, rampYears: 2, cooling: 'air', ...over.site },
+      {
+        id: 's',
+        name: 'Site',
+        lat: 51.5,
+        lon: -0.1,
+        region: 'r',
+        status: 'planned',
+        itLoadMW: 100,
+        plannedYear: 2026,
+        rampYears: 2,
+        cooling: 'air',
+        ...over.site,
+      },
     ],
     cooling: { evaporative: coolingSpec(1.2, 1.8), liquid: coolingSpec(1.1, 0.2), air: coolingSpec(1.2, 0.5), ...over.cooling },
     supplyChain: { accelerators: noSupplyDelay, transformers: noSupplyDelay, coolingPlant: noSupplyDelay, ...over.supplyChain },

@@ -12,8 +12,12 @@ import type { Scenario } from '../../src/scenario/schema';
 import { checkScenario, ScenarioError } from '../../src/scenario/validate';
 import { fixtureScenario, mustParse } from './engineHelpers';
 
-const fixtureJson = (): Record<string, unknown> & { startYear: number; endYear: number; sites: Record<string, unknown>[]; regions: Record<string, unknown>[] } =>
-  JSON.parse(readFileSync(new URL('../fixtures/minimal-scenario.json', import.meta.url), 'utf8'));
+const fixtureJson = (): Record<string, unknown> & {
+  startYear: number;
+  endYear: number;
+  sites: Record<string, unknown>[];
+  regions: Record<string, unknown>[];
+} => JSON.parse(readFileSync(new URL('../fixtures/minimal-scenario.json', import.meta.url), 'utf8'));
 
 /** The error a promise rejects with (fails the test when it resolves). */
 async function refusal(p: Promise<unknown>): Promise<Error> {
@@ -74,9 +78,15 @@ describe('engine.run and engine.samples check what they are given (CPU)', () => 
   it('refuses scenarios built from a parsed one: a bad knob, an added bad site', async () => {
     const parsed = fixtureScenario();
     const knobs = { ...parsed, knobs: { gridBuildoutScale: { value: -1 } } } as Scenario;
-    expect(await scenarioIssues(engine.run(knobs, { draws: 64 }))).toContainEqual({ path: 'knobs.gridBuildoutScale.value', message: 'must be ≥ 0' });
+    expect(await scenarioIssues(engine.run(knobs, { draws: 64 }))).toContainEqual({
+      path: 'knobs.gridBuildoutScale.value',
+      message: 'must be ≥ 0',
+    });
     const added = { ...parsed, sites: [...parsed.sites, { ...parsed.sites[0]!, id: 'x', lat: 123 }] } as Scenario;
-    expect(await scenarioIssues(engine.run(added, { draws: 64 }))).toContainEqual({ path: 'sites[3].lat', message: 'must be within [-90, 90] degrees' });
+    expect(await scenarioIssues(engine.run(added, { draws: 64 }))).toContainEqual({
+      path: 'sites[3].lat',
+      message: 'must be within [-90, 90] degrees',
+    });
   });
 
   it('caps the issues a message lists ("and N more") but keeps every one', async () => {
@@ -109,7 +119,9 @@ describe('engine.run and engine.samples check what they are given (CPU)', () => 
     expect(e.reason).toBe(`must be a whole number within [1, ${MAX_PARAM_SETS}] (got 4294967296)`);
     const design = await optionError(engine.run(fixtureScenario(), { paramSets: { count: 2 ** 32, design: 'sobol' } }));
     expect(design.path).toBe('paramSets.count');
-    expect((await optionError(engine.run(fixtureScenario(), { paramSets: { count: 4, design: 'grid' as 'lhs' } }))).path).toBe('paramSets.design');
+    expect((await optionError(engine.run(fixtureScenario(), { paramSets: { count: 4, design: 'grid' as 'lhs' } }))).path).toBe(
+      'paramSets.design',
+    );
     expect((await optionError(engine.samples(fixtureScenario(), { paramSets: 2 ** 32 }))).path).toBe('paramSets');
   });
 
@@ -134,7 +146,9 @@ describe('engine.run and engine.samples check what they are given (CPU)', () => 
     const big = mustParse(s);
     const e = await optionError(engine.run(big, { paramSets: 4097, draws: 64 }));
     expect(e.path).toBe('paramSets');
-    expect(e.reason).toMatch(/^4097 parameter sets × 4096 sites × 16 years is 268500992 site-years of results; one run holds at most 268435456/);
+    expect(e.reason).toMatch(
+      /^4097 parameter sets × 4096 sites × 16 years is 268500992 site-years of results; one run holds at most 268435456/,
+    );
     const sliced = await optionError(engine.run(big, { paramSets: 8192, paramSetRange: { first: 0, count: 4097 }, draws: 64 }));
     expect(sliced.path).toBe('paramSetRange.count');
   });
@@ -142,7 +156,9 @@ describe('engine.run and engine.samples check what they are given (CPU)', () => 
   it('refuses an unknown sample series, naming it and listing a few known ones', async () => {
     const e = await optionError(engine.samples(fixtureScenario(), { draws: 64, series: ['energyServedMWh', 'energyservedmwh'] }));
     expect(e.path).toBe('series[1]');
-    expect(e.reason).toMatch(/^no series 'energyservedmwh' in this scenario \(known: energyDemandedMWh, energyServedMWh, .*, … \(\d+ more\)\)$/);
+    expect(e.reason).toMatch(
+      /^no series 'energyservedmwh' in this scenario \(known: energyDemandedMWh, energyServedMWh, .*, … \(\d+ more\)\)$/,
+    );
     expect((await optionError(engine.samples(fixtureScenario(), { draws: 64, series: [] }))).path).toBe('series');
     expect((await optionError(engine.samples(fixtureScenario(), { paramSets: 3, paramSet: 3 }))).path).toBe('paramSet');
   });
@@ -171,7 +187,11 @@ describe('createEngine and dispose', () => {
     await engine.dispose();
     // What was queued before dispose still finishes.
     expect((await running).draws).toBe(64);
-    for (const call of [() => engine.run(fixtureScenario(), { draws: 64 }), () => engine.samples(fixtureScenario(), { draws: 64 }), () => engine.dispose()]) {
+    for (const call of [
+      () => engine.run(fixtureScenario(), { draws: 64 }),
+      () => engine.samples(fixtureScenario(), { draws: 64 }),
+      () => engine.dispose(),
+    ]) {
       const e = await refusal(call());
       expect(e).toBeInstanceOf(EngineDisposedError);
       expect(e.message).toMatch(/^engine: disposed/);
@@ -193,15 +213,25 @@ describe('sensitivity with correlated knobs', () => {
     };
     const e = await refusal(runSensitivity(engine, correlated(0.6), { n: 4, draws: 16 }));
     expect(e).toBeInstanceOf(CorrelatedKnobsError);
-    expect((e as CorrelatedKnobsError).correlations).toEqual([{ path: 'correlations[0]', knobs: ['demandGrowthPctPerYear', 'gridBuildoutScale'], spearman: 0.6 }]);
-    expect(e.message).toMatch(/^Sobol' indices assume independent knobs, but the scenario correlates demandGrowthPctPerYear and gridBuildoutScale/);
+    expect((e as CorrelatedKnobsError).correlations).toEqual([
+      { path: 'correlations[0]', knobs: ['demandGrowthPctPerYear', 'gridBuildoutScale'], spearman: 0.6 },
+    ]);
+    expect(e.message).toMatch(
+      /^Sobol' indices assume independent knobs, but the scenario correlates demandGrowthPctPerYear and gridBuildoutScale/,
+    );
     expect(runs).toBe(0);
   });
 
   it('goes ahead when the correlation touches at most one analysed knob', async () => {
     const engine = await createEngine({ backend: 'cpu', workers: 1 });
     try {
-      const r = await runSensitivity(engine, correlated(0.6), { n: 4, draws: 16, knobs: ['gridBuildoutScale', 'chipShockProbability'], resamples: 0, outputs: ['energyServedMWh'] });
+      const r = await runSensitivity(engine, correlated(0.6), {
+        n: 4,
+        draws: 16,
+        knobs: ['gridBuildoutScale', 'chipShockProbability'],
+        resamples: 0,
+        outputs: ['energyServedMWh'],
+      });
       expect(r.knobs).toEqual(['gridBuildoutScale', 'chipShockProbability']);
     } finally {
       await engine.dispose();

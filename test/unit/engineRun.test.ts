@@ -65,7 +65,9 @@ describe('engine runs', () => {
     await expect(engine.run(fixtureScenario(), { draws: 0 })).rejects.toThrow('draws: must be a whole number within [1, 16777216]');
     await expect(engine.run(fixtureScenario(), { seed: -1 })).rejects.toThrow('seed: must be a whole number');
     await expect(engine.run(fixtureScenario(), { paramSets: [{ nope: 1 } as never] })).rejects.toThrow('paramSets[0].nope: unknown knob');
-    await expect(engine.run(fixtureScenario(), { paramSets: [{}, { chipShockProbability: 1.5 }] })).rejects.toThrow('paramSets[1].chipShockProbability: must be within [0, 1]');
+    await expect(engine.run(fixtureScenario(), { paramSets: [{}, { chipShockProbability: 1.5 }] })).rejects.toThrow(
+      'paramSets[1].chipShockProbability: must be within [0, 1]',
+    );
   });
 });
 

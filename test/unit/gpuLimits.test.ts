@@ -69,7 +69,9 @@ function expectParity(cpu: RunResult, gpu: RunResult): void {
   for (let i = 0; i < cpu.summary.length; i += SUMMARY_STRIDE) {
     const scale = Math.max(Math.abs(cpu.summary[i]), 1e-6);
     expect(Math.abs(cpu.summary[i] - gpu.summary[i]), `mean ${i / SUMMARY_STRIDE}`).toBeLessThanOrEqual(1e-3 * scale);
-    expect(Math.abs(cpu.summary[i + 1] - gpu.summary[i + 1]), `sd ${i / SUMMARY_STRIDE}`).toBeLessThanOrEqual(1e-3 * Math.max(cpu.summary[i + 1], 1e-6 * scale));
+    expect(Math.abs(cpu.summary[i + 1] - gpu.summary[i + 1]), `sd ${i / SUMMARY_STRIDE}`).toBeLessThanOrEqual(
+      1e-3 * Math.max(cpu.summary[i + 1], 1e-6 * scale),
+    );
     expect(Math.abs(cpu.summary[i + 5] - gpu.summary[i + 5]), `pExceed ${i / SUMMARY_STRIDE}`).toBeLessThanOrEqual(3 / cpu.draws);
   }
   for (let i = 0; i < cpu.siteMissProbability.length; i++) {
@@ -88,13 +90,21 @@ function oneSiteYear(): Scenario {
     endYear: 2026,
     regions: [
       {
-        id: 'r', name: 'Region',
-        gridHeadroomMW: { dist: 'triangular', min: 40, mode: 90, max: 160 }, headroomGrowthMWPerYear: 0, connectionDelayYears: 0,
-        heatwaveProbability: 0.3, heatwavePueUplift: 0.05, heatwaveWueUplift: 0.2,
-        droughtProbability: 0.2, droughtWaterAllowance: { dist: 'uniform', min: 0.5, max: 0.9 },
+        id: 'r',
+        name: 'Region',
+        gridHeadroomMW: { dist: 'triangular', min: 40, mode: 90, max: 160 },
+        headroomGrowthMWPerYear: 0,
+        connectionDelayYears: 0,
+        heatwaveProbability: 0.3,
+        heatwavePueUplift: 0.05,
+        heatwaveWueUplift: 0.2,
+        droughtProbability: 0.2,
+        droughtWaterAllowance: { dist: 'uniform', min: 0.5, max: 0.9 },
       },
     ],
-    sites: [{ id: 's', name: 'Site', lat: 51.5, lon: -0.1, region: 'r', status: 'operating', itLoadMW: 100, plannedYear: 2024, cooling: 'air' }],
+    sites: [
+      { id: 's', name: 'Site', lat: 51.5, lon: -0.1, region: 'r', status: 'operating', itLoadMW: 100, plannedYear: 2024, cooling: 'air' },
+    ],
     cooling: { evaporative: cooling, liquid: cooling, air: cooling },
     supplyChain: { accelerators: supply, transformers: supply, coolingPlant: supply },
     cyber: { incidentsPerSiteYear: 0.5, outageDays: fixed(10) },
@@ -170,7 +180,7 @@ describe('GPU runs within a claimed limit of 4 workgroups per dimension', () => 
 });
 
 describe('raw samples within a claimed limit of 4 workgroups per dimension', () => {
-  it('are the unlimited GPU run\'s samples, in dispatches of at most 4 blocks', async () => {
+  it("are the unlimited GPU run's samples, in dispatches of at most 4 blocks", async () => {
     const options = { draws: 1000, seed: 7, paramSets: 3, paramSet: 2 };
     const grids: Grid[] = [];
     const limited = await gpuEngine({ backend: 'webgpu', gpu: claimingHandle(real, { maxComputeWorkgroupsPerDimension: 4 }, grids) });
@@ -208,7 +218,11 @@ describe('a run past the real 65,535-workgroup limit', () => {
 describe('GPU errors reject the run', () => {
   it('a handle claiming more workgroups than the device has: run() rejects with a GpuError, even on auto', async () => {
     const fallbacks: string[] = [];
-    const engine = await gpuEngine({ backend: 'auto', gpu: claimingHandle(real, { maxComputeWorkgroupsPerDimension: 2 ** 20 }, []), onFallback: (r) => fallbacks.push(r) });
+    const engine = await gpuEngine({
+      backend: 'auto',
+      gpu: claimingHandle(real, { maxComputeWorkgroupsPerDimension: 2 ** 20 }, []),
+      onFallback: (r) => fallbacks.push(r),
+    });
     expect(engine.backend).toBe('webgpu');
     // 2^22 draws of one site-year planned as one dispatch of 65,536 blocks: the device refuses
     // it (and so runs nothing: cheap). Before error scopes this resolved with mean 0, sd 0.

@@ -38,25 +38,72 @@ const csvIssues = (text: string, regions = REGIONS): ImportIssue[] => issuesOf(p
 
 const HEAD = 'id,name,lat,lon,region,status,itLoadMW,plannedYear,cooling';
 const row = (i: number, over: Partial<Record<string, string>> = {}): string => {
-  const v = { id: `s${i}`, name: `Site ${i}`, lat: '55', lon: '-3', region: 'north', status: 'planned', itLoadMW: '10', plannedYear: '2027', cooling: 'air', ...over };
-  return HEAD.split(',').map((c) => v[c as keyof typeof v]).join(',');
+  const v = {
+    id: `s${i}`,
+    name: `Site ${i}`,
+    lat: '55',
+    lon: '-3',
+    region: 'north',
+    status: 'planned',
+    itLoadMW: '10',
+    plannedYear: '2027',
+    cooling: 'air',
+    ...over,
+  };
+  return HEAD.split(',')
+    .map((c) => v[c as keyof typeof v])
+    .join(',');
 };
 
 const GOOD_SITES: Site[] = [
   {
-    id: 'n-one', name: 'North One campus', operator: 'Acme DC', country: 'GB', lat: 55.9, lon: -3.2, region: 'north', status: 'operating',
-    itLoadMW: 120, plannedYear: 2024, rampYears: 0, cooling: 'air', acceleratorImportShare: 0.5,
+    id: 'n-one',
+    name: 'North One campus',
+    operator: 'Acme DC',
+    country: 'GB',
+    lat: 55.9,
+    lon: -3.2,
+    region: 'north',
+    status: 'operating',
+    itLoadMW: 120,
+    plannedYear: 2024,
+    rampYears: 0,
+    cooling: 'air',
+    acceleratorImportShare: 0.5,
     sources: [{ title: 'Acme press release, 2024', url: 'https://example.com/acme', date: '2024-03-01' }],
   },
   {
-    id: 'n-two', name: 'North Two', country: 'GB', lat: 56.4, lon: -2.9, region: 'north', status: 'planned', itLoadMW: 80.5,
-    plannedYear: 2028, rampYears: 3, cooling: 'liquid', acceleratorImportShare: 1,
-    assumed: ['plannedYear', 'rampYears', 'acceleratorImportShare'], notes: 'Notes with a comma, a "quote"\nand a second line',
+    id: 'n-two',
+    name: 'North Two',
+    country: 'GB',
+    lat: 56.4,
+    lon: -2.9,
+    region: 'north',
+    status: 'planned',
+    itLoadMW: 80.5,
+    plannedYear: 2028,
+    rampYears: 3,
+    cooling: 'liquid',
+    acceleratorImportShare: 1,
+    assumed: ['plannedYear', 'rampYears', 'acceleratorImportShare'],
+    notes: 'Notes with a comma, a "quote"\nand a second line',
   },
   {
-    id: 's-three', name: 'South Three', operator: 'Beta Ltd', country: 'FR', lat: 43.6, lon: 3.9, region: 'south', status: 'construction',
-    itLoadMW: 200, plannedYear: 2026, rampYears: 2, cooling: 'evaporative', acceleratorImportShare: 0.8,
-    sources: [{ title: 'Beta annual report', date: '2025' }], assumed: ['cooling'],
+    id: 's-three',
+    name: 'South Three',
+    operator: 'Beta Ltd',
+    country: 'FR',
+    lat: 43.6,
+    lon: 3.9,
+    region: 'south',
+    status: 'construction',
+    itLoadMW: 200,
+    plannedYear: 2026,
+    rampYears: 2,
+    cooling: 'evaporative',
+    acceleratorImportShare: 0.8,
+    sources: [{ title: 'Beta annual report', date: '2025' }],
+    assumed: ['cooling'],
   },
 ];
 
@@ -84,18 +131,39 @@ describe('parseSitesText: good files', () => {
   });
 
   it('accepts any header case, capitalised enum values, semicolon-separated files and blank lines; warns on unknown columns', () => {
-    const text = 'ID;Name;LAT;Lon;Region;Status;ItLoadMW;PlannedYear;Cooling;rampYears;acceleratorImportShare;pue\n\n' +
+    const text =
+      'ID;Name;LAT;Lon;Region;Status;ItLoadMW;PlannedYear;Cooling;rampYears;acceleratorImportShare;pue\n\n' +
       'a; Alpha ;55.5;-3;north;Planned;10;2027;Air;1;1;1.2\n';
     const r = okSites(parseSitesText('eu.csv', text, REGIONS));
-    expect(r.sites).toEqual([{ id: 'a', name: 'Alpha', lat: 55.5, lon: -3, region: 'north', status: 'planned', itLoadMW: 10, plannedYear: 2027, rampYears: 1, cooling: 'air', acceleratorImportShare: 1 }]);
+    expect(r.sites).toEqual([
+      {
+        id: 'a',
+        name: 'Alpha',
+        lat: 55.5,
+        lon: -3,
+        region: 'north',
+        status: 'planned',
+        itLoadMW: 10,
+        plannedYear: 2027,
+        rampYears: 1,
+        cooling: 'air',
+        acceleratorImportShare: 1,
+      },
+    ]);
     expect(r.warnings).toEqual(['column pue is not a site column and was ignored']);
   });
 
-  it('reads public/data/sites.csv into the default scenario\'s sites (first source each)', () => {
+  it("reads public/data/sites.csv into the default scenario's sites (first source each)", () => {
     const def = parseScenario(readFileSync(new URL('../../public/data/scenarios/global-2030.json', import.meta.url), 'utf8'));
     if (!def.ok) throw new Error('default scenario invalid');
     const csv = readFileSync(new URL('../../public/data/sites.csv', import.meta.url), 'utf8');
-    const r = okSites(parseSitesText('sites.csv', csv, def.scenario.regions.map((g) => g.id)));
+    const r = okSites(
+      parseSitesText(
+        'sites.csv',
+        csv,
+        def.scenario.regions.map((g) => g.id),
+      ),
+    );
     // Matched by id: the CSV may leave out the scenario's aggregate (rest-of-fleet) entries.
     const byId = new Map(def.scenario.sites.map((x) => [x.id, x]));
     expect(r.sites.length).toBeGreaterThanOrEqual(40);
@@ -106,7 +174,10 @@ describe('parseSitesText: good files', () => {
 describe('parseSitesText: bad files, each problem with row, column and reason', () => {
   it('missing required columns: one issue per column, listing the required ones', () => {
     const need = 'is missing; a site list needs the columns id, name, lat, lon, region, status, itLoadMW, plannedYear, cooling';
-    expect(issuesOf(importFixture('missing-columns.csv'))).toEqual([{ column: 'lat', message: need }, { column: 'region', message: need }]);
+    expect(issuesOf(importFixture('missing-columns.csv'))).toEqual([
+      { column: 'lat', message: need },
+      { column: 'region', message: need },
+    ]);
   });
 
   it('a column in other units (itLoadKW) is an error naming the expected column and unit', () => {
@@ -114,7 +185,9 @@ describe('parseSitesText: bad files, each problem with row, column and reason', 
     expect(issues).toEqual([{ column: 'itLoadKW', message: 'Headroom expects itLoadMW in megawatts (MW)' }]);
     expect(formatImportIssue(issues[0]!)).toBe('column itLoadKW: Headroom expects itLoadMW in megawatts (MW)');
     for (const col of ['capacityKW', 'itLoadGW', 'IT load (kW)']) {
-      expect(csvIssues(`${HEAD.replace('itLoadMW', col)}\n${row(1)}`)).toEqual([{ column: col, message: 'Headroom expects itLoadMW in megawatts (MW)' }]);
+      expect(csvIssues(`${HEAD.replace('itLoadMW', col)}\n${row(1)}`)).toEqual([
+        { column: col, message: 'Headroom expects itLoadMW in megawatts (MW)' },
+      ]);
     }
   });
 
@@ -136,7 +209,9 @@ describe('parseSitesText: bad files, each problem with row, column and reason', 
   });
 
   it('unknown region, listing the known ones (and a near miss in case)', () => {
-    expect(issuesOf(importFixture('unknown-region.csv'))).toEqual([{ row: 3, column: 'region', message: "no region 'atlantis' (known: north, south)" }]);
+    expect(issuesOf(importFixture('unknown-region.csv'))).toEqual([
+      { row: 3, column: 'region', message: "no region 'atlantis' (known: north, south)" },
+    ]);
     expect(csvIssues(`${HEAD}\n${row(1, { region: 'North' })}`)).toEqual([
       { row: 2, column: 'region', message: "no region 'North' (did you mean 'north'?) (known: north, south)" },
     ]);
@@ -169,7 +244,9 @@ describe('parseSitesText: bad files, each problem with row, column and reason', 
 
   it('structural CSV problems: unclosed quote, too many values, duplicate columns, no rows, empty file', () => {
     expect(csvIssues(`${HEAD}\n${row(1)}\n"s2,unclosed`)).toContainEqual({ row: 3, message: 'has a quoted value with no closing "' });
-    expect(csvIssues(`${HEAD}\n${row(1)},extra`)).toEqual([{ row: 2, message: 'has 10 values but the header has 9 columns (an unquoted comma?)' }]);
+    expect(csvIssues(`${HEAD}\n${row(1)},extra`)).toEqual([
+      { row: 2, message: 'has 10 values but the header has 9 columns (an unquoted comma?)' },
+    ]);
     expect(csvIssues(`${HEAD},lat\n${row(1)},56`)).toEqual([{ column: 'lat', message: 'appears 2 times (columns C, J); keep one' }]);
     expect(csvIssues(`${HEAD}\n\n`)).toEqual([{ message: 'no sites: the file has a header row but no data rows' }]);
     expect(csvIssues('')).toEqual([{ message: 'the file is empty: expected a header row naming the columns' }]);
@@ -183,7 +260,11 @@ describe('parseSitesText: bad files, each problem with row, column and reason', 
     const t0 = performance.now();
     const issues = issuesOf(parseSitesText('huge.csv', big, REGIONS));
     expect(performance.now() - t0).toBeLessThan(1000);
-    expect(issues).toEqual([{ message: 'huge.csv is 50.0 MB; Headroom imports site files up to 20 MB (4096 sites, the engine\'s limit, fit in about 3 MB of CSV)' }]);
+    expect(issues).toEqual([
+      {
+        message: "huge.csv is 50.0 MB; Headroom imports site files up to 20 MB (4096 sites, the engine's limit, fit in about 3 MB of CSV)",
+      },
+    ]);
     expect(importSizeIssue('f.csv', MAX_IMPORT_BYTES)).toBeUndefined();
     expect(importSizeIssue('f.csv', MAX_IMPORT_BYTES + 1)?.message).toMatch(/^f\.csv is 20\.0 MB; Headroom imports site files up to 20 MB/);
     // Size is UTF-8 bytes, not characters: 11 Mi two-byte characters are 22 MB.
@@ -194,7 +275,9 @@ describe('parseSitesText: bad files, each problem with row, column and reason', 
     const text = [HEAD, ...Array.from({ length: 4097 }, (_, i) => row(i))].join('\n');
     expect(text.length).toBeLessThan(MAX_IMPORT_BYTES);
     expect(csvIssues(text)).toEqual([{ message: '4097 sites; the engine handles at most 4096 (split the file or drop sites)' }]);
-    expect(okSites(parseSitesText('max.csv', [HEAD, ...Array.from({ length: 4096 }, (_, i) => row(i))].join('\n'), REGIONS)).sites).toHaveLength(4096);
+    expect(
+      okSites(parseSitesText('max.csv', [HEAD, ...Array.from({ length: 4096 }, (_, i) => row(i))].join('\n'), REGIONS)).sites,
+    ).toHaveLength(4096);
   });
 
   it(`stops listing after ${MAX_REPORTED_ISSUES} problems and counts the rest`, () => {
@@ -204,12 +287,18 @@ describe('parseSitesText: bad files, each problem with row, column and reason', 
   });
 
   it('GeoJSON that is not a FeatureCollection', () => {
-    expect(issuesOf(importFixture('not-a-collection.geojson'))).toEqual([{ message: "expected a GeoJSON FeatureCollection of Point features; got type 'Feature'" }]);
-    expect(issuesOf(parseSitesText('s.geojson', '[]', REGIONS))).toEqual([{ message: 'expected a GeoJSON FeatureCollection of Point features; got a list' }]);
+    expect(issuesOf(importFixture('not-a-collection.geojson'))).toEqual([
+      { message: "expected a GeoJSON FeatureCollection of Point features; got type 'Feature'" },
+    ]);
+    expect(issuesOf(parseSitesText('s.geojson', '[]', REGIONS))).toEqual([
+      { message: 'expected a GeoJSON FeatureCollection of Point features; got a list' },
+    ]);
     expect(issuesOf(parseSitesText('s.json', '{"name":"x","sites":[],"regions":[]}', REGIONS))).toEqual([
       { message: 'this is a Headroom scenario file, not a site list: open it as a scenario' },
     ]);
-    expect(issuesOf(parseSitesText('s.geojson', '{"type":"FeatureCollection","features":{}}', REGIONS))).toEqual([{ column: 'features', message: 'must be a list of Point features' }]);
+    expect(issuesOf(parseSitesText('s.geojson', '{"type":"FeatureCollection","features":{}}', REGIONS))).toEqual([
+      { column: 'features', message: 'must be a list of Point features' },
+    ]);
     expect(issuesOf(parseSitesText('s.geojson', '{"type":', REGIONS))[0]!.message).toMatch(/^not valid JSON: /);
   });
 
@@ -224,7 +313,11 @@ describe('parseSitesText: bad files, each problem with row, column and reason', 
   });
 
   it('GeoJSON property problems are named by path, unit-mistake properties too', () => {
-    const fc = (props: Record<string, unknown>) => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [-3, 55] }, properties: props }] });
+    const fc = (props: Record<string, unknown>) =>
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [-3, 55] }, properties: props }],
+      });
     const base = { id: 'a', name: 'A', region: 'north', status: 'planned', plannedYear: 2027, cooling: 'air' };
     expect(issuesOf(parseSitesText('s.geojson', fc({ ...base, itLoadKW: 5000 }), REGIONS))).toEqual([
       { row: 1, column: 'features[0].properties.itLoadKW', message: 'Headroom expects itLoadMW in megawatts (MW)' },
@@ -236,16 +329,29 @@ describe('parseSitesText: bad files, each problem with row, column and reason', 
   });
 
   it('GeoJSON property names match in any case, feature by feature', () => {
-    const pt = (props: Record<string, unknown>) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [-3, 55] }, properties: props });
+    const pt = (props: Record<string, unknown>) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [-3, 55] },
+      properties: props,
+    });
     const base = { name: 'A', region: 'north', status: 'planned', plannedYear: 2027, cooling: 'air', itLoadMW: 5 };
     const text = JSON.stringify({ type: 'FeatureCollection', features: [pt({ ...base, ID: 'a' }), pt({ ...base, id: 'b' })] });
     expect(okSites(parseSitesText('s.geojson', text, REGIONS)).sites.map((s) => s.id)).toEqual(['a', 'b']);
     const bad = JSON.stringify({ type: 'FeatureCollection', features: [pt({ ...base, ID: 'bad id', Lat: 3 })] });
-    expect(issuesOf(parseSitesText('s.geojson', bad, REGIONS))).toEqual([{ row: 1, column: 'features[0].properties.ID', message: 'must be letters, digits, _ . or -' }]);
+    expect(issuesOf(parseSitesText('s.geojson', bad, REGIONS))).toEqual([
+      { row: 1, column: 'features[0].properties.ID', message: 'must be letters, digits, _ . or -' },
+    ]);
   });
 
   it('never throws, whatever it is given', () => {
-    for (const [name, text] of [['a.csv', '\u0000'], ['a.csv', ',,,\n,,,'], ['a.json', 'null'], ['a.json', '{"type":"FeatureCollection","features":[null,1,"x"]}'], ['a', '{'], ['a.csv', '"']]) {
+    for (const [name, text] of [
+      ['a.csv', '\u0000'],
+      ['a.csv', ',,,\n,,,'],
+      ['a.json', 'null'],
+      ['a.json', '{"type":"FeatureCollection","features":[null,1,"x"]}'],
+      ['a', '{'],
+      ['a.csv', '"'],
+    ]) {
       const r = parseSitesText(name!, text!, []);
       expect(r.ok).toBe(false);
     }
@@ -287,7 +393,9 @@ describe('mergeSites', () => {
   it('reports ids repeated between the scenario and the import, with paths', () => {
     const s = minimal();
     const r = mergeSites(s, [{ ...imported[0]!, id: s.sites[0]!.id }], 'append');
-    expect(r.ok ? [] : r.errors).toEqual([{ path: `sites[${s.sites.length}].id`, message: `duplicate of sites[0].id '${s.sites[0]!.id}'` }]);
+    expect(r.ok ? [] : r.errors).toEqual([
+      { path: `sites[${s.sites.length}].id`, message: `duplicate of sites[0].id '${s.sites[0]!.id}'` },
+    ]);
   });
 
   it('reports regions the scenario lacks and the engine limit on the combined list', () => {
@@ -295,7 +403,9 @@ describe('mergeSites', () => {
     expect(r.ok ? [] : r.errors).toEqual([{ path: 'sites[0].region', message: "no region 'east' (known: north, south)" }]);
     const many = Array.from({ length: 4096 }, (_, i) => ({ ...imported[0]!, id: `x${i}` }));
     const big = mergeSites(minimal(), many, 'append');
-    expect(big.ok ? [] : big.errors).toEqual([{ path: 'sites', message: `${4096 + minimal().sites.length} sites; the engine handles at most 4096` }]);
+    expect(big.ok ? [] : big.errors).toEqual([
+      { path: 'sites', message: `${4096 + minimal().sites.length} sites; the engine handles at most 4096` },
+    ]);
   });
 });
 
@@ -316,7 +426,8 @@ describe('scenario files', () => {
   });
 
   it('sitesToCsv writes the sites.csv convention; aggregate only when some site sets it', () => {
-    const header = 'id,name,operator,country,lat,lon,region,status,itLoadMW,plannedYear,rampYears,cooling,acceleratorImportShare,source_title,source_url,source_date,assumed,notes';
+    const header =
+      'id,name,operator,country,lat,lon,region,status,itLoadMW,plannedYear,rampYears,cooling,acceleratorImportShare,source_title,source_url,source_date,assumed,notes';
     expect(sitesToCsv(GOOD_SITES).split('\n')[0]).toBe(header);
     expect(okSites(parseSitesText('x.csv', sitesToCsv(GOOD_SITES), REGIONS)).sites).toEqual(GOOD_SITES);
     const withAggregate = [...GOOD_SITES, { ...GOOD_SITES[0]!, id: 'fleet', aggregate: true }];
@@ -325,9 +436,15 @@ describe('scenario files', () => {
     expect(okSites(parseSitesText('x.csv', csv, REGIONS)).sites).toEqual(withAggregate);
   });
 
-  it('sitesToCsv round-trips uk-2030.json\'s sites (first source kept)', () => {
+  it("sitesToCsv round-trips uk-2030.json's sites (first source kept)", () => {
     const s = uk();
-    const r = okSites(parseSitesText('uk.csv', sitesToCsv(s.sites), s.regions.map((g) => g.id)));
+    const r = okSites(
+      parseSitesText(
+        'uk.csv',
+        sitesToCsv(s.sites),
+        s.regions.map((g) => g.id),
+      ),
+    );
     expect(r.sites).toEqual(s.sites.map(firstSourceOnly));
   });
 

@@ -14,7 +14,13 @@ function stratum(x: number, n: number): number {
 }
 
 describe('latinHypercube', () => {
-  for (const [n, dim] of [[1, 3], [7, 5], [100, 8], [1000, 4], [4097, 2]] as const) {
+  for (const [n, dim] of [
+    [1, 3],
+    [7, 5],
+    [100, 8],
+    [1000, 4],
+    [4097, 2],
+  ] as const) {
     it(`${n} points in ${dim} dimensions: one per stratum in every dimension`, () => {
       const pts = latinHypercube(n, dim, 42);
       expect(pts).toHaveLength(n * dim);

@@ -41,7 +41,10 @@ describe.each(['cpu', 'webgpu'] as const)('model on %s', (backend) => {
   });
 
   it('a fixed half-year transformer delay shifts the ramp and misses two years', async () => {
-    const r = await engine.run(handScenario({ supplyChain: { transformers: { delayYears: 0.5, shockProbability: 0, shockDelayYears: 0, scope: 'site' } } }), { draws: 128 });
+    const r = await engine.run(
+      handScenario({ supplyChain: { transformers: { delayYears: 0.5, shockProbability: 0, shockDelayYears: 0, scope: 'site' } } }),
+      { draws: 128 },
+    );
     // Shares now 0, 0, 0.5, 1 against the planned 0, 0.25, 0.75, 1.
     expect(stat(r, 'energyDemandedMWh').mean).toBeCloseTo(100 * 1.2 * H * 1.5, -1);
     expect(Array.from(r.siteMissProbability)).toEqual([0, 1, 1, 0]);
@@ -57,7 +60,10 @@ describe.each(['cpu', 'webgpu'] as const)('model on %s', (backend) => {
   });
 
   it('a drought every year throttles an evaporative site to half its water permit', async () => {
-    const r = await engine.run(handScenario({ site: { cooling: 'evaporative' }, region: { droughtProbability: 1, droughtWaterAllowance: 0.5 } }), { draws: 128 });
+    const r = await engine.run(
+      handScenario({ site: { cooling: 'evaporative' }, region: { droughtProbability: 1, droughtWaterAllowance: 0.5 } }),
+      { draws: 128 },
+    );
     // Permit 100 MW × 8760 h × 1.8 L/kWh = 1576.8 ML; half allowed = 788.4 ML.
     // Needs 394.2, 1182.6, 1576.8 ML → used 394.2 + 788.4 + 788.4, short 394.2 + 788.4.
     expect(stat(r, 'waterUsedML').mean).toBeCloseTo(1971, 0);

@@ -16,7 +16,7 @@ import { handScenario, mustParse, requireGpu } from './engineHelpers';
 const SEEDS = [1, 2024, 77];
 const DRAWS = 16_384;
 const HOURS = 8760;
-const phi = (x: number): number => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+const phi = (x: number): number => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
 /** Pearson correlation of the Gaussian copula that gives Spearman ρ (docs/model.md). */
 const copulaR = (rho: number): number => 2 * Math.sin((Math.PI * rho) / 6);
 
@@ -28,7 +28,10 @@ function oneYear(region: object, extra: object = {}): Scenario {
 
 let engines: Record<'cpu' | 'webgpu', Engine>;
 beforeAll(async () => {
-  engines = { cpu: await createEngine({ backend: 'cpu', workers: 2 }), webgpu: await createEngine({ backend: 'webgpu', gpu: await requireGpu() }) };
+  engines = {
+    cpu: await createEngine({ backend: 'cpu', workers: 2 }),
+    webgpu: await createEngine({ backend: 'webgpu', gpu: await requireGpu() }),
+  };
 });
 afterAll(async () => {
   await engines.cpu.dispose();
@@ -64,7 +67,10 @@ function checkEvent(values: number[], eventShare: number, p: number, want: { mea
 describe.each(['cpu', 'webgpu'] as const)('correlated climate events on %s', (backend) => {
   it.each([0.9, -0.9])('heatwave ~ heatwavePueUplift at Spearman %s: uplift in heatwave years has the sign of ρ', async (rho) => {
     const uplift = { dist: 'normal', mean: 0.2, sd: 0.02, min: 0 }; // 10 sd: the bound never binds
-    const s = oneYear({ heatwaveProbability: 0.3, heatwavePueUplift: uplift }, { correlations: [{ inputs: ['heatwave', 'heatwavePueUplift'], spearman: rho }] });
+    const s = oneYear(
+      { heatwaveProbability: 0.3, heatwavePueUplift: uplift },
+      { correlations: [{ inputs: ['heatwave', 'heatwavePueUplift'], spearman: rho }] },
+    );
     const want = conditional(0.3, rho, 0.2, 0.02);
     // Demand = 100 MW × 1.2 × (1 + uplift in a heatwave) × 8760 h.
     const base = 100 * 1.2 * HOURS;
@@ -79,7 +85,10 @@ describe.each(['cpu', 'webgpu'] as const)('correlated climate events on %s', (ba
 
   it('drought ~ droughtWaterAllowance at Spearman −0.9: droughts leave less water than the allowance mean', async () => {
     const allowance = { dist: 'normal', mean: 0.6, sd: 0.05, min: 0, max: 1 }; // 8 sd
-    const s = oneYear({ droughtProbability: 0.3, droughtWaterAllowance: allowance }, { correlations: [{ inputs: ['drought', 'droughtWaterAllowance'], spearman: -0.9 }] });
+    const s = oneYear(
+      { droughtProbability: 0.3, droughtWaterAllowance: allowance },
+      { correlations: [{ inputs: ['drought', 'droughtWaterAllowance'], spearman: -0.9 }] },
+    );
     const want = conditional(0.3, -0.9, 0.6, 0.05);
     // Need = permit = 100 MW × 8760 h × 0.5 L/kWh / 1000 = 438 ML; a drought allows A × permit.
     const permitML = (100 * HOURS * 0.5) / 1000;
@@ -123,7 +132,11 @@ describe('the water permit is sized at the median of the design WUE', () => {
     const total = cdf(1);
     let lo = 0;
     let hi = 1;
-    for (let i = 0; i < 40; i++) ((cdf((lo + hi) / 2) < total / 2) ? (lo = (lo + hi) / 2) : (hi = (lo + hi) / 2));
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (cdf(mid) < total / 2) lo = mid;
+      else hi = mid;
+    }
     return (lo + hi) / 2;
   };
   const truncMedian = (m: number, sd: number, lo: number, hi: number): number =>
@@ -149,7 +162,10 @@ describe('the water permit is sized at the median of the design WUE', () => {
   // 1.5, it would be P(WUE > 1.5) = 1 − 0.3²/(1.8 × 0.3) = 5/6).
   it.each(['cpu', 'webgpu'] as const)('P(water shortfall) = ½ on %s', async (backend) => {
     const base = oneYear({ droughtProbability: 1, droughtWaterAllowance: 1 });
-    const s = mustParse({ ...base, cooling: { ...base.cooling, air: { pue: 1.2, wueLPerKWh: { dist: 'triangular', min: 1.2, mode: 1.5, max: 3 } } } });
+    const s = mustParse({
+      ...base,
+      cooling: { ...base.cooling, air: { pue: 1.2, wueLPerKWh: { dist: 'triangular', min: 1.2, mode: 1.5, max: 3 } } },
+    });
     for (const seed of SEEDS) {
       const r = await engines[backend].run(s, { draws: DRAWS, seed });
       const p = seriesSummary(r, 0, findSeries(r, 'waterShortfallML')!.index).pExceed;

@@ -73,7 +73,9 @@ describe('GPU vs CPU parity on the fixture scenario', () => {
   it('per-site miss probabilities and expected loads agree', () => {
     for (let i = 0; i < a.siteMissProbability.length; i++) {
       expect(Math.abs(a.siteMissProbability[i] - b.siteMissProbability[i])).toBeLessThanOrEqual(3 / DRAWS);
-      expect(Math.abs(a.siteExpectedLoadMW[i] - b.siteExpectedLoadMW[i])).toBeLessThanOrEqual(1e-3 * Math.max(a.siteExpectedLoadMW[i], 1e-3));
+      expect(Math.abs(a.siteExpectedLoadMW[i] - b.siteExpectedLoadMW[i])).toBeLessThanOrEqual(
+        1e-3 * Math.max(a.siteExpectedLoadMW[i], 1e-3),
+      );
     }
     for (let i = 0; i < a.regionCurtailProbability.length; i++) {
       expect(Math.abs(a.regionCurtailProbability[i] - b.regionCurtailProbability[i])).toBeLessThanOrEqual(3 / DRAWS);

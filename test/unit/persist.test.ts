@@ -42,8 +42,16 @@ describe('encode / decode', () => {
   it('round-trips scenario, label and time', () => {
     const at = new Date('2026-01-02T03:04:05.000Z');
     const entry = encodeUserScenario(scenario(), 'my-sites.csv', at);
-    expect(entry).toEqual({ format: USER_DATA_FORMAT, label: 'my-sites.csv', savedAt: '2026-01-02T03:04:05.000Z', json: scenarioToJson(scenario()) });
-    expect(decodeUserScenario(structuredClone(entry))).toEqual({ ok: true, saved: { scenario: scenario(), label: 'my-sites.csv', savedAt: at } });
+    expect(entry).toEqual({
+      format: USER_DATA_FORMAT,
+      label: 'my-sites.csv',
+      savedAt: '2026-01-02T03:04:05.000Z',
+      json: scenarioToJson(scenario()),
+    });
+    expect(decodeUserScenario(structuredClone(entry))).toEqual({
+      ok: true,
+      saved: { scenario: scenario(), label: 'my-sites.csv', savedAt: at },
+    });
   });
 
   it('says why an entry cannot be used', () => {

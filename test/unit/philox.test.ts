@@ -43,7 +43,12 @@ describe('philox4x32-10', () => {
   });
 
   it('mulhi32 equals the BigInt high word, including the extremes', () => {
-    const pairs: Array<[number, number]> = [[0xffffffff, 0xffffffff], [0, 0xffffffff], [0xd2511f53, 0xcd9e8d57], [0x10000, 0x10000]];
+    const pairs: Array<[number, number]> = [
+      [0xffffffff, 0xffffffff],
+      [0, 0xffffffff],
+      [0xd2511f53, 0xcd9e8d57],
+      [0x10000, 0x10000],
+    ];
     const out = new Uint32Array(4);
     for (let i = 0; i < 2000; i++) {
       philox4x32(i, 7, 0, 0, 1, 2, out);
@@ -56,7 +61,14 @@ describe('philox4x32-10', () => {
     const base = new Uint32Array(4);
     const other = new Uint32Array(4);
     philox4x32(5, 6, 7, 8, 9, 10, base);
-    const variants = [[6, 6, 7, 8, 9, 10], [5, 7, 7, 8, 9, 10], [5, 6, 8, 8, 9, 10], [5, 6, 7, 9, 9, 10], [5, 6, 7, 8, 10, 10], [5, 6, 7, 8, 9, 11]];
+    const variants = [
+      [6, 6, 7, 8, 9, 10],
+      [5, 7, 7, 8, 9, 10],
+      [5, 6, 8, 8, 9, 10],
+      [5, 6, 7, 9, 9, 10],
+      [5, 6, 7, 8, 10, 10],
+      [5, 6, 7, 8, 9, 11],
+    ];
     for (const v of variants) {
       philox4x32(v[0], v[1], v[2], v[3], v[4], v[5], other);
       // A one-bit input change flips each output bit with probability 1/2: all four words

@@ -60,7 +60,9 @@ describe.each(SEEDS)('prim on a planted box (seed %i)', (seed) => {
   });
 
   it('describes the box in plain words, naming only what it restricts', () => {
-    expect(describeBox(box, ['gridBuildoutScale', 'chipShockProbability', 'x3', 'x4'])).toMatch(/^gridBuildoutScale < 0\.\d+ and chipShockProbability > 0\.\d+$/);
+    expect(describeBox(box, ['gridBuildoutScale', 'chipShockProbability', 'x3', 'x4'])).toMatch(
+      /^gridBuildoutScale < 0\.\d+ and chipShockProbability > 0\.\d+$/,
+    );
   });
 });
 
@@ -73,7 +75,14 @@ describe('prim options', () => {
     });
     const { boxes } = prim(x, y2, d, { threshold: 0.9, maxBoxes: 3 });
     expect(boxes.length).toBeGreaterThanOrEqual(2);
-    const cut = boxes.slice(0, 2).map((b) => [...b.cutsLower.map((c, i) => (c ? `>${i}` : '')), ...b.cutsUpper.map((c, i) => (c ? `<${i}` : ''))].filter(Boolean).sort().join(' '));
+    const cut = boxes
+      .slice(0, 2)
+      .map((b) =>
+        [...b.cutsLower.map((c, i) => (c ? `>${i}` : '')), ...b.cutsUpper.map((c, i) => (c ? `<${i}` : ''))]
+          .filter(Boolean)
+          .sort()
+          .join(' '),
+      );
     expect(cut.sort()).toEqual(['<0 <1', '>2 >3']);
     for (const b of boxes.slice(0, 2)) expect(b.density).toBeGreaterThan(0.9);
   });
@@ -98,7 +107,10 @@ describe('describeBox', () => {
     upper: Float64Array.from([0.8, 1, 12.5]),
     cutsLower: [false, true, true],
     cutsUpper: [true, false, true],
-    count: 10, support: 0.1, coverage: 0.5, density: 0.9,
+    count: 10,
+    support: 0.1,
+    coverage: 0.5,
+    density: 0.9,
   };
 
   it('writes <, > and between, 3 significant digits, units after numbers', () => {
@@ -108,6 +120,8 @@ describe('describeBox', () => {
   });
 
   it('says so when the box restricts nothing', () => {
-    expect(describeBox({ ...box, cutsLower: [false, false, false], cutsUpper: [false, false, false] }, ['a', 'b', 'c'])).toMatch(/^any values/);
+    expect(describeBox({ ...box, cutsLower: [false, false, false], cutsUpper: [false, false, false] }, ['a', 'b', 'c'])).toMatch(
+      /^any values/,
+    );
   });
 });

@@ -52,7 +52,9 @@ describe.each(['cpu', 'webgpu'] as const)('raw samples on %s', (backend) => {
 
   it('names a bad series or parameter set', async () => {
     await expect(engine.samples(fixtureScenario(), { ...design, series: ['nope'] })).rejects.toThrow("series[0]: no series 'nope'");
-    await expect(engine.samples(fixtureScenario(), { ...design, paramSet: 5 })).rejects.toThrow('paramSet: must be a whole number within [0, 4]');
+    await expect(engine.samples(fixtureScenario(), { ...design, paramSet: 5 })).rejects.toThrow(
+      'paramSet: must be a whole number within [0, 4]',
+    );
   });
 });
 

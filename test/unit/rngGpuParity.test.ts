@@ -109,7 +109,10 @@ describe('distribution samples on the GPU', () => {
 
 describe('chunked dispatch', () => {
   const total = 10000;
-  const chunks = [{ offset: 0, count: 3001 }, { offset: 3001, count: 6999 }];
+  const chunks = [
+    { offset: 0, count: 3001 },
+    { offset: 3001, count: 6999 },
+  ];
   it('gives bit-identical Philox words in one dispatch or two', async () => {
     const req = { mode: 'philox', key: KEY, stream: 1, slot: 2, sub: 3, total } as const;
     const whole = await runRngProbe(device(), req);

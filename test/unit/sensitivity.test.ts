@@ -42,7 +42,8 @@ describe.each(SEEDS)('Ishigami function, N = 2^13 (40 960 evaluations), seed %i'
   const V = V1 + V2 + V13;
   const S1 = [V1 / V, V2 / V, 0];
   const ST = [(V1 + V13) / V, V2 / V, V13 / V];
-  const ishigami = (x: Float64Array) => Math.sin(x[0] as number) + a * Math.sin(x[1] as number) ** 2 + b * (x[2] as number) ** 4 * Math.sin(x[0] as number);
+  const ishigami = (x: Float64Array) =>
+    Math.sin(x[0] as number) + a * Math.sin(x[1] as number) ** 2 + b * (x[2] as number) ** 4 * Math.sin(x[0] as number);
   const r = estimateSensitivity(ishigami, 3, 2 ** 13, { lo: [-PI, -PI, -PI], hi: [PI, PI, PI], seed });
 
   it('has the published analytic values', () => {
@@ -115,7 +116,13 @@ describe('sobolIndices', () => {
 
   it('rejects a length that is not n (d + 2) and non-finite values', () => {
     expect(() => sobolIndices(new Float64Array(10), 4, 2)).toThrow(/n \(d \+ 2\)/);
-    expect(() => sobolIndices(Float64Array.from({ length: 16 }, (_, k) => (k === 3 ? NaN : k)), 4, 2)).toThrow(/not finite/);
+    expect(() =>
+      sobolIndices(
+        Float64Array.from({ length: 16 }, (_, k) => (k === 3 ? NaN : k)),
+        4,
+        2,
+      ),
+    ).toThrow(/not finite/);
   });
 });
 
@@ -137,14 +144,15 @@ describe('runSensitivity on the engine (fixture, CPU)', () => {
     expect(Object.keys(r.outputs)).toEqual([...HEADLINE_KEYS]);
     for (const [key, idx] of Object.entries(r.outputs)) {
       expect(idx.S1, key).toHaveLength(4);
-      for (const arr of [idx.S1, idx.ST, idx.S1Low, idx.S1High, idx.STLow, idx.STHigh]) for (const v of arr) expect(Number.isFinite(v)).toBe(true);
+      for (const arr of [idx.S1, idx.ST, idx.S1Low, idx.S1High, idx.STLow, idx.STHigh])
+        for (const v of arr) expect(Number.isFinite(v)).toBe(true);
       expect(idx.S1[3], key).toBe(0);
       expect(idx.ST[3], key).toBe(0);
     }
     // Demand growth drives energy demanded far more than the chip-shock probability does. Not a
     // tolerance but an ordering of effects, with a wide margin even at n = 8: ST[2]/ST[0] stayed
     // below 0.06 over the 20 seeds of the offline sweep (stats.ts sweepReport).
-    const demanded = r.outputs['energyDemandedMWh']!;
+    const demanded = r.outputs.energyDemandedMWh!;
     expectBelow((demanded.ST[2] as number) / (demanded.ST[0] as number), 1, 'engine ST[chipShock]/ST[demandGrowth] of energy demanded');
   });
 

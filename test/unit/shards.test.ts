@@ -52,7 +52,8 @@ describe('shardRange and parseShard', () => {
 describe('parameter-set designs', () => {
   const K = 64;
   const ranged = rangedKnobs(scenario);
-  const col = (m: Float32Array, name: string) => Array.from({ length: K }, (_, p) => m[p * KNOB_NAMES.length + KNOB_NAMES.indexOf(name as (typeof KNOB_NAMES)[number])] as number);
+  const col = (m: Float32Array, name: string) =>
+    Array.from({ length: K }, (_, p) => m[p * KNOB_NAMES.length + KNOB_NAMES.indexOf(name as (typeof KNOB_NAMES)[number])] as number);
 
   it('vary exactly the knobs with a range, within it; the others stay at the scenario value', () => {
     expect(ranged).toEqual(['demandGrowthPctPerYear', 'gridBuildoutScale', 'chipShockProbability']);
@@ -106,7 +107,12 @@ describe('n = 3 shards of K = 7 merged equal the unsharded run (CPU)', () => {
   });
   afterAll(async () => cpu?.dispose());
 
-  async function shardJson(result: RunResult, paramSets: ParamSetDesign, shard: ShardSpec, name = `shard-${shard.index}.json`): Promise<NamedShard> {
+  async function shardJson(
+    result: RunResult,
+    paramSets: ParamSetDesign,
+    shard: ShardSpec,
+    name = `shard-${shard.index}.json`,
+  ): Promise<NamedShard> {
     const ensemble = await ensembleMeta(scenario, { paramSets, commonRandomNumbers: false, shard });
     return { name, json: { ...resultToJson(result, scenario), ensemble } };
   }
@@ -120,7 +126,11 @@ describe('n = 3 shards of K = 7 merged equal the unsharded run (CPU)', () => {
       for (let index = 0; index < 3; index++) {
         shards.push(await runWithBackend(cpu, tuning, scenario, { ...options, paramSetRange: shardRange({ index, count: 3 }, 7) }));
       }
-      expect(shards.map((s) => [s.firstParamSet, s.paramSetCount])).toEqual([[0, 2], [2, 2], [4, 3]]);
+      expect(shards.map((s) => [s.firstParamSet, s.paramSetCount])).toEqual([
+        [0, 2],
+        [2, 2],
+        [4, 3],
+      ]);
       const cat = (pick: (r: RunResult) => Float32Array | Uint32Array) => shards.flatMap((s) => Array.from(pick(s)));
       expect(cat((r) => r.knobValues)).toEqual(Array.from(whole.knobValues));
       expect(cat((r) => r.summary)).toEqual(Array.from(whole.summary));
@@ -148,7 +158,12 @@ describe('n = 3 shards of K = 7 merged equal the unsharded run (CPU)', () => {
     beforeAll(async () => {
       good = [];
       for (let index = 0; index < 3; index++) {
-        const r = await runWithBackend(cpu, tuning, scenario, { paramSets, draws: 64, seed: 2, paramSetRange: shardRange({ index, count: 3 }, 7) });
+        const r = await runWithBackend(cpu, tuning, scenario, {
+          paramSets,
+          draws: 64,
+          seed: 2,
+          paramSetRange: shardRange({ index, count: 3 }, 7),
+        });
         good.push(await shardJson(r, paramSets, { index, count: 3 }));
       }
     });
@@ -173,7 +188,9 @@ describe('n = 3 shards of K = 7 merged equal the unsharded run (CPU)', () => {
       const [a, b, c] = good as [NamedShard, NamedShard, NamedShard];
       expect(() => mergeShards([a, c])).toThrow(/missing shard 1\/3 \(sets \[2, 4\)\)/);
       expect(() => mergeShards([a, b, { ...a, name: 'copy.json' }, c])).toThrow(/shard-0\.json and copy\.json are both shard 0\/3/);
-      expect(() => mergeShards([a, b, edit(c, (j) => (j.ensemble.shard.index = 1))])).toThrow(/should hold sets \[2, 4\) but holds \[4, 7\)/);
+      expect(() => mergeShards([a, b, edit(c, (j) => (j.ensemble.shard.index = 1))])).toThrow(
+        /should hold sets \[2, 4\) but holds \[4, 7\)/,
+      );
       expect(() => mergeShards([a, b, edit(c, (j) => (j.paramSets[0]!.index = 9))])).toThrow(/index 9, expected 4/);
       expect(() => mergeShards([])).toThrow(MergeError);
     });
@@ -182,16 +199,29 @@ describe('n = 3 shards of K = 7 merged equal the unsharded run (CPU)', () => {
       expect(() => parseShardJson('x.json', '{')).toThrow(/x\.json: not JSON/);
       // A result written before sharding existed: no ensemble section.
       const { ensemble: _, ...plain } = (good[0] as NamedShard).json;
-      expect(() => parseShardJson('old.json', JSON.stringify(plain))).toThrow(/old\.json: not a result written by `npm run sim -- --out` \(no "ensemble" section\)/);
+      expect(() => parseShardJson('old.json', JSON.stringify(plain))).toThrow(
+        /old\.json: not a result written by `npm run sim -- --out` \(no "ensemble" section\)/,
+      );
       const [a, b, c] = good as [NamedShard, NamedShard, NamedShard];
-      const { warnings } = mergeShards([a, b, edit(c, (j) => ((j.run.backend = 'webgpu'), (j.run.device = 'gpu')))]);
+      const { warnings } = mergeShards([
+        a,
+        b,
+        edit(c, (j) => {
+          j.run.backend = 'webgpu';
+          j.run.device = 'gpu';
+        }),
+      ]);
       expect(warnings[0]).toMatch(/different backends/);
     });
   });
 
   it('paramSetRange outside the design is an error', async () => {
-    await expect(runWithBackend(cpu, tuning, scenario, { paramSets: 4, draws: 64, paramSetRange: { first: 3, count: 2 } })).rejects.toThrow(RunOptionError);
-    await expect(runWithBackend(cpu, tuning, scenario, { paramSets: 4, draws: 64, paramSetRange: { first: 0, count: 0 } })).rejects.toThrow(/non-empty/);
+    await expect(runWithBackend(cpu, tuning, scenario, { paramSets: 4, draws: 64, paramSetRange: { first: 3, count: 2 } })).rejects.toThrow(
+      RunOptionError,
+    );
+    await expect(runWithBackend(cpu, tuning, scenario, { paramSets: 4, draws: 64, paramSetRange: { first: 0, count: 0 } })).rejects.toThrow(
+      /non-empty/,
+    );
   });
 });
 
@@ -202,7 +232,8 @@ describe('shards on WebGPU', () => {
       const options: RunOptions = { paramSets: { count: 7, design: 'sobol' }, draws: 300, seed: 4, histograms: true };
       const whole = await runWithBackend(gpu, tuning, scenario, options);
       const shards: RunResult[] = [];
-      for (let index = 0; index < 3; index++) shards.push(await runWithBackend(gpu, tuning, scenario, { ...options, paramSetRange: shardRange({ index, count: 3 }, 7) }));
+      for (let index = 0; index < 3; index++)
+        shards.push(await runWithBackend(gpu, tuning, scenario, { ...options, paramSetRange: shardRange({ index, count: 3 }, 7) }));
       const cat = (pick: (r: RunResult) => Float32Array | Uint32Array) => shards.flatMap((r) => Array.from(pick(r)));
       expect(cat((r) => r.summary)).toEqual(Array.from(whole.summary));
       expect(cat((r) => r.siteExpectedLoadMW)).toEqual(Array.from(whole.siteExpectedLoadMW));

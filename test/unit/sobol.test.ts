@@ -6,18 +6,36 @@ import { expectBelow, expectNear, sdSE, testSeeds, Z } from './stats';
 /** Blocks of scrambling seeds for the unbiasedness check (block b uses seeds 32b + 1 … 32b + 32). */
 const SEEDS = testSeeds([0, 1, 2]);
 
-const col = (pts: Float64Array, dim: number, j: number): number[] => Array.from({ length: pts.length / dim }, (_, i) => pts[i * dim + j] as number);
+const col = (pts: Float64Array, dim: number, j: number): number[] =>
+  Array.from({ length: pts.length / dim }, (_, i) => pts[i * dim + j] as number);
 
 describe('unscrambled Sobol points', () => {
   it('equal scipy.stats.qmc.Sobol(2, scramble=False) (its test_qmc.py reference, "theoretical values from Joe Kuo 2010")', () => {
-    const scipy = [[0, 0], [0.5, 0.5], [0.75, 0.25], [0.25, 0.75], [0.375, 0.375], [0.875, 0.875], [0.625, 0.125], [0.125, 0.625]];
+    const scipy = [
+      [0, 0],
+      [0.5, 0.5],
+      [0.75, 0.25],
+      [0.25, 0.75],
+      [0.375, 0.375],
+      [0.875, 0.875],
+      [0.625, 0.125],
+      [0.125, 0.625],
+    ];
     expect(Array.from(sobolPoints(8, 2))).toEqual(scipy.flat());
   });
 
   it('equal the first ten 3-d points of Joe & Kuo’s generator', () => {
     const ref = [
-      [0, 0, 0], [0.5, 0.5, 0.5], [0.75, 0.25, 0.25], [0.25, 0.75, 0.75], [0.375, 0.375, 0.625],
-      [0.875, 0.875, 0.125], [0.625, 0.125, 0.875], [0.125, 0.625, 0.375], [0.1875, 0.3125, 0.9375], [0.6875, 0.8125, 0.4375],
+      [0, 0, 0],
+      [0.5, 0.5, 0.5],
+      [0.75, 0.25, 0.25],
+      [0.25, 0.75, 0.75],
+      [0.375, 0.375, 0.625],
+      [0.875, 0.875, 0.125],
+      [0.625, 0.125, 0.875],
+      [0.125, 0.625, 0.375],
+      [0.1875, 0.3125, 0.9375],
+      [0.6875, 0.8125, 0.4375],
     ];
     expect(Array.from(sobolPoints(10, 3))).toEqual(ref.flat());
   });
@@ -38,7 +56,10 @@ describe('unscrambled Sobol points', () => {
   });
 
   it('equal scipy at point 1000 in all 32 dimensions', () => {
-    const scipy1000 = [225, 99, 531, 693, 287, 929, 47, 921, 513, 71, 87, 261, 165, 393, 147, 379, 737, 353, 1015, 743, 535, 563, 973, 553, 597, 929, 41, 1003, 61, 349, 151, 149];
+    const scipy1000 = [
+      225, 99, 531, 693, 287, 929, 47, 921, 513, 71, 87, 261, 165, 393, 147, 379, 737, 353, 1015, 743, 535, 563, 973, 553, 597, 929, 41,
+      1003, 61, 349, 151, 149,
+    ];
     expect(Array.from(sobolPoints(1, 32, { skip: 1000 }), (u) => u * 1024)).toEqual(scipy1000);
     // The same point reached by the Gray-code recurrence rather than directly.
     expect(Array.from(sobolPoints(1001, 32).subarray(1000 * 32))).toEqual(Array.from(sobolPoints(1, 32, { skip: 1000 })));
@@ -67,7 +88,9 @@ describe('balance (net properties), scrambled or not', () => {
     it(`${scramble}: each of 2^${m} strata holds one point in every dimension`, () => {
       const pts = sobolPoints(n, SOBOL_MAX_DIM, { scramble, seed: 11 });
       for (let j = 0; j < SOBOL_MAX_DIM; j++) {
-        const strata = col(pts, SOBOL_MAX_DIM, j).map((u) => Math.floor(u * n)).sort((a, b) => a - b);
+        const strata = col(pts, SOBOL_MAX_DIM, j)
+          .map((u) => Math.floor(u * n))
+          .sort((a, b) => a - b);
         expect(strata).toEqual(Array.from({ length: n }, (_, k) => k));
       }
     });
@@ -104,7 +127,8 @@ describe('scrambling', () => {
   const title = 'makes a QMC mean unbiased: over 32 seeds the average of a smooth integrand is within 4 standard errors (seed block %i)';
   it.each(SEEDS)(title, (block) => {
     // ∫ Π (1 + (x_i − ½)) dx = 1 on [0,1)^5.
-    const f = (p: Float64Array, i: number) => Array.from({ length: 5 }, (_, j) => 1 + ((p[i * 5 + j] as number) - 0.5)).reduce((x, y) => x * y, 1);
+    const f = (p: Float64Array, i: number) =>
+      Array.from({ length: 5 }, (_, j) => 1 + ((p[i * 5 + j] as number) - 0.5)).reduce((x, y) => x * y, 1);
     const est = Array.from({ length: 32 }, (_, s) => {
       const p = sobolPoints(256, 5, { scramble: 'owen', seed: 32 * block + s + 1 });
       let t = 0;

@@ -29,7 +29,8 @@ describe('ranges in the URL', () => {
   });
 
   it('keeps a point value and a range of the same knob, and round-trips the ensemble choices', () => {
-    const search = '?scenario=uk-2030&gridBuildoutScale=0.9&gridBuildoutScale=0.5..2&droughtSeverity=0..3&design=lhs&K=64&ensDraws=32&x=droughtSeverity&y=energyServedMWh%5B2030%5D&colour=missShare%5B2031%5D&fail=curtailedMWh%3E1.5&sens=waterUsedML&sensN=32';
+    const search =
+      '?scenario=uk-2030&gridBuildoutScale=0.9&gridBuildoutScale=0.5..2&droughtSeverity=0..3&design=lhs&K=64&ensDraws=32&x=droughtSeverity&y=energyServedMWh%5B2030%5D&colour=missShare%5B2031%5D&fail=curtailedMWh%3E1.5&sens=waterUsedML&sensN=32';
     const s = initialState(search);
     expect(s.knobs).toEqual({ gridBuildoutScale: 0.9 });
     expect(s.ranges).toEqual({ gridBuildoutScale: [0.5, 2], droughtSeverity: [0, 3] });
@@ -38,7 +39,8 @@ describe('ranges in the URL', () => {
     expect(s.failure).toEqual({ metric: 'curtailedMWh', op: '>', value: 1.5 });
     expect(s.sensitivitySettings).toEqual({ output: 'waterUsedML', n: 32 });
     const again = initialState(stateToSearch({ ...s, ready: true }));
-    for (const key of ['knobs', 'ranges', 'ensembleSettings', 'discovery', 'failure', 'sensitivitySettings'] as const) expect(again[key]).toEqual(s[key]);
+    for (const key of ['knobs', 'ranges', 'ensembleSettings', 'discovery', 'failure', 'sensitivitySettings'] as const)
+      expect(again[key]).toEqual(s[key]);
     expect(stateToSearch(s)).toContain('gridBuildoutScale=0.9&gridBuildoutScale=0.5..2');
   });
 
@@ -91,15 +93,28 @@ describe('ensemble runs, columns, brushing and PRIM', () => {
     expect(served[3]).toBeCloseTo((whole.summary[(3 * whole.series.length + i) * 8] as number) / 1e6, 9);
     const nY = whole.years.length;
     const y = whole.years.indexOf(2030);
-    expect(metricColumn(whole, 'curtailP[south][2030]')[2]).toBeCloseTo((whole.regionCurtailProbability[(2 * 2 + 1) * nY + y] as number) * 100, 6);
+    expect(metricColumn(whole, 'curtailP[south][2030]')[2]).toBeCloseTo(
+      (whole.regionCurtailProbability[(2 * 2 + 1) * nY + y] as number) * 100,
+      6,
+    );
     expect(metricColumn(whole, 'curtailP[nowhere][2030]').every(Number.isNaN)).toBe(true);
     expect(parseMetric('missShare[2030]')).toEqual({ kind: 'missShare', year: 2030 });
     expect(metricId(fitMetric('curtailP[*][2030]', scenario, 2030))).toMatch(/^curtailP\[(north|south)\]\[2030\]$/);
   });
 
   const run = (): EnsembleRun => ({
-    status: 'done', result: whole, rows: 32, K: 32, design: 'sobol', draws: 64, seed: 3, scenario: ens,
-    varied: ['demandGrowthPctPerYear', 'gridBuildoutScale'], lo: Float64Array.of(-20, 0.25), hi: Float64Array.of(50, 3), key: '',
+    status: 'done',
+    result: whole,
+    rows: 32,
+    K: 32,
+    design: 'sobol',
+    draws: 64,
+    seed: 3,
+    scenario: ens,
+    varied: ['demandGrowthPctPerYear', 'gridBuildoutScale'],
+    lo: Float64Array.of(-20, 0.25),
+    hi: Float64Array.of(50, 3),
+    key: '',
   });
 
   it('brushes a rectangle and averages the selected sets', () => {

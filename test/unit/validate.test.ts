@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/scenario/schema';
-import {
-  formatIssues,
-  loadScenarioFile,
-  parseScenario,
-  ScenarioError,
-  type ScenarioIssue,
-} from '../../src/scenario/validate';
+import { formatIssues, loadScenarioFile, parseScenario, ScenarioError, type ScenarioIssue } from '../../src/scenario/validate';
 
 const FIXTURE = join(__dirname, '../fixtures/minimal-scenario.json');
 const fixtureText = readFileSync(FIXTURE, 'utf8');
@@ -218,7 +212,9 @@ describe('loadScenarioFile', () => {
     const e = err as ScenarioError;
     expect(e.file).toBe(file);
     expect(e.issues).toHaveLength(2);
-    expect(e.message).toBe(`${file}: 2 problems:\n  sites[1].itLoadMW: must be > 0\n  regions[0].droughtProbability: must be within [0, 1]`);
+    expect(e.message).toBe(
+      `${file}: 2 problems:\n  sites[1].itLoadMW: must be > 0\n  regions[0].droughtProbability: must be within [0, 1]`,
+    );
   });
 
   it('says plainly when the file is missing', async () => {

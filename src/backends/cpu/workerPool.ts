@@ -19,7 +19,10 @@ async function startNodeWorkers(n: number): Promise<WorkerPool> {
 }
 
 function startBrowserWorkers(n: number): WorkerPool {
-  const workers = Array.from({ length: n }, (_, i) => new Worker(new URL('./cpuWorker.ts', import.meta.url), { type: 'module', name: `headroom-cpu-${i}` }));
+  const workers = Array.from(
+    { length: n },
+    (_, i) => new Worker(new URL('./cpuWorker.ts', import.meta.url), { type: 'module', name: `headroom-cpu-${i}` }),
+  );
   return {
     workers: workers.map((w) => Comlink.wrap<CpuWorkerApi>(w)),
     terminate: async () => workers.forEach((w) => w.terminate()),

@@ -40,7 +40,10 @@ export class GpuBackend implements Backend {
   private group: GroupBuffers | undefined;
   private readonly staging: StagingPool;
 
-  private constructor(private readonly gpu: GpuHandle, private readonly pipelines: RunPipelines) {
+  private constructor(
+    private readonly gpu: GpuHandle,
+    private readonly pipelines: RunPipelines,
+  ) {
     this.device = gpu.name;
     this.staging = new StagingPool(gpu);
     this.lost = gpu.lost.then((info) => info.message || String(info.reason));
@@ -72,14 +75,20 @@ export class GpuBackend implements Backend {
     const { packed } = setup;
     if (packed.correlated && !this.copulaPipelines) {
       // Built on first use; a failed build is forgotten, so a later group tries again.
-      const pending = this.gpu.watch.scoped('creating the copula pipelines', () => createSimulatePipelines(this.gpu.device, this.pipelines.simulateLayout, true));
-      pending.catch(() => this.copulaPipelines === pending && (this.copulaPipelines = undefined));
+      const pending = this.gpu.watch.scoped('creating the copula pipelines', () =>
+        createSimulatePipelines(this.gpu.device, this.pipelines.simulateLayout, true),
+      );
+      pending.catch(() => {
+        if (this.copulaPipelines === pending) this.copulaPipelines = undefined;
+      });
       this.copulaPipelines = pending;
     }
     const simulatePipelines = packed.correlated ? await this.copulaPipelines! : this.pipelines.simulate;
     const created: GPUBuffer[] = [];
     try {
-      this.group = await this.gpu.watch.scoped('creating the group buffers and bind groups', () => this.createGroup(setup, simulatePipelines, created));
+      this.group = await this.gpu.watch.scoped('creating the group buffers and bind groups', () =>
+        this.createGroup(setup, simulatePipelines, created),
+      );
     } catch (e) {
       created.forEach((b) => b.destroy());
       throw e;
@@ -110,7 +119,14 @@ export class GpuBackend implements Backend {
       device.createBindGroup({ label, layout, entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) });
     const p = this.pipelines;
     return {
-      setup, simulatePipelines, params, partials, ranges, counters, accum, summary,
+      setup,
+      simulatePipelines,
+      params,
+      partials,
+      ranges,
+      counters,
+      accum,
+      summary,
       all: [params, scenario, knobs, seriesInfo, ranges, counters, partials, accum, summary],
       simulate: bind('simulate', p.simulateLayout, [params, scenario, knobs, seriesInfo, ranges, counters, partials]),
       fold: bind('fold', p.foldLayout, [params, partials, accum]),
@@ -124,7 +140,11 @@ export class GpuBackend implements Backend {
   }
 
   private writeParams(params: Params): void {
-    this.gpu.device.queue.writeBuffer(this.current.params, 0, Uint32Array.from(PARAM_FIELDS, (f) => params[f]));
+    this.gpu.device.queue.writeBuffer(
+      this.current.params,
+      0,
+      Uint32Array.from(PARAM_FIELDS, (f) => params[f]),
+    );
   }
 
   async dispatch(params: Params, mode: 0 | 1): Promise<void> {
@@ -181,7 +201,9 @@ export class GpuBackend implements Backend {
     const g = this.current;
     const copula = g.setup.packed.correlated;
     if (!this.rawPipelines.has(copula)) {
-      const pending = this.gpu.watch.scoped('creating the raw-sample pipeline', () => createRawPipeline(this.gpu.device, this.pipelines.simulateLayout, copula));
+      const pending = this.gpu.watch.scoped('creating the raw-sample pipeline', () =>
+        createRawPipeline(this.gpu.device, this.pipelines.simulateLayout, copula),
+      );
       pending.catch(() => this.rawPipelines.delete(copula));
       this.rawPipelines.set(copula, pending);
     }

@@ -19,7 +19,10 @@ export class StagingPool {
   acquire(size: number): GPUBuffer {
     const rounded = this.sizeFor(size);
     const buffer = this.free.get(rounded)?.pop();
-    return buffer ?? this.device.createBuffer({ label: `staging ${rounded} B`, size: rounded, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    return (
+      buffer ??
+      this.device.createBuffer({ label: `staging ${rounded} B`, size: rounded, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST })
+    );
   }
 
   release(buffer: GPUBuffer): void {

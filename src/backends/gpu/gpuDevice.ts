@@ -31,7 +31,9 @@ export class GpuError extends Error {
     /** True when no error scope caught it (the device's `uncapturederror` event). */
     readonly uncaptured = false,
   ) {
-    super(`GPU ${kind} error ${uncaptured ? 'outside any error scope (reported before' : 'in'} ${operation}${uncaptured ? ')' : ''}: ${gpuMessage.trim()}`);
+    super(
+      `GPU ${kind} error ${uncaptured ? 'outside any error scope (reported before' : 'in'} ${operation}${uncaptured ? ')' : ''}: ${gpuMessage.trim()}`,
+    );
     this.name = 'GpuError';
   }
 }
@@ -62,7 +64,10 @@ export class GpuWatch {
   private escaped: GPUError | undefined;
   private readonly lostSettled: Promise<unknown>;
 
-  constructor(private readonly device: GPUDevice, lost: Promise<GPUDeviceLostInfo>) {
+  constructor(
+    private readonly device: GPUDevice,
+    lost: Promise<GPUDeviceLostInfo>,
+  ) {
     this.lostSettled = lost.then((info) => (this.lostReason = info.message || String(info.reason)));
     device.addEventListener('uncapturederror', (event) => {
       // Keep the first: later ones are usually its consequences.

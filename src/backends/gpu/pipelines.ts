@@ -31,7 +31,13 @@ function bindGroupLayout(device: GPUDevice, label: string, kinds: Kind[]): GPUBi
   });
 }
 
-async function pipeline(device: GPUDevice, label: string, code: string, layout: GPUBindGroupLayout, constants?: Record<string, number>): Promise<GPUComputePipeline> {
+async function pipeline(
+  device: GPUDevice,
+  label: string,
+  code: string,
+  layout: GPUBindGroupLayout,
+  constants?: Record<string, number>,
+): Promise<GPUComputePipeline> {
   const module = device.createShaderModule({ label, code });
   return device.createComputePipelineAsync({
     label,
@@ -46,11 +52,18 @@ const simulateCode = (): string => source(commonWgsl, philoxWgsl, distributionsW
 
 /** simulate.wgsl's raw-sample mode, built only when raw samples are asked for. */
 export function createRawPipeline(device: GPUDevice, layout: GPUBindGroupLayout, copula: boolean): Promise<GPUComputePipeline> {
-  return pipeline(device, `simulate (raw samples${copula ? ', copula' : ''})`, simulateCode(), layout, { MODE: MODE_RAW, COPULA: copula ? 1 : 0 });
+  return pipeline(device, `simulate (raw samples${copula ? ', copula' : ''})`, simulateCode(), layout, {
+    MODE: MODE_RAW,
+    COPULA: copula ? 1 : 0,
+  });
 }
 
 /** The pilot and main simulate pipelines, with or without the copula compiled in. */
-export async function createSimulatePipelines(device: GPUDevice, layout: GPUBindGroupLayout, copula: boolean): Promise<[GPUComputePipeline, GPUComputePipeline]> {
+export async function createSimulatePipelines(
+  device: GPUDevice,
+  layout: GPUBindGroupLayout,
+  copula: boolean,
+): Promise<[GPUComputePipeline, GPUComputePipeline]> {
   const suffix = copula ? ', copula' : '';
   return Promise.all([
     pipeline(device, `simulate (pilot${suffix})`, simulateCode(), layout, { MODE: MODE_PILOT, COPULA: copula ? 1 : 0 }),
@@ -59,9 +72,24 @@ export async function createSimulatePipelines(device: GPUDevice, layout: GPUBind
 }
 
 export async function createRunPipelines(device: GPUDevice): Promise<RunPipelines> {
-  const simulateLayout = bindGroupLayout(device, 'simulate bindings', ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage', 'storage']);
+  const simulateLayout = bindGroupLayout(device, 'simulate bindings', [
+    'uniform',
+    'read-only-storage',
+    'read-only-storage',
+    'read-only-storage',
+    'storage',
+    'storage',
+    'storage',
+  ]);
   const foldLayout = bindGroupLayout(device, 'fold bindings', ['uniform', 'read-only-storage', 'storage']);
-  const summarizeLayout = bindGroupLayout(device, 'summarize bindings', ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'read-only-storage']);
+  const summarizeLayout = bindGroupLayout(device, 'summarize bindings', [
+    'uniform',
+    'read-only-storage',
+    'read-only-storage',
+    'read-only-storage',
+    'storage',
+    'read-only-storage',
+  ]);
   // Scenarios without correlations are the common case; the copula variants come when needed.
   const [simulate, fold, summarize] = await Promise.all([
     createSimulatePipelines(device, simulateLayout, false),

@@ -49,9 +49,15 @@ const pipelines = new WeakMap<GPUDevice, Map<ProbeMode, GPUComputePipeline>>();
 
 function pipelineFor(device: GPUDevice, mode: ProbeMode): GPUComputePipeline {
   let byMode = pipelines.get(device);
-  if (!byMode) pipelines.set(device, (byMode = new Map()));
+  if (!byMode) {
+    byMode = new Map();
+    pipelines.set(device, byMode);
+  }
   let pipeline = byMode.get(mode);
-  if (!pipeline) byMode.set(mode, (pipeline = createRngProbePipeline(device, mode)));
+  if (!pipeline) {
+    pipeline = createRngProbePipeline(device, mode);
+    byMode.set(mode, pipeline);
+  }
   return pipeline;
 }
 

@@ -48,9 +48,11 @@ export function seededPermutation(n: number, seed: number, dim: number): Uint32A
 
 /** n × dim points, row-major. Options: `centered` puts each point in the middle of its stratum. */
 export function latinHypercube(n: number, dim: number, seed: number, options: { centered?: boolean } = {}): Float64Array {
-  if (!Number.isInteger(n) || n < 1 || n > 2 ** 31) throw new LhsError(`Latin hypercube size must be a whole number within [1, 2^31] (got ${n})`);
+  if (!Number.isInteger(n) || n < 1 || n > 2 ** 31)
+    throw new LhsError(`Latin hypercube size must be a whole number within [1, 2^31] (got ${n})`);
   if (!Number.isInteger(dim) || dim < 1) throw new LhsError(`Latin hypercube dimension must be a whole number ≥ 1 (got ${dim})`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new LhsError(`Latin hypercube seed must be a 32-bit unsigned integer (got ${seed})`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new LhsError(`Latin hypercube seed must be a 32-bit unsigned integer (got ${seed})`);
   const out = new Float64Array(n * dim);
   for (let j = 0; j < dim; j++) {
     const perm = seededPermutation(n, seed, j);

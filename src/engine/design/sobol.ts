@@ -124,10 +124,13 @@ export function digitalShift(dim: number, seed: number): number {
 }
 
 function checkArgs(n: number, dim: number, skip: number, seed: number): void {
-  if (!Number.isInteger(dim) || dim < 1 || dim > SOBOL_MAX_DIM) throw new SobolError(`Sobol dimension must be within [1, ${SOBOL_MAX_DIM}] (got ${dim})`);
+  if (!Number.isInteger(dim) || dim < 1 || dim > SOBOL_MAX_DIM)
+    throw new SobolError(`Sobol dimension must be within [1, ${SOBOL_MAX_DIM}] (got ${dim})`);
   if (!Number.isInteger(n) || n < 0) throw new SobolError(`Sobol point count must be a whole number ≥ 0 (got ${n})`);
-  if (!Number.isInteger(skip) || skip < 0 || skip + n > TWO_POW_32) throw new SobolError(`Sobol points must lie within the first 2^32 (skip ${skip}, n ${n})`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new SobolError(`Sobol seed must be a 32-bit unsigned integer (got ${seed})`);
+  if (!Number.isInteger(skip) || skip < 0 || skip + n > TWO_POW_32)
+    throw new SobolError(`Sobol points must lie within the first 2^32 (skip ${skip}, n ${n})`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new SobolError(`Sobol seed must be a 32-bit unsigned integer (got ${seed})`);
 }
 
 /**

@@ -58,7 +58,9 @@ export class UPlotChart {
     ctx.font = `600 ${Math.round(14 * ratio)}px system-ui, sans-serif`;
     ctx.fillText(title, Math.round(8 * ratio), Math.round(19 * ratio));
     ctx.drawImage(src, 0, titleHeight);
-    return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('the chart could not be encoded as PNG'))), 'image/png'));
+    return new Promise((resolve, reject) =>
+      out.toBlob((b) => (b ? resolve(b) : reject(new Error('the chart could not be encoded as PNG'))), 'image/png'),
+    );
   }
 
   dispose(): void {

@@ -6,10 +6,19 @@ import type uPlot from 'uplot';
 import { downloadBlob, slug } from '../io/download';
 import { UPlotChart } from './UPlotChart';
 
-export const CHART_COLOURS = { demanded: '#c75b12', served: '#1f5fbf', curtail: '#d7191c', stress: '#1a1a1a', planned: '#555', miss: '#d7191c' } as const;
+export const CHART_COLOURS = {
+  demanded: '#c75b12',
+  served: '#1f5fbf',
+  curtail: '#d7191c',
+  stress: '#1a1a1a',
+  planned: '#555',
+  miss: '#d7191c',
+} as const;
 
 export function axisFont(large: boolean): { font: string; labelFont: string } {
-  return large ? { font: '16px system-ui, sans-serif', labelFont: '600 16px system-ui, sans-serif' } : { font: '11px system-ui, sans-serif', labelFont: '600 12px system-ui, sans-serif' };
+  return large
+    ? { font: '16px system-ui, sans-serif', labelFont: '600 16px system-ui, sans-serif' }
+    : { font: '11px system-ui, sans-serif', labelFont: '600 12px system-ui, sans-serif' };
 }
 
 export abstract class ChartElement extends LitElement {

@@ -96,7 +96,10 @@ export function fanData(result: RunResult): FanData {
   const served = band();
   let peak = 0;
   result.years.forEach((year, y) => {
-    for (const [metric, b] of [['energyDemandedMWh', demanded], ['energyServedMWh', served]] as const) {
+    for (const [metric, b] of [
+      ['energyDemandedMWh', demanded],
+      ['energyServedMWh', served],
+    ] as const) {
       const found = findSeries(result, `${metric}[${year}]`);
       if (!found) continue;
       const s = seriesSummary(result, 0, found.index);

@@ -1,6 +1,6 @@
 // Exceedance curve of the chosen output: P(X > x), read off the same histogram. "How likely is
 // it that at least x is served?" is the question planners ask, and it reads straight off this.
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { axisFont, CHART_COLOURS } from './chartBase';
 import { OutputChartElement } from './outputChart';
 

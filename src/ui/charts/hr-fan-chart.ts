@@ -1,7 +1,7 @@
 // Energy demanded vs served by year: for each, the P5–P95 band, the median and the mean (dashed).
 // The gap between the two fans is the energy that does not reach the datacenters.
 import { html } from 'lit';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import type { RunResult } from '../../engine/types';
 import { axisFont, CHART_COLOURS, ChartElement } from './chartBase';
 import { fanData, type FanData } from './chartData';
@@ -26,7 +26,8 @@ export class HrFanChart extends ChartElement {
   }
 
   protected chartData(): uPlot.AlignedData | undefined {
-    const f = (this.#fan = this.result ? fanData(this.result) : undefined);
+    const f = this.result ? fanData(this.result) : undefined;
+    this.#fan = f;
     if (!f) return undefined;
     const d = f.demanded;
     const s = f.served;

@@ -29,7 +29,14 @@ export class HrHistogramChart extends OutputChartElement {
       ],
       series: [
         {},
-        { label: 'share of draws', fill: 'rgba(31, 95, 191, 0.35)', stroke: CHART_COLOURS.served, width: 1, paths: uPlot.paths.bars?.({ size: [1, Infinity], gap: 1 }), points: { show: false } },
+        {
+          label: 'share of draws',
+          fill: 'rgba(31, 95, 191, 0.35)',
+          stroke: CHART_COLOURS.served,
+          width: 1,
+          paths: uPlot.paths.bars?.({ size: [1, Infinity], gap: 1 }),
+          points: { show: false },
+        },
       ],
       hooks: { draw: [(u) => this.#drawMean(u)] },
     };

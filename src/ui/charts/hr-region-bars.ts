@@ -11,7 +11,13 @@ const MAX_LABEL = 16;
 const short = (name: string): string => (name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name);
 
 export class HrRegionBars extends ChartElement {
-  static override properties = { ...ChartElement.properties, result: { attribute: false }, scenario: { attribute: false }, year: { type: Number }, subset: { type: String } };
+  static override properties = {
+    ...ChartElement.properties,
+    result: { attribute: false },
+    scenario: { attribute: false },
+    year: { type: Number },
+    subset: { type: String },
+  };
   declare result: RunResult | undefined;
   declare scenario: Scenario | undefined;
   declare year: number | undefined;
@@ -63,7 +69,13 @@ export class HrRegionBars extends ChartElement {
           splits: () => [...Array(n()).keys()],
           values: (_u, splits) => splits.map((i) => short(this.#rows?.names[i] ?? '')),
         },
-        { ...f, scale: 'p', label: 'P(curtailment)', size: this.present ? 64 : 48, values: (_u, vals) => vals.map((v) => `${Math.round(v * 100)}%`) },
+        {
+          ...f,
+          scale: 'p',
+          label: 'P(curtailment)',
+          size: this.present ? 64 : 48,
+          values: (_u, vals) => vals.map((v) => `${Math.round(v * 100)}%`),
+        },
         { ...f, scale: 'stress', side: 1, label: 'grid stress P50', size: this.present ? 56 : 40, grid: { show: false } },
       ],
       series: [

@@ -7,7 +7,12 @@ import { axisFont, CHART_COLOURS, ChartElement } from './chartBase';
 import { siteLoadData } from './chartData';
 
 export class HrSiteLoadChart extends ChartElement {
-  static override properties = { ...ChartElement.properties, result: { attribute: false }, scenario: { attribute: false }, siteIndex: { type: Number } };
+  static override properties = {
+    ...ChartElement.properties,
+    result: { attribute: false },
+    scenario: { attribute: false },
+    siteIndex: { type: Number },
+  };
   declare result: RunResult | undefined;
   declare scenario: Scenario | undefined;
   declare siteIndex: number;

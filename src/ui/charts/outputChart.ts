@@ -5,7 +5,12 @@ import { ChartElement } from './chartBase';
 import { histogramData, type HistogramData } from './chartData';
 
 export abstract class OutputChartElement extends ChartElement {
-  static override properties = { ...ChartElement.properties, result: { attribute: false }, output: { type: String }, outputLabel: { type: String } };
+  static override properties = {
+    ...ChartElement.properties,
+    result: { attribute: false },
+    output: { type: String },
+    outputLabel: { type: String },
+  };
   declare result: RunResult | undefined;
   /** Series key, e.g. 'energyServedMWh'. */
   declare output: string;

@@ -52,7 +52,11 @@ export interface ChunkedRunOptions extends RunOptions {
   onChunk?: (result: RunResult, rows: number) => void;
 }
 
-export async function chunkedRun(engine: Pick<Engine, 'run'>, scenario: Parameters<Engine['run']>[0], options: ChunkedRunOptions): Promise<RunResult> {
+export async function chunkedRun(
+  engine: Pick<Engine, 'run'>,
+  scenario: Parameters<Engine['run']>[0],
+  options: ChunkedRunOptions,
+): Promise<RunResult> {
   const { chunkSets, onChunk, onProgress, signal, ...run } = options;
   // The whole run's options, checked once by the engine's rules before the first chunk.
   const checked = checkRunOptions({ ...run, signal });
@@ -69,7 +73,12 @@ export async function chunkedRun(engine: Pick<Engine, 'run'>, scenario: Paramete
       paramSetRange: { first, count },
       signal,
       onProgress: (p) =>
-        onProgress?.({ doneDraws: first * draws + p.doneDraws, totalDraws: K * draws, fraction: (first * draws + p.doneDraws) / (K * draws), elapsedMs: performance.now() - t0 }),
+        onProgress?.({
+          doneDraws: first * draws + p.doneDraws,
+          totalDraws: K * draws,
+          fraction: (first * draws + p.doneDraws) / (K * draws),
+          elapsedMs: performance.now() - t0,
+        }),
     });
     merged ??= allocate(chunk, K);
     place(merged, chunk, first);

@@ -147,7 +147,11 @@ export class EnsembleController {
       });
       update({ status: 'done', progress: undefined });
     } catch (e) {
-      update({ status: abort.signal.aborted ? 'cancelled' : 'error', progress: undefined, error: abort.signal.aborted ? undefined : errorMessage(e) });
+      update({
+        status: abort.signal.aborted ? 'cancelled' : 'error',
+        progress: undefined,
+        error: abort.signal.aborted ? undefined : errorMessage(e),
+      });
     }
     if (current()) {
       this.#abort = undefined;
@@ -172,7 +176,9 @@ export class EnsembleController {
     const { brush, discovery } = this.store.state;
     if (brush?.kind === 'rect') return this.setBrush(undefined);
     if (brush?.kind !== 'axes') return;
-    const kept = Object.entries(brush.intervals).filter(([id]) => (KNOB_NAMES as readonly string[]).includes(id) || id === discovery.colour);
+    const kept = Object.entries(brush.intervals).filter(
+      ([id]) => (KNOB_NAMES as readonly string[]).includes(id) || id === discovery.colour,
+    );
     if (kept.length === Object.keys(brush.intervals).length) return;
     this.setBrush(kept.length ? { kind: 'axes', intervals: Object.fromEntries(kept) } : undefined);
   }

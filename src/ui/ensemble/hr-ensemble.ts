@@ -69,7 +69,13 @@ export class HrEnsemble extends LitElement {
     const colourId = metricId(fitMetric(s.discovery.colour, sc, year));
     const colourCol = metricColumn(result, colourId, run.rows);
     const [clo, chi] = extent(colourCol);
-    const axes: ParAxis[] = run.varied.map((n, i) => ({ id: n, label: KNOB_META[n].label, lo: run.lo[i] as number, hi: run.hi[i] as number, format: knobFormat(n) }));
+    const axes: ParAxis[] = run.varied.map((n, i) => ({
+      id: n,
+      label: KNOB_META[n].label,
+      lo: run.lo[i] as number,
+      hi: run.hi[i] as number,
+      format: knobFormat(n),
+    }));
     axes.push({ id: colourId, label: metricLabel(colourId, sc), lo: clo, hi: chi, format: (v) => formatMetric(v, colourId) });
     this.#derived = {
       key,
@@ -99,9 +105,9 @@ export class HrEnsemble extends LitElement {
         : `K = ${K.toLocaleString('en')} parameter sets`;
     const choices = K_CHOICES.includes(K as (typeof K_CHOICES)[number]) ? K_CHOICES : [...K_CHOICES, K].sort((a, b) => a - b);
     return html`<form class="settings" aria-label="Ensemble settings" @submit=${(ev: Event) => {
-        ev.preventDefault();
-        emitAction(this, { type: 'run' });
-      }}>
+      ev.preventDefault();
+      emitAction(this, { type: 'run' });
+    }}>
       <label>Design
         <select aria-label="Ensemble design" .value=${live(e.design)} @change=${(ev: Event) => set({ design: (ev.target as HTMLSelectElement).value === 'lhs' ? 'lhs' : 'sobol' })}>
           <option value="sobol" ?selected=${e.design === 'sobol'}>Sobol' sequence</option>
@@ -148,7 +154,8 @@ export class HrEnsemble extends LitElement {
 
   #selection(s: AppState, run: EnsembleRun) {
     const sel = s.selection;
-    if (!sel) return html`<p class="meta">Drag on the scatter or along a parallel axis to select sets; the map and region bars then show their mean.</p>`;
+    if (!sel)
+      return html`<p class="meta">Drag on the scatter or along a parallel axis to select sets; the map and region bars then show their mean.</p>`;
     return html`<p class="selection"><span data-testid="ensemble-selection">${sel.count.toLocaleString('en')} of ${run.rows.toLocaleString('en')} sets selected</span>
       <button type="button" aria-label="Clear the selection of parameter sets" @click=${() => emitAction(this, { type: 'brush', brush: undefined })}>Clear</button></p>`;
   }
@@ -190,7 +197,10 @@ export class HrEnsemble extends LitElement {
     const scenario = run?.scenario ?? s.scenario;
     const year = resolveYear(s.year, scenario) ?? 2030;
     const sens = s.sensitivity;
-    const sensStale = !!sens && !!s.scenario && (sens.key !== ensembleKey(s.scenario, s.knobs, s.ranges, `sens|${sens.plan.n}`) || sens.rangesKey !== rangesKey(s.ranges));
+    const sensStale =
+      !!sens &&
+      !!s.scenario &&
+      (sens.key !== ensembleKey(s.scenario, s.knobs, s.ranges, `sens|${sens.plan.n}`) || sens.rangesKey !== rangesKey(s.ranges));
     return html`<h2 id="ensemble-h">Ensemble: thousands of parameter sets</h2>
       <p class="intro">Give knobs a range (tick “vary over a range” beside a slider), then run many parameter sets spread over those ranges to see which knobs drive the outcomes and where things go wrong.</p>
       ${this.#settings(s, run?.status === 'running')} ${this.#status(s, run)}

@@ -46,21 +46,26 @@ export class HrMetricPicker extends LitElement {
     const years = Array.from({ length: s.endYear - s.startYear + 1 }, (_, i) => s.startYear + i);
     const used = new Set(s.sites.map((x) => x.region));
     const regions = s.regions.filter((r) => used.has(r.id));
-    const refit = (kind: MetricKind): MetricSpec => fitMetric(metricId({ kind, year: m.year ?? this.year, region: m.region }), s, this.year);
+    const refit = (kind: MetricKind): MetricSpec =>
+      fitMetric(metricId({ kind, year: m.year ?? this.year, region: m.region }), s, this.year);
     return html`
       <select aria-label=${`${this.label} output`} .value=${live(m.kind)} @change=${(e: Event) => this.#emit(refit((e.target as HTMLSelectElement).value as MetricKind))}>
         ${(Object.keys(METRIC_KINDS) as MetricKind[]).map((k) => html`<option value=${k} ?selected=${k === m.kind}>${METRIC_KINDS[k].label} (${METRIC_KINDS[k].unit})</option>`)}
       </select>
-      ${meta.needsRegion
-        ? html`<select aria-label=${`${this.label} region`} .value=${live(m.region ?? '')} @change=${(e: Event) => this.#emit({ ...m, region: (e.target as HTMLSelectElement).value })}>
+      ${
+        meta.needsRegion
+          ? html`<select aria-label=${`${this.label} region`} .value=${live(m.region ?? '')} @change=${(e: Event) => this.#emit({ ...m, region: (e.target as HTMLSelectElement).value })}>
             ${regions.map((r) => html`<option value=${r.id} ?selected=${r.id === m.region}>${r.name}</option>`)}
           </select>`
-        : nothing}
-      ${meta.needsYear
-        ? html`<select aria-label=${`${this.label} year`} .value=${live(String(m.year))} @change=${(e: Event) => this.#emit({ ...m, year: Number((e.target as HTMLSelectElement).value) })}>
+          : nothing
+      }
+      ${
+        meta.needsYear
+          ? html`<select aria-label=${`${this.label} year`} .value=${live(String(m.year))} @change=${(e: Event) => this.#emit({ ...m, year: Number((e.target as HTMLSelectElement).value) })}>
             ${years.map((y) => html`<option value=${y} ?selected=${y === m.year}>${y}</option>`)}
           </select>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

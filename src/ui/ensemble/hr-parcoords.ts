@@ -230,8 +230,9 @@ export class HrParcoords extends LitElement {
     const active = this.axes.filter((a) => this.intervals[a.id]);
     return html`<canvas role="img" aria-label=${`Parallel coordinates of ${this.columns[0]?.length ?? 0} parameter sets over ${this.axes.map((a) => a.label).join(', ')}. Drag along an axis to select an interval.`}
         @pointerdown=${this.#down} @pointermove=${this.#move} @pointerup=${this.#up} @pointercancel=${() => (this.#drag = undefined)}></canvas>
-      ${active.length
-        ? html`<ul aria-label="Axis intervals">
+      ${
+        active.length
+          ? html`<ul aria-label="Axis intervals">
             ${active.map((a) => {
               const [lo, hi] = this.intervals[a.id] as readonly [number, number];
               const rest = { ...this.intervals };
@@ -240,7 +241,8 @@ export class HrParcoords extends LitElement {
                 <button type="button" aria-label=${`Clear the interval on ${a.label}`} @click=${() => this.#emit(rest)}>clear</button></li>`;
             })}
           </ul>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }
 

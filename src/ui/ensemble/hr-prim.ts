@@ -62,8 +62,9 @@ export class HrPrim extends LitElement {
     const share = v.rows > 0 ? v.failing / v.rows : 0;
     return html`<p class="meta" data-testid="prim-failing">${v.failing.toLocaleString('en')} of ${v.rows.toLocaleString('en')} parameter sets fail (${formatPercent(share)}).</p>
       ${v.message ? html`<p class="meta" role="status">${v.message}</p>` : nothing}
-      ${v.boxes.length
-        ? html`<ol aria-label="PRIM boxes">
+      ${
+        v.boxes.length
+          ? html`<ol aria-label="PRIM boxes">
             ${v.boxes.map(
               (b, i) => html`<li data-testid="prim-box">
                 <p class="sentence">Failures concentrate where ${b.sentence}.</p>
@@ -73,7 +74,8 @@ export class HrPrim extends LitElement {
             )}
           </ol>
           <p class="meta">Boxes from PRIM (peeling 5% at a time, pasting, target density ${Math.round(PRIM_DENSITY * 100)}%); later boxes cover failures outside the earlier ones.</p>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   override render() {

@@ -54,19 +54,22 @@ export class HrRawExport extends LitElement {
     return html`<fieldset>
         <legend>Outputs</legend>
         ${HEADLINE_SERIES.map(
-          (h) => html`<label><input type="checkbox" .checked=${live(this.chosen.has(h.key))} @change=${(e: Event) => this.#toggle(h.key, (e.target as HTMLInputElement).checked)} /> ${h.label}</label>`,
+          (h) =>
+            html`<label><input type="checkbox" .checked=${live(this.chosen.has(h.key))} @change=${(e: Event) => this.#toggle(h.key, (e.target as HTMLInputElement).checked)} /> ${h.label}</label>`,
         )}
       </fieldset>
       <div class="row">
-        ${this.rows > 0
-          ? html`<label>Ensemble set
+        ${
+          this.rows > 0
+            ? html`<label>Ensemble set
                 <input type="number" min="0" max=${this.rows - 1} step="1" aria-label="Ensemble parameter set to export" .value=${live(p === undefined ? '' : String(p))}
                   @change=${(e: Event) => {
                     const v = (e.target as HTMLInputElement).valueAsNumber;
                     emitAction(this, { type: 'pick', set: Number.isInteger(v) && v >= 0 && v < this.rows ? v : undefined });
                   }} /></label>
               <button type="button" ?disabled=${p === undefined} @click=${() => emitAction(this, { type: 'pick', set: undefined })}>Use the live view</button>`
-          : nothing}
+            : nothing
+        }
         <button type="button" ?disabled=${!this.ready || this.chosen.size === 0} @click=${() => this.#export('csv')}>Download raw samples (CSV)</button>
         <button type="button" ?disabled=${!this.ready || this.chosen.size === 0} @click=${() => this.#export('arrow')}>Download raw samples (Arrow)</button>
       </div>

@@ -130,7 +130,12 @@ export class HrScatter extends ChartElement {
   #select(u: uPlot): void {
     const { left, top, width, height } = u.select;
     if (width < 2 && height < 2) return;
-    const detail = { x0: u.posToVal(left, 'x'), x1: u.posToVal(left + width, 'x'), y0: u.posToVal(top + height, 'y'), y1: u.posToVal(top, 'y') };
+    const detail = {
+      x0: u.posToVal(left, 'x'),
+      x1: u.posToVal(left + width, 'x'),
+      y0: u.posToVal(top + height, 'y'),
+      y1: u.posToVal(top, 'y'),
+    };
     this.dispatchEvent(new CustomEvent('hr-scatter-brush', { detail, bubbles: true, composed: true }));
   }
 

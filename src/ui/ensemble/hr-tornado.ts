@@ -72,9 +72,28 @@ export class HrTornado extends LitElement {
     const knobs = this.view?.result?.knobs ?? [];
     this.#rows = KNOB_NAMES.map((name) => {
       const i = knobs.indexOf(name);
-      if (!out || i < 0) return { name, ranged: i >= 0 || (this.view?.plan.knobs.includes(name) ?? false), s1: 0, st: 0, s1Lo: 0, s1Hi: 0, stLo: 0, stHi: 0 };
+      if (!out || i < 0)
+        return {
+          name,
+          ranged: i >= 0 || (this.view?.plan.knobs.includes(name) ?? false),
+          s1: 0,
+          st: 0,
+          s1Lo: 0,
+          s1Hi: 0,
+          stLo: 0,
+          stHi: 0,
+        };
       const g = (a: Float64Array): number => a[i] ?? 0;
-      return { name, ranged: true, s1: g(out.S1), st: g(out.ST), s1Lo: g(out.S1Low), s1Hi: g(out.S1High), stLo: g(out.STLow), stHi: g(out.STHigh) };
+      return {
+        name,
+        ranged: true,
+        s1: g(out.S1),
+        st: g(out.ST),
+        s1Lo: g(out.S1Low),
+        s1Hi: g(out.S1High),
+        stLo: g(out.STLow),
+        stHi: g(out.STHigh),
+      };
     }).sort((a, b) => b.st - a.st || Number(b.ranged) - Number(a.ranged));
     this.dataset.bars = String(this.#rows.filter((r) => r.ranged && r.st > 0).length);
   }
@@ -121,7 +140,10 @@ export class HrTornado extends LitElement {
       ctx.fillStyle = '#1f5fbf';
       ctx.fillRect(X(0), y + 11, X(r.s1) - X(0), 9);
       ctx.strokeStyle = '#1a1a1a';
-      for (const [lo, hi, cy] of [[r.stLo, r.stHi, y + 5], [r.s1Lo, r.s1Hi, y + 15.5]] as const) {
+      for (const [lo, hi, cy] of [
+        [r.stLo, r.stHi, y + 5],
+        [r.s1Lo, r.s1Hi, y + 15.5],
+      ] as const) {
         ctx.beginPath();
         ctx.moveTo(X(lo), cy);
         ctx.lineTo(X(hi), cy);
@@ -136,14 +158,17 @@ export class HrTornado extends LitElement {
 
   #status() {
     const v = this.view;
-    if (!v) return html`<p class="meta">Sobol' indices over the knob ranges: press Compute sensitivity. Knobs without a range count as zero.</p>`;
+    if (!v)
+      return html`<p class="meta">Sobol' indices over the knob ranges: press Compute sensitivity. Knobs without a range count as zero.</p>`;
     const p = v.plan;
     const plan = `N = ${p.n} base rows × (${p.knobs.length} knobs + 2) = ${p.sets.toLocaleString('en')} parameter sets × ${p.draws} draws (common random numbers${this.settings.n === undefined ? `, N chosen for the ${this.backend === 'webgpu' ? 'GPU' : 'CPU fallback'}` : ''})`;
     const pct = v.progress ? Math.round(v.progress.fraction * 100) : 0;
     return html`<p class="meta" data-testid="sensitivity-plan">${plan}${v.result && v.status === 'done' && v.progress ? ` · ${formatDuration(v.progress.elapsedMs)}` : ''}</p>
-      ${v.status === 'running'
-        ? html`<p class="meta"><progress aria-label="Sensitivity progress" max="100" value=${pct}></progress> ${pct}%</p>`
-        : nothing}
+      ${
+        v.status === 'running'
+          ? html`<p class="meta"><progress aria-label="Sensitivity progress" max="100" value=${pct}></progress> ${pct}%</p>`
+          : nothing
+      }
       ${v.status === 'error' ? html`<p class="meta stale" role="alert" data-testid="sensitivity-error">${v.error}</p>` : nothing}
       ${v.status === 'cancelled' ? html`<p class="meta">Cancelled.</p>` : nothing}
       ${this.stale && v.status !== 'running' ? html`<p class="meta stale">The ranges or knobs changed since these indices were computed${v.status === 'done' ? ' (range edits re-run them after a pause)' : ''}.</p>` : nothing}`;
@@ -171,8 +196,9 @@ export class HrTornado extends LitElement {
         <button type="button" ?disabled=${!running} @click=${() => emitAction(this, { type: 'sensitivity-cancel' })}>Stop sensitivity</button>
       </div>
       ${this.#status()}
-      ${v?.result
-        ? html`<canvas role="img" aria-label=${`Sobol' indices of ${HEADLINE_SERIES.find((h) => h.key === this.settings.output)?.label ?? this.settings.output}, bars sorted by total effect`}></canvas>
+      ${
+        v?.result
+          ? html`<canvas role="img" aria-label=${`Sobol' indices of ${HEADLINE_SERIES.find((h) => h.key === this.settings.output)?.label ?? this.settings.output}, bars sorted by total effect`}></canvas>
             <p class="meta key"><i style="background:#9ecae1"></i>total effect ST<i style="background:#1f5fbf"></i>first order S1; whiskers: ${Math.round((v.result.outputs[this.settings.output]?.confidence ?? 0.95) * 100)}% bootstrap intervals</p>
             <details><summary>Numbers</summary>
               <table aria-label="Sensitivity indices">
@@ -180,7 +206,8 @@ export class HrTornado extends LitElement {
                 <tbody>${this.#rows.map((r) => html`<tr data-knob=${r.name}><td>${KNOB_META[r.name].label}${r.ranged ? '' : ' (no range)'}</td><td>${f2(r.s1)}</td><td>${f2(r.s1Lo)} – ${f2(r.s1Hi)}</td><td>${f2(r.st)}</td><td>${f2(r.stLo)} – ${f2(r.stHi)}</td></tr>`)}</tbody>
               </table>
             </details>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }
 

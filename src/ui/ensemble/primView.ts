@@ -57,7 +57,11 @@ export function runPrim(run: EnsembleRun, f: FailureDef): PrimView {
       const shown = { ...box, lower: lower.map((v, i) => (pct[i] ? v * 100 : v)), upper: upper.map((v, i) => (pct[i] ? v * 100 : v)) };
       const intervals: Record<string, readonly [number, number]> = {};
       run.varied.forEach((name, i) => {
-        if (box.cutsLower[i] || box.cutsUpper[i]) intervals[name] = [box.cutsLower[i] ? (lower[i] as number) : (run.lo[i] as number), box.cutsUpper[i] ? (upper[i] as number) : (run.hi[i] as number)];
+        if (box.cutsLower[i] || box.cutsUpper[i])
+          intervals[name] = [
+            box.cutsLower[i] ? (lower[i] as number) : (run.lo[i] as number),
+            box.cutsUpper[i] ? (upper[i] as number) : (run.hi[i] as number),
+          ];
       });
       const brush: Brush = { kind: 'axes', intervals, from: 'prim' };
       return { sentence: describeBox(shown, names, units), coverage: box.coverage, density: box.density, count: box.count, brush };

@@ -34,7 +34,9 @@ export function planSensitivity(backend: BackendKind, knobs: KnobName[], siteYea
 
 /** Why correlated knobs get no indices, in the panel's words (knob labels, not names). */
 export function correlatedReason(e: CorrelatedKnobsError): string {
-  const pairs = e.correlations.map((c) => `${KNOB_META[c.knobs[0]].label} and ${KNOB_META[c.knobs[1]].label} (rank correlation ${c.spearman})`);
+  const pairs = e.correlations.map(
+    (c) => `${KNOB_META[c.knobs[0]].label} and ${KNOB_META[c.knobs[1]].label} (rank correlation ${c.spearman})`,
+  );
   return (
     `No indices: this scenario correlates ${pairs.join('; ')}. Sobol' indices split the output's variance between knobs that vary independently, ` +
     'so for correlated knobs they would be wrong. Vary only one of each correlated pair, or remove the correlation from the scenario file.'
@@ -82,7 +84,14 @@ export class SensitivityRunner {
     const key = ensembleKey(s.scenario, s.knobs, s.ranges, `sens|${plan.n}`);
     const base = { plan, key, rangesKey: rangesKey(s.ranges), result: s.sensitivity?.result };
     if (knobs.length === 0) {
-      this.store.set({ sensitivity: { ...base, result: undefined, status: 'error', error: 'No knob has a range: tick “vary over a range” on at least one knob.' } });
+      this.store.set({
+        sensitivity: {
+          ...base,
+          result: undefined,
+          status: 'error',
+          error: 'No knob has a range: tick “vary over a range” on at least one knob.',
+        },
+      });
       return;
     }
     const scenario = ensembleScenario(s.scenario, s.knobs, s.ranges);
@@ -115,7 +124,9 @@ export class SensitivityRunner {
         return;
       }
       const cancelled = abort.signal.aborted;
-      this.store.set({ sensitivity: { ...base, status: cancelled ? 'cancelled' : 'error', error: cancelled ? undefined : errorMessage(e) } });
+      this.store.set({
+        sensitivity: { ...base, status: cancelled ? 'cancelled' : 'error', error: cancelled ? undefined : errorMessage(e) },
+      });
     } finally {
       if (current()) this.#abort = undefined;
     }

@@ -6,10 +6,27 @@ import { resultToJson } from '../../engine/resultJson';
 import type { RunResult } from '../../engine/types';
 import type { Scenario } from '../../scenario/schema';
 
-export const RESULTS_CSV_FIELDS = ['paramSet', 'series', 'metric', 'unit', 'year', 'region', 'mean', 'sd', 'se', 'p5', 'p50', 'p95', 'pExceed', 'threshold', 'outOfRangeFraction'] as const;
+export const RESULTS_CSV_FIELDS = [
+  'paramSet',
+  'series',
+  'metric',
+  'unit',
+  'year',
+  'region',
+  'mean',
+  'sd',
+  'se',
+  'p5',
+  'p50',
+  'p95',
+  'pExceed',
+  'threshold',
+  'outOfRangeFraction',
+] as const;
 export const SITE_YEARS_CSV_FIELDS = ['paramSet', 'siteId', 'siteName', 'region', 'year', 'missProbability', 'expectedLoadMW'] as const;
 
-const csv = (fields: readonly string[], rows: (string | number)[][]): string => `${Papa.unparse({ fields: [...fields], data: rows }, { newline: '\n' })}\n`;
+const csv = (fields: readonly string[], rows: (string | number)[][]): string =>
+  `${Papa.unparse({ fields: [...fields], data: rows }, { newline: '\n' })}\n`;
 
 export function resultsJson(result: RunResult, scenario: Scenario): string {
   return `${JSON.stringify(resultToJson(result, scenario), null, 2)}\n`;
@@ -25,7 +42,23 @@ export function resultsCsv(result: RunResult): string {
       const o = (k * nSeries + i) * stride;
       const v = (j: number): number => result.summary[o + j] ?? Number.NaN;
       const sd = v(1);
-      rows.push([k, info.key, info.metric, info.unit, info.year ?? '', info.region ?? '', v(0), sd, sd / Math.sqrt(result.draws), v(2), v(3), v(4), v(5), info.threshold, v(6)]);
+      rows.push([
+        k,
+        info.key,
+        info.metric,
+        info.unit,
+        info.year ?? '',
+        info.region ?? '',
+        v(0),
+        sd,
+        sd / Math.sqrt(result.draws),
+        v(2),
+        v(3),
+        v(4),
+        v(5),
+        info.threshold,
+        v(6),
+      ]);
     });
   }
   return csv(RESULTS_CSV_FIELDS, rows);
@@ -40,7 +73,15 @@ export function siteYearsCsv(result: RunResult, scenario: Scenario): string {
       const site = scenario.sites.find((x) => x.id === id);
       result.years.forEach((year, y) => {
         const o = (k * nS + s) * nY + y;
-        rows.push([k, id, site?.name ?? '', site?.region ?? '', year, result.siteMissProbability[o] ?? Number.NaN, result.siteExpectedLoadMW[o] ?? Number.NaN]);
+        rows.push([
+          k,
+          id,
+          site?.name ?? '',
+          site?.region ?? '',
+          year,
+          result.siteMissProbability[o] ?? Number.NaN,
+          result.siteExpectedLoadMW[o] ?? Number.NaN,
+        ]);
       });
     });
   }

@@ -19,7 +19,13 @@ const COS_TILT = Math.cos(TILT);
 /** Largest aggregate disc, in CSS pixels (area ∝ load). */
 const AGGREGATE_MAX_RADIUS_PX = 26;
 const SELECTION_RADIUS_PX = 13;
-export const MAP_COLOURS = { background: '#eef2f6', ocean: '#dce8f2', land: '#fbfaf7', outline: '#8b96a3', outlineHighContrast: '#1a1a1a' } as const;
+export const MAP_COLOURS = {
+  background: '#eef2f6',
+  ocean: '#dce8f2',
+  land: '#fbfaf7',
+  outline: '#8b96a3',
+  outlineHighContrast: '#1a1a1a',
+} as const;
 
 export type MapHit = { kind: 'site' | 'aggregate'; siteIndex: number } | { kind: 'region'; regionIndex: number };
 
@@ -46,7 +52,10 @@ export class MapView {
   #aggregateIndex: number[] = [];
   #siteXY: [number, number][] = [];
   #selected: number | undefined;
-  readonly #selection = new THREE.Mesh(new THREE.RingGeometry(0.72, 1, 48), new THREE.MeshBasicMaterial({ color: '#111', depthTest: false }));
+  readonly #selection = new THREE.Mesh(
+    new THREE.RingGeometry(0.72, 1, 48),
+    new THREE.MeshBasicMaterial({ color: '#111', depthTest: false }),
+  );
   #maxAggregateMW = 1;
   #zoom = 1;
   #highContrast = false;
@@ -197,7 +206,9 @@ export class MapView {
   setYearValues(v: YearValues): void {
     this.#columns.setValues(v.loadMW, v.missProbability);
     this.#aggregates.setProbabilities(v.missProbability);
-    this.#aggregates.setRadiiPx(this.#aggregateIndex.map((i) => AGGREGATE_MAX_RADIUS_PX * Math.sqrt(Math.max(0, Number(v.loadMW[i] ?? 0)) / this.#maxAggregateMW)));
+    this.#aggregates.setRadiiPx(
+      this.#aggregateIndex.map((i) => AGGREGATE_MAX_RADIUS_PX * Math.sqrt(Math.max(0, Number(v.loadMW[i] ?? 0)) / this.#maxAggregateMW)),
+    );
     this.#regions.setProbabilities(v.curtailProbability);
     this.#layout();
   }
@@ -243,7 +254,9 @@ export class MapView {
   /** PNG of the map as it is now (drawn afresh, so a pending frame is included). */
   toPng(): Promise<Blob> {
     this.render();
-    return new Promise((resolve, reject) => this.canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the map could not be encoded as PNG'))), 'image/png'));
+    return new Promise((resolve, reject) =>
+      this.canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the map could not be encoded as PNG'))), 'image/png'),
+    );
   }
 
   dispose(): void {

@@ -102,7 +102,13 @@ export class HrMap extends LitElement {
     this.#resize.observe(frame);
     map.resize(frame.clientWidth, frame.clientHeight);
     void map.loadBaseMap().catch((e: unknown) => console.warn('base map not loaded', e));
-    this.#sync(new Map([['scenario', undefined], ['view', undefined], ['present', undefined]]));
+    this.#sync(
+      new Map([
+        ['scenario', undefined],
+        ['view', undefined],
+        ['present', undefined],
+      ]),
+    );
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -213,9 +219,11 @@ export class HrMap extends LitElement {
     const label = `Map of ${s ? `${s.sites.length} datacenter sites in ${s.name}` : 'datacenter sites'}. Drag or use the arrow keys to pan, the wheel or + and − to zoom, click a column for its details.`;
     return html`
       <div class="frame" data-testid="map-drop-zone" @dragover=${this.#onDragOver} @dragleave=${() => (this.dropping = false)} @drop=${this.#onDrop}>
-        ${this.webglError
-          ? html`<p class="nowebgl" role="status">The map needs WebGL, which this browser could not start (${this.webglError}). The charts below still work.</p>`
-          : nothing}
+        ${
+          this.webglError
+            ? html`<p class="nowebgl" role="status">The map needs WebGL, which this browser could not start (${this.webglError}). The charts below still work.</p>`
+            : nothing
+        }
         <div class="surface" tabindex="0" role="application" aria-roledescription="map" aria-label=${label}></div>
         <div class="tools">
           <div class="row">
@@ -224,14 +232,17 @@ export class HrMap extends LitElement {
           </div>
           <div class="row" role="group" aria-label="Preset map views">
             ${(Object.keys(PRESET_VIEW_LABELS) as PresetViewId[]).map(
-              (id) => html`<button type="button" aria-label=${`Show ${PRESET_VIEW_LABELS[id]}`} @click=${() => this.#preset(id)}>${PRESET_VIEW_LABELS[id]}</button>`,
+              (id) =>
+                html`<button type="button" aria-label=${`Show ${PRESET_VIEW_LABELS[id]}`} @click=${() => this.#preset(id)}>${PRESET_VIEW_LABELS[id]}</button>`,
             )}
           </div>
         </div>
         <hr-map-legend .year=${this.year} .maxLoadMW=${s ? Math.max(...s.sites.filter((x) => !x.aggregate).map((x) => x.itLoadMW), 0) : 0} .hasAggregates=${!!s?.sites.some((x) => x.aggregate)} ?collapsed=${this.narrow}></hr-map-legend>
-        ${this.tooltip
-          ? html`<div class="tip" role="tooltip" style="left:${this.tooltip.x}px;top:${this.tooltip.y}px">${this.tooltip.lines.map((l) => html`<p>${l}</p>`)}</div>`
-          : nothing}
+        ${
+          this.tooltip
+            ? html`<div class="tip" role="tooltip" style="left:${this.tooltip.x}px;top:${this.tooltip.y}px">${this.tooltip.lines.map((l) => html`<p>${l}</p>`)}</div>`
+            : nothing
+        }
         ${this.dropping ? html`<div class="drop">Drop a scenario (.json) or sites (.csv, .geojson) to import</div>` : nothing}
       </div>
     `;
