@@ -6,9 +6,11 @@ import type { Engine, RunOptions, RunResult } from './engine/types';
 import type { KnobName } from './scenario/names';
 import type { Scenario } from './scenario/schema';
 import { parseScenario } from './scenario/validate';
+import { pageAnswer, type PageAnswer } from './ui/answerText';
 import { Controller } from './ui/controller';
 import { axisColumn } from './ui/ensemble/selection';
 import './ui/hr-app';
+import { resolveYear } from './ui/resultSlices';
 import type { AppState } from './ui/store';
 import { Store } from './ui/store';
 import { initialState, syncUrl } from './ui/urlState';
@@ -29,6 +31,12 @@ export interface HeadroomApi {
   readonly engine: Engine | undefined;
   /** A read-only snapshot of the page state (knobs, year, map view, selection, …). */
   readonly state: AppState;
+  /**
+   * What the answer card says for a year (default: the page's year), with the numbers behind it
+   * (`shortfall`: the engine's yearShortfall of the current result; `baseline`: the scenario as
+   * written, when the knobs differ); undefined before a result of the current scenario is shown.
+   */
+  answer(year?: number): PageAnswer | undefined;
   /** One value per finished ensemble set of a knob name or output id ('curtailP[uk-london][2030]'); undefined without an ensemble. */
   ensembleColumn(id: string): number[] | undefined;
 }
@@ -60,6 +68,21 @@ store.subscribe((s) => {
   setData('sensitivity', s.sensitivity?.status);
 });
 
+/** The answer card's answer (hr-app draws the same one). */
+function answerOf(s: AppState, year?: number): PageAnswer | undefined {
+  if (!s.result || s.resultScenario !== s.scenario) return undefined;
+  return pageAnswer(s, year ?? resolveYear(s.year, s.resultScenario));
+}
+
+// `data-answer`: the card's first sentence, once a result is shown.
+let answerKey: unknown[] = [];
+store.subscribe((s) => {
+  const key = [s.result, s.resultScenario, s.scenario, s.baselineResult, s.year];
+  if (key.every((k, i) => k === answerKey[i])) return;
+  answerKey = key;
+  setData('answer', answerOf(s)?.text.headline);
+});
+
 function setData(key: string, value: string | undefined): void {
   if (value === undefined) delete document.body.dataset[key];
   else if (document.body.dataset[key] !== value) document.body.dataset[key] = value;
@@ -88,6 +111,7 @@ window.headroom = {
   get state() {
     return store.state;
   },
+  answer: (year) => answerOf(store.state, year),
   ensembleColumn(id) {
     const e = store.state.ensemble;
     return e?.result ? Array.from(axisColumn(e.result, id, e.rows)) : undefined;

@@ -43,8 +43,9 @@ export const appStyles = css`
   :host([embed]) { max-width: none; padding: 0.4rem; gap: 0.4rem; min-height: 100vh; box-sizing: border-box; align-content: start; }
   :host([embed]) .body { grid-template-columns: minmax(0, 1fr); }
   :host([embed][controls]) .body { grid-template-columns: minmax(13rem, 16rem) minmax(0, 1fr); }
-  :host([embed]) hr-map { height: calc(100vh - 5.5rem); min-height: 14rem; }
-  :host([embed][view='both']) hr-map { height: calc(60vh - 3rem); }
+  /* The answer card (about 10rem at iframe widths) stays above the map. */
+  :host([embed]) hr-map { height: calc(100vh - 16rem); min-height: 14rem; }
+  :host([embed][view='both']) hr-map { height: calc(60vh - 7rem); }
   :host([embed]) .results-table, :host([embed]) details.run { display: none; }
 
   /* Presentation: large type (html.present scales every rem, see index.html), high contrast. */

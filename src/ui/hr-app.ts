@@ -3,6 +3,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { KnobName } from '../scenario/names';
+import { pageAnswer, type PageAnswer } from './answerText';
+import './charts/hr-cause-chart';
 import './charts/hr-exceedance-chart';
 import './charts/hr-fan-chart';
 import './charts/hr-histogram-chart';
@@ -10,6 +12,7 @@ import './charts/hr-region-bars';
 import type { Controller } from './controller';
 import type { EnsembleActionEvent } from './ensemble/actions';
 import './ensemble/hr-ensemble';
+import './hr-answer';
 import { appStyles } from './hr-app.styles';
 import './hr-controls';
 import type { RunEvent } from './hr-controls';
@@ -30,6 +33,12 @@ import type { AppState, MapViewState, Store } from './store';
 import { stateToSearch } from './urlState';
 import { errorMessage } from './format';
 
+/** The baseline run of the scenario as written, when it belongs to the result on screen. */
+export function shownBaseline(s: AppState) {
+  const r = s.result;
+  const b = s.baselineResult;
+  return r && b && s.baselineScenario === s.resultScenario && b.seed === r.seed ? b : undefined;
+}
 
 export class HrApp extends LitElement {
   static override properties = { state: { attribute: false } };
@@ -60,6 +69,19 @@ export class HrApp extends LitElement {
   }
 
   #fullscreenByUs = false;
+  /** The answer card's last inputs and answer: the store changes far more often (progress) than they do. */
+  #answerMemo: { key: unknown[]; answer: PageAnswer | undefined } | undefined;
+
+  #answer(s: AppState, year: number | undefined): PageAnswer | undefined {
+    // A result of another scenario (a preset just picked, an import) is no answer for this one.
+    const current = s.result && s.resultScenario === s.scenario;
+    const key = [current ? s.result : undefined, s.resultScenario, s.baselineResult, s.baselineScenario, year];
+    const memo = this.#answerMemo;
+    if (memo && memo.key.length === key.length && memo.key.every((k, i) => k === key[i])) return memo.answer;
+    const answer = current ? pageAnswer(s, year) : undefined;
+    this.#answerMemo = { key, answer };
+    return answer;
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -141,26 +163,32 @@ export class HrApp extends LitElement {
       <div class="map-col">
         <div class="map-head">
           <h2 id="map-h">Sites and grid regions</h2>
-          ${scenario
-            ? html`<label class="year">Year
+          ${
+            scenario
+              ? html`<label class="year">Year
                 <input type="range" aria-label="Map year" min=${scenario.startYear} max=${scenario.endYear} step="1" .value=${live(String(year ?? scenario.startYear))}
                   @input=${(e: Event) => this.controller?.setView({ year: (e.target as HTMLInputElement).valueAsNumber })} />
                 <output data-testid="map-year">${year}</output></label>`
-            : nothing}
-          ${s.selection && s.ensemble
-            ? html`<p class="subset" role="status"><span data-testid="selection-label">${mean ? 'Mean over ' : ''}${s.selection.count.toLocaleString('en')} of ${s.ensemble.rows.toLocaleString('en')} sets selected</span>
+              : nothing
+          }
+          ${
+            s.selection && s.ensemble
+              ? html`<p class="subset" role="status"><span data-testid="selection-label">${mean ? 'Mean over ' : ''}${s.selection.count.toLocaleString('en')} of ${s.ensemble.rows.toLocaleString('en')} sets selected</span>
                 <button type="button" @click=${() => this.controller?.ensemble.setBrush(undefined)}>Clear selection</button></p>`
-            : nothing}
+              : nothing
+          }
         </div>
         <hr-map .scenario=${scenario} .result=${mapResult} .year=${year} .view=${view} .selectedSiteId=${s.selectedSiteId} ?present=${s.present}
           @hr-map-view=${(e: CustomEvent<MapViewState>) => this.controller?.setView({ mapView: e.detail })}
           @hr-select-site=${(e: CustomEvent<{ id: string | undefined }>) => this.controller?.setView({ selectedSiteId: e.detail.id })}
           @hr-file=${this.#onFile}></hr-map>
       </div>
-      ${detail
-        ? html`<hr-site-detail .scenario=${scenario} .result=${s.result} .siteId=${s.selectedSiteId} .year=${year} ?present=${s.present}
+      ${
+        detail
+          ? html`<hr-site-detail .scenario=${scenario} .result=${s.result} .siteId=${s.selectedSiteId} .year=${year} ?present=${s.present}
             @hr-select-site=${(e: CustomEvent<{ id: string | undefined }>) => this.controller?.setView({ selectedSiteId: e.detail.id })}></hr-site-detail>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -177,6 +205,7 @@ export class HrApp extends LitElement {
         </label>
       </div>
       <div class="chart-grid">
+        <hr-cause-chart class="wide" .result=${s.result} .scenario=${s.resultScenario} .baseline=${shownBaseline(s)} ?present=${s.present}></hr-cause-chart>
         <hr-histogram-chart .result=${s.result} output=${output.key} outputLabel=${output.label} ?present=${s.present}></hr-histogram-chart>
         <hr-exceedance-chart .result=${s.result} output=${output.key} outputLabel=${output.label} ?present=${s.present}></hr-exceedance-chart>
         <hr-fan-chart class="wide" .result=${s.result} ?present=${s.present}></hr-fan-chart>
@@ -198,9 +227,10 @@ export class HrApp extends LitElement {
     const year = resolveYear(s.year, scenario);
     const view = s.mapView ?? defaultViewFor(s.source, s.scenario);
     return html`
-      ${embed
-        ? nothing
-        : html`<header class="top">
+      ${
+        embed
+          ? nothing
+          : html`<header class="top">
             <div>
               <h1>Headroom</h1>
               <p class="tagline">Will planned AI datacenters get the grid power, cooling water and parts they need? Move the knobs; the map and charts show the spread of outcomes.</p>
@@ -209,12 +239,14 @@ export class HrApp extends LitElement {
               @hr-preset=${this.#onPreset} @hr-file=${this.#onFile} @hr-reset-preset=${() => void this.controller?.resetToPreset()}
               @hr-import-mode=${(e: CustomEvent<{ mode: 'replace' | 'append' }>) => this.store?.set({ importMode: e.detail.mode })}
               @hr-export=${this.#onExport} @hr-copy-link=${this.#onCopyLink} @hr-present=${this.#onPresent}></hr-toolbar>
-          </header>`}
+          </header>`
+      }
       <hr-status .backend=${s.engineBackend} .device=${s.engineDevice} .cpuFallbackReason=${s.cpuFallbackReason} .phase=${s.phase} .progress=${s.progress}
         .result=${s.result} .error=${s.error} .notice=${s.notice} ?running=${running}></hr-status>
       <div class="body">
-        ${showPanel
-          ? html`<aside aria-labelledby="knobs-h">
+        ${
+          showPanel
+            ? html`<aside aria-labelledby="knobs-h">
               <h2 id="knobs-h">Knobs</h2>
               <hr-knob-panel .scenario=${s.scenario} .knobs=${s.knobs} .ranges=${s.ranges} @hr-knob=${this.#onKnob} @hr-knob-reset=${this.#onKnobReset}
                 @hr-knob-range=${this.#onRange}></hr-knob-panel>
@@ -224,8 +256,11 @@ export class HrApp extends LitElement {
                   @hr-run=${this.#onRun} @hr-cancel=${() => this.controller?.cancel()} @hr-inputs=${(e: RunEvent) => this.controller?.setInputs(e.detail)}></hr-controls>
               </details>
             </aside>`
-          : nothing}
+            : nothing
+        }
         <div class="main" aria-busy=${running ? 'true' : 'false'}>
+          <hr-answer class="answer" .answer=${this.#answer(s, year)} .scenario=${s.scenario} .year=${year} ?present=${s.present}
+            ?failed=${s.state === 'error' && !s.result}></hr-answer>
           ${showMap ? this.#mapSection(s, year, view) : nothing}
           ${showCharts ? this.#chartsSection(s, year) : nothing}
           ${embed ? nothing : html`<section class="ensemble" aria-label="Ensemble of parameter sets"><hr-ensemble .state=${s} @hr-ensemble=${this.#onEnsemble}></hr-ensemble></section>`}

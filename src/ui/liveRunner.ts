@@ -4,6 +4,9 @@
 // the picture sharpens rather than jumps. A stale run is cancelled through its AbortSignal. While
 // a slider is dragged, each coarse pass is allowed to land before the next starts with the latest
 // values, so the map keeps moving instead of every pass being cancelled before it finishes.
+// When the knobs differ from the scenario's own, a cheap companion run of the scenario as written
+// (the quick pass's draws, same seed) follows the final result, for the answer card's comparison;
+// it never delays a run the visitor asked for: any new request cancels it.
 import { checkDraws, checkParamSets, checkSeed, RunOptionError, validOr } from '../engine/options';
 import { RunAbortedError, type Engine, type RunOptions, type RunResult } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
@@ -15,6 +18,8 @@ import { errorMessage } from './format';
 
 /** Draws of the first, quick pass after a change. */
 export const COARSE_DRAWS = 256;
+/** Draws of the scenario-as-written companion run. */
+export const BASELINE_DRAWS = COARSE_DRAWS;
 /** Changes closer together than this share one run. */
 const COALESCE_MS = 30;
 
@@ -62,6 +67,8 @@ export class LiveRunner {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #waiters: ((r: RunResult | undefined) => void)[] = [];
   #cancelNotice: string | undefined;
+  /** The companion run of the scenario as written, while it is in flight. */
+  #baseline: AbortController | undefined;
 
   constructor(
     private readonly store: Store,
@@ -71,6 +78,7 @@ export class LiveRunner {
   /** Something the model depends on changed: run again, coarse first. */
   requestLive(): void {
     this.#dirty = true;
+    this.#cancelBaseline();
     // A refine or full run of old values is worthless now; a coarse pass is left to land (see above).
     if (this.#current && this.store.state.phase !== 'coarse') this.#supersede();
     if (!this.#current) this.#schedule();
@@ -81,6 +89,7 @@ export class LiveRunner {
     this.#timer = undefined;
     this.#dirty = false;
     this.#supersede();
+    this.#cancelBaseline();
     const { inputs } = this.store.state;
     // Only an absent override takes the Run settings' value: null is checked, and refused, as given.
     const draws = overrides.draws === undefined ? inputs.draws : overrides.draws;
@@ -100,6 +109,7 @@ export class LiveRunner {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#dirty = false;
+    this.#cancelBaseline();
     const token = this.#current;
     if (!token) return;
     token.userCancelled = true;
@@ -194,6 +204,7 @@ export class LiveRunner {
         engineBackend: engine.backend,
         engineDevice: engine.device,
       });
+      if (done) this.#startBaseline(snap);
       this.#notifyIfSettled();
       return result;
     } catch (e) {
@@ -212,8 +223,48 @@ export class LiveRunner {
     }
   }
 
+  #cancelBaseline(): void {
+    const abort = this.#baseline;
+    this.#baseline = undefined;
+    abort?.abort();
+  }
+
+  /**
+   * After a final result whose knobs differ from the scenario's own: the scenario as written, at
+   * the quick pass's draws and the same seed, unless the store already holds that run. The
+   * counter-based RNG makes its draws the first draws of the knob run, so the two compare draw
+   * for draw (common random numbers).
+   */
+  #startBaseline(snap: Snapshot): void {
+    const engine = this.engine();
+    if (!engine || this.#baseline) return;
+    const asWritten = scenarioWithKnobs(snap.base, {});
+    const differs = Object.entries(snap.scenario.knobs).some(([name, spec]) => {
+      const own = asWritten.knobs[name as keyof typeof asWritten.knobs]?.value;
+      return spec !== undefined && own !== undefined && Math.abs(spec.value - own) > 1e-9 * Math.max(1, Math.abs(own));
+    });
+    if (!differs) return;
+    const draws = Math.min(BASELINE_DRAWS, snap.draws);
+    const { baselineResult, baselineScenario } = this.store.state;
+    if (baselineScenario === snap.base && baselineResult?.seed === snap.seed && baselineResult.draws === draws) return;
+    const abort = new AbortController();
+    this.#baseline = abort;
+    void engine
+      .run(asWritten, { paramSets: 1, draws, seed: snap.seed, signal: abort.signal })
+      .then(
+        (result) => {
+          if (this.#baseline === abort) this.store.set({ baselineResult: result, baselineScenario: snap.base });
+        },
+        () => undefined, // cancelled or failed: the card shows no comparison, and the next result tries again
+      )
+      .finally(() => {
+        if (this.#baseline === abort) this.#baseline = undefined;
+        this.#notifyIfSettled();
+      });
+  }
+
   #notifyIfSettled(): void {
-    if (this.#current || this.#timer !== undefined || this.#dirty) return;
+    if (this.#current || this.#timer !== undefined || this.#dirty || this.#baseline) return;
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const w of waiters) w(this.store.state.result);

@@ -2,7 +2,17 @@
 // the root element subscribes and passes slices down as properties, and the URL is written from it.
 import type { BackendChoice, BackendKind, KnobValues, RunProgress, RunResult } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
-import type { Brush, DiscoveryAxes, EnsembleRun, EnsembleSettings, FailureDef, PrimView, Selection, SensitivitySettings, SensitivityView } from './ensemble/types';
+import type {
+  Brush,
+  DiscoveryAxes,
+  EnsembleRun,
+  EnsembleSettings,
+  FailureDef,
+  PrimView,
+  Selection,
+  SensitivitySettings,
+  SensitivityView,
+} from './ensemble/types';
 import type { KnobRangeMap } from './ranges';
 
 export const PRESETS = [
@@ -78,6 +88,13 @@ export interface AppState {
   resultScenario?: Scenario;
   /** Name of the scenario `result` was run on. */
   resultLabel?: string;
+  /**
+   * The scenario as written (every knob at the scenario's own value), same seed, run at the quick
+   * pass's draws after a result whose knobs differ: the answer card's and cause chart's "as written".
+   */
+  baselineResult?: RunResult;
+  /** The scenario `baselineResult` was run on (compare with `resultScenario` before using it). */
+  baselineScenario?: Scenario;
   /** Year shown on the map and in the per-region bars; undefined = the scenario's default. */
   year?: number;
   /** undefined = the scenario's default view. */
