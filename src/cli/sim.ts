@@ -13,7 +13,7 @@ import {
 import { ensembleMeta, shardRange, ShardError } from '../analysis/shards';
 import { SensitivityError } from '../analysis/sensitivityRun';
 import { checkRunOptions, checkRunSize, checkSampleOptions, RunOptionError } from '../engine/options';
-import { shortfallByYear } from '../engine/attribution';
+import { CAUSE_LABELS, shortfallByYear } from '../engine/attribution';
 import { HEADLINE_KEYS } from '../engine/series';
 import { loadScenarioFile, ScenarioError } from '../scenario/validate';
 import type { Scenario } from '../scenario/schema';
@@ -95,16 +95,6 @@ function summaryText(result: RunResult, scenario: Scenario, args: SimArgs, writt
   return `${lines.join('\n')}\n`;
 }
 
-const CAUSE_WORDS: Record<string, string> = {
-  accelerators: 'accelerator supply',
-  transformers: 'transformers',
-  coolingPlant: 'cooling plant',
-  gridQueue: 'grid-connection queue',
-  curtailment: 'grid curtailment',
-  water: 'water (drought)',
-  cyber: 'cyber outages',
-};
-
 /** What breaks first, year by year: planned, not delivered P50 [P5–P95], the two main causes. */
 function breaksFirstLines(result: RunResult, scenario: Scenario, first: number): string[] {
   const lines = [`what breaks first (set ${first}): planned IT MW, not delivered P50 [P5–P95], P(> threshold), main causes:`];
@@ -116,7 +106,7 @@ function breaksFirstLines(result: RunResult, scenario: Scenario, first: number):
     const causes = y.causes
       .filter((c) => c.shareOfShortfall >= 0.05)
       .slice(0, 2)
-      .map((c) => `${CAUSE_WORDS[c.cause] ?? c.cause} ${(100 * c.shareOfShortfall).toFixed(0)}%`);
+      .map((c) => `${CAUSE_LABELS[c.cause].toLowerCase()} ${(100 * c.shareOfShortfall).toFixed(0)}%`);
     const s = y.shortfallMW;
     lines.push(
       `  ${y.year}  ${fmt(y.plannedMW)} MW  short ${fmt(s.p50)} [${fmt(s.p5)}–${fmt(s.p95)}] MW  ` +

@@ -1,11 +1,24 @@
 // What breaks first: a run's undelivered IT load by year and cause, read from its shortfall
 // series (docs/model.md, "What breaks first"). Planned load is deterministic given the knobs, so
 // the share series' quantiles scale to MW exactly.
-import { CAUSES, type Cause, K_DEMAND_GROWTH, KNOB_NAMES } from '../kernel/contract';
+import { CAUSES, type Cause, K_DEMAND_GROWTH, NKNOBS } from '../kernel/contract';
 import { onlineShare } from '../kernel/model';
 import type { Scenario } from '../scenario/schema';
 import { findSeries, seriesSummary } from './resultAccess';
 import type { RunResult, SeriesSummary } from './types';
+
+export { CAUSES, type Cause } from '../kernel/contract';
+
+/** Each cause in words, as legends and tables name it. */
+export const CAUSE_LABELS: Record<Cause, string> = {
+  accelerators: 'Accelerator supply',
+  transformers: 'Transformers',
+  coolingPlant: 'Cooling plant',
+  gridQueue: 'Grid-connection queue',
+  curtailment: 'Grid curtailment',
+  water: 'Water (drought)',
+  cyber: 'Cyber outages',
+};
 
 export interface CauseShortfall {
   cause: Cause;
@@ -42,12 +55,29 @@ export interface YearShortfall {
 }
 
 /** Planned IT load (MW) of every year for one parameter set: Σ_s L_s (1 + γ/100)^y φ(y; t_s, R_s). */
+/**
+ * Planned IT load (MW) of one site in year index y, before any delay or shortfall:
+ * L (1 + γ/100)^y φ(y; t, R), γ the parameter set's demand-growth knob.
+ */
+export function plannedSiteMW(
+  knobValues: Float32Array,
+  paramSet: number,
+  site: { itLoadMW: number; plannedOffset: number; rampYears: number },
+  y: number,
+): number {
+  const growth = (1 + (knobValues[paramSet * NKNOBS + K_DEMAND_GROWTH] as number) * 0.01) ** y;
+  return site.itLoadMW * growth * onlineShare(y, site.plannedOffset, site.rampYears);
+}
+
 export function plannedMWByYear(scenario: Scenario, result: RunResult, paramSet: number): Float64Array {
-  const growth = result.knobValues[paramSet * KNOB_NAMES.length + K_DEMAND_GROWTH] as number;
+  const sites = scenario.sites.map((s) => ({
+    itLoadMW: s.itLoadMW,
+    plannedOffset: s.plannedYear - scenario.startYear,
+    rampYears: s.rampYears,
+  }));
   const out = new Float64Array(result.years.length);
   for (let y = 0; y < out.length; y++) {
-    const g = (1 + growth * 0.01) ** y;
-    for (const s of scenario.sites) out[y] += s.itLoadMW * g * onlineShare(y, s.plannedYear - scenario.startYear, s.rampYears);
+    for (const s of sites) out[y] += plannedSiteMW(result.knobValues, paramSet, s, y);
   }
   return out;
 }

@@ -2,8 +2,8 @@
 // each series' histogram range, the main pass in dispatches, then summaries finished in JS.
 import type { Params } from '../kernel/common';
 import { histRange } from '../kernel/common';
-import { onlineShare } from '../kernel/model';
 import type { Scenario } from '../scenario/schema';
+import { plannedSiteMW } from './attribution';
 import type { Backend, BackendTuning } from './backend';
 import { counterLayout } from './counters';
 import {
@@ -13,7 +13,6 @@ import {
   HIST_OVER,
   HIST_STRIDE,
   HIST_UNDER,
-  K_DEMAND_GROWTH,
   NKNOBS,
   PILOT_DRAWS,
   SITE_LOAD,
@@ -104,8 +103,12 @@ function emptyResult(
 /** Planned IT load (MW) of a site in a year: the plan, before any delay or shortfall. */
 function plannedMW(packed: PackedScenario, knobs: Float32Array, p: number, s: number, y: number): number {
   const at = sitesOffset(packed) + s * SITE_STRIDE;
-  const growth = (1 + knobs[p * NKNOBS + K_DEMAND_GROWTH] * 0.01) ** y;
-  return packed.data[at + SITE_LOAD] * growth * onlineShare(y, packed.data[at + SITE_PLANNED], packed.data[at + SITE_RAMP]);
+  const site = {
+    itLoadMW: packed.data[at + SITE_LOAD],
+    plannedOffset: packed.data[at + SITE_PLANNED],
+    rampYears: packed.data[at + SITE_RAMP],
+  };
+  return plannedSiteMW(knobs, p, site, y);
 }
 
 function storeGroup(

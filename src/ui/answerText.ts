@@ -2,27 +2,13 @@
 // what capital stands behind it and how likely a large loss is, from the engine's attribution
 // (src/engine/attribution.ts). Pure functions, so the sentences are tested without a browser
 // (test/unit/answerText.test.ts); hr-answer.ts only lays them out.
-import { yearShortfall, type CauseShortfall, type YearShortfall } from '../engine/attribution';
+import { type Cause, type YearShortfall, yearShortfall } from '../engine/attribution';
 import type { RunResult } from '../engine/types';
 import { KNOB_NAMES } from '../scenario/names';
 import type { Scenario } from '../scenario/schema';
 import { knobRanges } from './knobs';
 
-export type Cause = CauseShortfall['cause'];
-
-/** Causes in the engine's order (binding delay first, then grid, water, cyber), for stacking and the legend. */
-export const CAUSE_ORDER: readonly Cause[] = ['accelerators', 'transformers', 'coolingPlant', 'gridQueue', 'curtailment', 'water', 'cyber'];
-
-/** Legend names. */
-export const CAUSE_LABELS: Record<Cause, string> = {
-  accelerators: 'Accelerator supply',
-  transformers: 'Transformers',
-  coolingPlant: 'Cooling plant',
-  gridQueue: 'Grid-connection queue',
-  curtailment: 'Grid curtailment',
-  water: 'Water (drought)',
-  cyber: 'Cyber outages',
-};
+export { CAUSE_LABELS, CAUSES, type Cause } from '../engine/attribution';
 
 /** The same causes inside a sentence ("The main cause is the grid-connection queue"). */
 const CAUSE_IN_SENTENCE: Record<Cause, string> = {

@@ -5,7 +5,7 @@ import type { CauseShortfall, YearShortfall } from '../../src/engine/attribution
 import {
   answerText,
   CAUSE_LABELS,
-  CAUSE_ORDER,
+  CAUSES,
   formatMoney,
   formatPower,
   formatPowerDelta,
@@ -30,7 +30,7 @@ function year(over: {
 }): YearShortfall {
   const capex = 11.3e6;
   const total = Object.values(over.causes ?? {}).reduce((a, b) => a + (b ?? 0), 0);
-  const causes: CauseShortfall[] = CAUSE_ORDER.map((cause) => {
+  const causes: CauseShortfall[] = CAUSES.map((cause) => {
     const m = over.causes?.[cause] ?? 0;
     return {
       cause,
@@ -151,7 +151,7 @@ describe('the sentences', () => {
     expect(tiny.details[0]).toBe('The main cause is transformers (>99 % of the shortfall).');
   });
   it('every cause has a name in words', () => {
-    expect(CAUSE_ORDER.map((c) => CAUSE_LABELS[c])).toEqual([
+    expect(CAUSES.map((c) => CAUSE_LABELS[c])).toEqual([
       'Accelerator supply',
       'Transformers',
       'Cooling plant',

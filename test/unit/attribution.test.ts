@@ -1,28 +1,14 @@
 // What breaks first: every MW of planned IT load not delivered is split into causes in the
 // model's order (binding delay, curtailment, water, cyber), and the parts add up to the whole,
 // draw by draw, on both backends (docs/model.md, "What breaks first").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { releaseNodeGpu } from '../../src/backends/gpu/gpuDevice';
-import { createEngine } from '../../src/createEngine';
+import { describe, expect, it } from 'vitest';
 import { plannedMWByYear, yearShortfall } from '../../src/engine/attribution';
-import type { Engine } from '../../src/engine/types';
 import { CAUSES, SUPPLY_ITEMS } from '../../src/kernel/contract';
 import type { Scenario } from '../../src/scenario/schema';
-import { fixtureScenario, handScenario, requireGpu } from './engineHelpers';
+import { bothEngines, fixtureScenario, handScenario } from './engineHelpers';
 
 const BACKENDS = ['cpu', 'webgpu'] as const;
-let engines: Record<(typeof BACKENDS)[number], Engine>;
-beforeAll(async () => {
-  engines = {
-    cpu: await createEngine({ backend: 'cpu', workers: 2 }),
-    webgpu: await createEngine({ backend: 'webgpu', gpu: await requireGpu() }),
-  };
-});
-afterAll(async () => {
-  await engines.cpu.dispose();
-  await engines.webgpu.dispose();
-  releaseNodeGpu();
-});
+const engines = bothEngines();
 
 it('the delay causes are the supply items, in order, then the grid queue', () => {
   expect(CAUSES.slice(0, SUPPLY_ITEMS.length)).toEqual([...SUPPLY_ITEMS]);

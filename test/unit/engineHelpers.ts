@@ -1,6 +1,9 @@
 // Shared by the engine tests: scenarios a person can work out by hand, and the test GPU.
 import { readFileSync } from 'node:fs';
-import { acquireGpu, type GpuHandle } from '../../src/backends/gpu/gpuDevice';
+import { afterAll, beforeAll } from 'vitest';
+import { acquireGpu, type GpuHandle, releaseNodeGpu } from '../../src/backends/gpu/gpuDevice';
+import { createEngine } from '../../src/createEngine';
+import type { Engine } from '../../src/engine/types';
 import type { Scenario } from '../../src/scenario/schema';
 import { parseScenario } from '../../src/scenario/validate';
 
@@ -75,4 +78,22 @@ export function handScenario(
     supplyChain: { accelerators: noSupplyDelay, transformers: noSupplyDelay, coolingPlant: noSupplyDelay, ...over.supplyChain },
     cyber: { incidentsPerSiteYear: 0, outageDays: 10, ...over.cyber },
   });
+}
+
+/**
+ * A CPU engine (2 workers) and a WebGPU engine for one test file: started before its tests,
+ * disposed after them. Read the engines inside tests, not when the file is loaded.
+ */
+export function bothEngines(): Record<'cpu' | 'webgpu', Engine> {
+  const engines = {} as Record<'cpu' | 'webgpu', Engine>;
+  beforeAll(async () => {
+    engines.cpu = await createEngine({ backend: 'cpu', workers: 2 });
+    engines.webgpu = await createEngine({ backend: 'webgpu', gpu: await requireGpu() });
+  });
+  afterAll(async () => {
+    await engines.cpu?.dispose();
+    await engines.webgpu?.dispose();
+    releaseNodeGpu();
+  });
+  return engines;
 }

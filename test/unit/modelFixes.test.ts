@@ -1,17 +1,14 @@
 // Defects an independent implementation of docs/model.md found, each checked on both backends
 // against a value worked out by hand: the direction of correlated climate events, the water
 // permit's design WUE (the median), and quantiles that fall on a point mass.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { releaseNodeGpu } from '../../src/backends/gpu/gpuDevice';
-import { createEngine } from '../../src/createEngine';
+import { describe, expect, it } from 'vitest';
 import { medianOf } from '../../src/engine/pack';
 import { findSeries, seriesSummary } from '../../src/engine/resultJson';
-import type { Engine } from '../../src/engine/types';
 import { packDist } from '../../src/engine/packDist';
 import { normCdf64, normInv64 } from '../../src/kernel/distributions';
 import { sampleDistU } from '../../src/kernel/inverse';
 import type { DistSpec, Scenario } from '../../src/scenario/schema';
-import { handScenario, mustParse, requireGpu } from './engineHelpers';
+import { bothEngines, handScenario, mustParse } from './engineHelpers';
 
 const SEEDS = [1, 2024, 77];
 const DRAWS = 16_384;
@@ -26,18 +23,7 @@ function oneYear(region: object, extra: object = {}): Scenario {
   return mustParse({ ...base, endYear: base.startYear, ...extra });
 }
 
-let engines: Record<'cpu' | 'webgpu', Engine>;
-beforeAll(async () => {
-  engines = {
-    cpu: await createEngine({ backend: 'cpu', workers: 2 }),
-    webgpu: await createEngine({ backend: 'webgpu', gpu: await requireGpu() }),
-  };
-});
-afterAll(async () => {
-  await engines.cpu.dispose();
-  await engines.webgpu.dispose();
-  releaseNodeGpu();
-});
+const engines = bothEngines();
 
 async function draws(backend: 'cpu' | 'webgpu', scenario: Scenario, series: string, seed: number): Promise<Float32Array> {
   const raw = await engines[backend].samples(scenario, { draws: DRAWS, seed, series: [series] });

@@ -6,7 +6,7 @@ import type uPlot from 'uplot';
 import { shortfallByYear, type YearShortfall } from '../../engine/attribution';
 import type { RunResult } from '../../engine/types';
 import type { Scenario } from '../../scenario/schema';
-import { CAUSE_COLOURS, CAUSE_LABELS, CAUSE_ORDER, knobsDiffer, powerUnit, type PowerUnit } from '../answerText';
+import { CAUSE_COLOURS, CAUSE_LABELS, CAUSES, knobsDiffer, powerUnit, type PowerUnit } from '../answerText';
 import { axisFont, ChartElement } from './chartBase';
 
 const translucent = (hex: string, alpha: number): string => {
@@ -15,14 +15,14 @@ const translucent = (hex: string, alpha: number): string => {
 };
 
 const TOTAL = '#1a1a1a';
-const N = CAUSE_ORDER.length;
+const N = CAUSES.length;
 /** Column of each series in the data: years, N stacked causes, total P95, P5, P50, as written. */
 const COL = { p95: N + 1, p5: N + 2, p50: N + 3, baseline: N + 4 } as const;
 
 export interface CauseChartData {
   years: Float64Array;
   unit: PowerUnit;
-  /** Running sums over CAUSE_ORDER: stacked[c][y] = Σ_{i ≤ c} mean MW of cause i (in `unit`). */
+  /** Running sums over CAUSES: stacked[c][y] = Σ_{i ≤ c} mean MW of cause i (in `unit`). */
   stacked: Float64Array[];
   p5: Float64Array;
   p50: Float64Array;
@@ -47,13 +47,13 @@ export function causeChartData(scenario: Scenario, result: RunResult, baseline?:
   for (const r of base ?? []) peak = Math.max(peak, r.shortfallMW.mean);
   const unit = powerUnit(peak);
   const d = unit.divisor;
-  const stacked = CAUSE_ORDER.map(() => new Float64Array(n));
+  const stacked = CAUSES.map(() => new Float64Array(n));
   const p5 = new Float64Array(n);
   const p50 = new Float64Array(n);
   const p95 = new Float64Array(n);
   rows.forEach((r, y) => {
     let sum = 0;
-    CAUSE_ORDER.forEach((cause, c) => {
+    CAUSES.forEach((cause, c) => {
       sum += r.causes.find((x) => x.cause === cause)?.meanMW ?? 0;
       (stacked[c] as Float64Array)[y] = sum / d;
     });
@@ -103,7 +103,7 @@ export class HrCauseChart extends ChartElement {
   protected makeOptions(width: number, height: number): uPlot.Options {
     const font = axisFont(this.present);
     const value = (_u: uPlot, v: number | null) => (v === null ? '—' : v.toPrecision(3));
-    const causes: uPlot.Series[] = CAUSE_ORDER.map((cause, c) => ({
+    const causes: uPlot.Series[] = CAUSES.map((cause, c) => ({
       label: CAUSE_LABELS[cause],
       stroke: CAUSE_COLOURS[cause],
       width: 1,
@@ -138,7 +138,7 @@ export class HrCauseChart extends ChartElement {
         line('As written (mean)', { stroke: '#5a2d82', width: 2, dash: [7, 4] }),
       ],
       bands: [
-        ...CAUSE_ORDER.slice(1).map((cause, i): uPlot.Band => ({ series: [i + 2, i + 1], fill: translucent(CAUSE_COLOURS[cause], 0.85) })),
+        ...CAUSES.slice(1).map((cause, i): uPlot.Band => ({ series: [i + 2, i + 1], fill: translucent(CAUSE_COLOURS[cause], 0.85) })),
         { series: [COL.p95, COL.p5], fill: translucent(TOTAL, 0.1) },
       ],
     };
@@ -148,7 +148,7 @@ export class HrCauseChart extends ChartElement {
     const f = this.#data;
     if (!f) return '';
     const swatch = (c: string) => html`<i style="background:${translucent(c, 0.85)};border:1px solid ${c}"></i>`;
-    return html`${CAUSE_ORDER.map((cause) => html`<span class="key" data-cause=${cause}>${swatch(CAUSE_COLOURS[cause])}${CAUSE_LABELS[cause]}</span>`)}
+    return html`${CAUSES.map((cause) => html`<span class="key" data-cause=${cause}>${swatch(CAUSE_COLOURS[cause])}${CAUSE_LABELS[cause]}</span>`)}
       <br />Stacked: mean MW not delivered by cause (they add up to the mean total). Grey band between dotted lines: the total's P5–P95 over the draws; black line: its median.
       ${f.baseline ? html`<span class="key"><i style="background:none;border-top:2px dashed #5a2d82;height:0"></i>the scenario as written (mean total)</span>` : ''}`;
   }
