@@ -50,6 +50,8 @@ export class HrPrim extends LitElement {
 
   /** The failure metric as the picker shows it (fitted to the scenario), which is what a change keeps. */
   #metric = '';
+  // The threshold is bound without live(): a re-render while the visitor types (a PRIM view
+  // arriving) must not put the old value back before the change commits.
 
   #set(patch: Partial<FailureDef>): void {
     emitAction(this, { type: 'failure', failure: { ...this.failure, metric: this.#metric || this.failure.metric, ...patch } });
@@ -90,10 +92,11 @@ export class HrPrim extends LitElement {
           <option value=">" ?selected=${this.failure.op === '>'}>&gt; (above)</option>
           <option value="<" ?selected=${this.failure.op === '<'}>&lt; (below)</option>
         </select>
-        <input type="number" step="any" aria-label=${`Failure threshold (${unit})`} .value=${live(String(this.failure.value))}
+        <input type="number" step="any" aria-label=${`Failure threshold (${unit})`} .value=${String(this.failure.value)}
           @change=${(e: Event) => {
-            const v = (e.target as HTMLInputElement).valueAsNumber;
-            if (Number.isFinite(v)) this.#set({ value: v });
+            const input = e.target as HTMLInputElement;
+            if (Number.isFinite(input.valueAsNumber)) this.#set({ value: input.valueAsNumber });
+            else input.value = String(this.failure.value);
           }} />
         ${unit}
       </div>

@@ -62,7 +62,7 @@ export class HrRawExport extends LitElement {
         ${
           this.rows > 0
             ? html`<label>Ensemble set
-                <input type="number" min="0" max=${this.rows - 1} step="1" aria-label="Ensemble parameter set to export" .value=${live(p === undefined ? '' : String(p))}
+                <input type="number" min="0" max=${this.rows - 1} step="1" aria-label="Ensemble parameter set to export" .value=${p === undefined ? '' : String(p)}
                   @change=${(e: Event) => {
                     const v = (e.target as HTMLInputElement).valueAsNumber;
                     emitAction(this, { type: 'pick', set: Number.isInteger(v) && v >= 0 && v < this.rows ? v : undefined });
