@@ -244,6 +244,8 @@ fn addRegionDemand(d: Draw, st: SiteState, y: u32, c: Climate) {
 struct SiteYear {
   plannedMW: f32,
   deliveredMW: f32,
+  // What plannedMW − deliveredMW was lost to (causes.wgsl).
+  lost: Shortfall,
 }
 
 // Phase 2 for one site-year: grid curtailment, drought throttling, cyber outages.
@@ -274,19 +276,21 @@ fn siteYear(d: Draw, s: u32, st: SiteState, y: u32, c: Climate) -> SiteYear {
   seriesValues[SER_COMPUTE_LOST] += runningMW * outageShare * HOURS_PER_YEAR;
   seriesValues[SER_BY_YEAR + y] += demandedMWh;
   seriesValues[SER_BY_YEAR + params.nYears + y] += servedMWh;
-  attributeShortfall(st, y, plannedMW, demandMW, servedMW, runningMW, deliveredMW);
-  return SiteYear(plannedMW, deliveredMW);
+  let lost = attributeShortfall(st, y, plannedMW, demandMW, servedMW, runningMW, deliveredMW);
+  return SiteYear(plannedMW, deliveredMW, lost);
 }
 
 // Splits the site-year's undelivered IT load in the model's order: each step's loss goes to its
 // cause, so the parts add up to plannedMW − deliveredMW (docs/model.md, "What breaks first").
-fn attributeShortfall(st: SiteState, y: u32, plannedMW: f32, demandMW: f32, servedMW: f32, runningMW: f32, deliveredMW: f32) {
-  seriesValues[serCause(st.delayCause, y)] += plannedMW - demandMW;
-  seriesValues[serCause(CAUSE_CURTAILMENT, y)] += demandMW - servedMW;
-  seriesValues[serCause(CAUSE_WATER, y)] += servedMW - runningMW;
-  seriesValues[serCause(CAUSE_CYBER, y)] += runningMW - deliveredMW;
+fn attributeShortfall(st: SiteState, y: u32, plannedMW: f32, demandMW: f32, servedMW: f32, runningMW: f32, deliveredMW: f32) -> Shortfall {
+  let f = Shortfall(st.delayCause, plannedMW - demandMW, demandMW - servedMW, servedMW - runningMW, runningMW - deliveredMW);
+  seriesValues[serCause(f.delayCause, y)] += f.delayMW;
+  seriesValues[serCause(CAUSE_CURTAILMENT, y)] += f.curtailMW;
+  seriesValues[serCause(CAUSE_WATER, y)] += f.waterMW;
+  seriesValues[serCause(CAUSE_CYBER, y)] += f.cyberMW;
   seriesValues[serShortfall(y)] += plannedMW - deliveredMW;
   yearPlannedMW[y] += plannedMW;
+  return f;
 }
 
 // The draw's end: each year's MW not delivered becomes its share of the year's planned load

@@ -1,7 +1,7 @@
 // One invocation per (parameter set, draw): runs model.wgsl's draw and reduces it within the
 // workgroup to block sums, histograms and counters. Mirrored by src/kernel/simulate.ts.
 // Prepended at build time: the contract prelude, common.wgsl, philox.wgsl, distributions.wgsl,
-// inverse.wgsl, copula.wgsl, model.wgsl.
+// inverse.wgsl, copula.wgsl, causes.wgsl, model.wgsl.
 
 // 0: pilot, records each series' min/max so the main pass can place its histogram bins.
 // 1: main pass, accumulates block sums, histograms and site/region counters.
@@ -31,21 +31,36 @@ fn add64(index: u32, value: u32) {
   if (old + value < old) { atomicAdd(&counters[index + 1u], 1u); }
 }
 
-// Workgroup totals of a batch of sites' year counters go to the global counters once per block.
+// Workgroup totals of a batch of sites' year counters go to the global counters once per block:
+// the load sum, and each cause's count of missed site-years it bound, unpacked from its word.
 fn flushSiteCounters(pl: u32, firstSite: u32, count: u32, lid: u32) {
   workgroupBarrier();
   for (var i = lid; i < count * MAX_YEARS; i += BLOCK_DRAWS) {
     let j = i / MAX_YEARS;
     let y = i % MAX_YEARS;
-    let misses = atomicExchange(&wgSite[j * 2u * MAX_YEARS + y], 0u);
-    let load = atomicExchange(&wgSite[(j * 2u + 1u) * MAX_YEARS + y], 0u);
-    if (y < params.nYears) {
-      let at = (pl * params.nSites + firstSite + j) * params.nYears + y;
-      if (misses > 0u) { atomicAdd(&counters[params.missOffset + at], misses); }
-      if (load > 0u) { add64(params.loadOffset + at * 2u, load); }
+    let at = (pl * params.nSites + firstSite + j) * params.nYears + y;
+    let load = atomicExchange(&wgSite[j * SITE_WORDS * MAX_YEARS + y], 0u);
+    if (y < params.nYears && load > 0u) { add64(params.loadOffset + at * 2u, load); }
+    for (var w = 0u; w < CAUSE_WORDS; w++) {
+      let packed = atomicExchange(&wgSite[(j * SITE_WORDS + 1u + w) * MAX_YEARS + y], 0u);
+      for (var b = 0u; b < CAUSES_PER_WORD; b++) {
+        let cause = w * CAUSES_PER_WORD + b;
+        let n = (packed >> (b * CAUSE_COUNT_BITS)) & CAUSE_COUNT_MASK;
+        if (y < params.nYears && cause < N_CAUSES && n > 0u) { atomicAdd(&counters[params.bindingOffset + at * N_CAUSES + cause], n); }
+      }
     }
   }
   workgroupBarrier();
+}
+
+// MW not delivered by region-year and cause, in steps of 1/MW_QUANTUM MW: straight to the global
+// counters, as workgroup memory has no room for them.
+fn addRegionCauses(pl: u32, region: u32, y: u32, lost: Shortfall) {
+  let at = params.regionCauseOffset + ((pl * params.nRegions + region) * params.nYears + y) * N_CAUSES * 2u;
+  for (var k = 0u; k < SHORTFALL_STEPS; k++) {
+    let mw = shortfallMW(lost, k);
+    if (mw > 0.0) { add64(at + shortfallCause(lost, k) * 2u, u32(mw * MW_QUANTUM + 0.5)); }
+  }
 }
 
 // Two phases over the same loop, so the model's samplers are inlined once: phase 0 adds up
@@ -68,8 +83,13 @@ fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
         let r = siteYear(d, s, st, y, c);
         if (MODE == MODE_MAIN && inRange && r.plannedMW > 0.0) {
           let j = s % SITE_BATCH;
-          if (r.deliveredMW < (1.0 - tolerance) * r.plannedMW) { atomicAdd(&wgSite[j * 2u * MAX_YEARS + y], 1u); }
-          atomicAdd(&wgSite[(j * 2u + 1u) * MAX_YEARS + y], u32(clamp(r.deliveredMW / r.plannedMW, 0.0, 1.0) * LOAD_QUANTUM + 0.5));
+          if (r.deliveredMW < (1.0 - tolerance) * r.plannedMW) {
+            let cause = bindingCause(r.lost);
+            let word = cause / CAUSES_PER_WORD;
+            atomicAdd(&wgSite[(j * SITE_WORDS + 1u + word) * MAX_YEARS + y], 1u << ((cause % CAUSES_PER_WORD) * CAUSE_COUNT_BITS));
+          }
+          atomicAdd(&wgSite[j * SITE_WORDS * MAX_YEARS + y], u32(clamp(r.deliveredMW / r.plannedMW, 0.0, 1.0) * LOAD_QUANTUM + 0.5));
+          addRegionCauses(pl, st.region, y, r.lost);
         }
       }
       if (MODE == MODE_MAIN && phase == 1u && (s % SITE_BATCH == SITE_BATCH - 1u || s + 1u == params.nSites)) {

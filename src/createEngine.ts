@@ -110,8 +110,11 @@ class HeadroomEngine implements Engine {
       return await job(this.primary);
     } catch (e) {
       if (!(e instanceof DeviceLostError)) throw e;
-      // The GPU is gone for good: finish this job, and every later one, on the CPU.
+      // The GPU is gone for good: finish this job, and every later one, on the CPU. The lost
+      // backend is freed (dispose is once only), so nothing of it outlives the engine.
+      const lost = this.primary;
       this.primary = await CpuBackend.create(await workerCount(this.options.workers));
+      await lost.dispose().catch(() => undefined);
       this.options.onFallback?.(e.message);
       return job(this.primary);
     }

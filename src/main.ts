@@ -3,6 +3,7 @@
 // model and set knobs without clicking.
 import { createEngine } from './createEngine';
 import type { Engine, RunOptions, RunResult } from './engine/types';
+import { type RegionShortfall, regionShortfallInYear, type SiteWhy, siteWhy } from './engine/whereBreaks';
 import type { KnobName } from './scenario/names';
 import type { Scenario } from './scenario/schema';
 import { parseScenario } from './scenario/validate';
@@ -37,6 +38,12 @@ export interface HeadroomApi {
    * written, when the knobs differ); undefined before a result of the current scenario is shown.
    */
   answer(year?: number): PageAnswer | undefined;
+  /**
+   * Where it breaks and why, for a year (default: the page's year): every region's mean MW not
+   * delivered by cause, largest first, and for a site id the share of its misses each cause binds.
+   * Undefined before a result of the current scenario is shown.
+   */
+  whereBreaks(year?: number, siteId?: string): { year: number; regions: RegionShortfall[]; site?: SiteWhy } | undefined;
   /** One value per finished ensemble set of a knob name or output id ('curtailP[uk-london][2030]'); undefined without an ensemble. */
   ensembleColumn(id: string): number[] | undefined;
 }
@@ -112,6 +119,20 @@ window.headroom = {
     return store.state;
   },
   answer: (year) => answerOf(store.state, year),
+  whereBreaks(year, siteId) {
+    const s = store.state;
+    const scenario = s.resultScenario;
+    if (!s.result || !scenario || scenario !== s.scenario) return undefined;
+    const y = year ?? resolveYear(s.year, scenario);
+    if (y === undefined) return undefined;
+    const site = siteId === undefined ? -1 : scenario.sites.findIndex((x) => x.id === siteId);
+    if (siteId !== undefined && site < 0) throw new RangeError(`no site '${siteId.slice(0, 80)}' in ${scenario.name}`);
+    return {
+      year: y,
+      regions: regionShortfallInYear(scenario, s.result, 0, y),
+      ...(site >= 0 && { site: siteWhy(s.result, 0, site, y) }),
+    };
+  },
   ensembleColumn(id) {
     const e = store.state.ensemble;
     return e?.result ? Array.from(axisColumn(e.result, id, e.rows)) : undefined;

@@ -54,7 +54,6 @@ export interface YearShortfall {
   itCapexUSD: number | undefined;
 }
 
-/** Planned IT load (MW) of every year for one parameter set: Σ_s L_s (1 + γ/100)^y φ(y; t_s, R_s). */
 /**
  * Planned IT load (MW) of one site in year index y, before any delay or shortfall:
  * L (1 + γ/100)^y φ(y; t, R), γ the parameter set's demand-growth knob.
@@ -69,6 +68,7 @@ export function plannedSiteMW(
   return site.itLoadMW * growth * onlineShare(y, site.plannedOffset, site.rampYears);
 }
 
+/** Planned IT load (MW) of every year for one parameter set: Σ_s L_s (1 + γ/100)^y φ(y; t_s, R_s). */
 export function plannedMWByYear(scenario: Scenario, result: RunResult, paramSet: number): Float64Array {
   const sites = scenario.sites.map((s) => ({
     itLoadMW: s.itLoadMW,

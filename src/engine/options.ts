@@ -2,7 +2,7 @@
 // with these before anything is packed or allocated; the CLI and the page call the same functions
 // on what a person typed, so a limit, a default or a message is stated once. Every problem is a
 // RunOptionError naming the option's path ('draws', 'paramSets.count', 'series[2]').
-import { KNOB_LIMITS, KNOB_NAMES } from '../scenario/names';
+import { KNOB_LIMITS, KNOB_NAMES, knobLimitMessage, type KnobName } from '../scenario/names';
 import type { Scenario } from '../scenario/schema';
 import { DEFAULT_SHORTFALL_THRESHOLD, HEADLINE_KEYS, seriesOf } from './series';
 import type { BackendChoice, KnobValues, RunProgress, SeriesInfo } from './types';
@@ -77,6 +77,16 @@ export function checkShortfallThreshold(v: unknown, path = 'shortfallThreshold')
   return v;
 }
 
+/**
+ * Null is never a default: every check refuses it for its own option, and this backstop refuses
+ * it for an option whose check would not (a null `gpu` handle, say), after those checks ran.
+ */
+function refuseNulls(options: Record<string, unknown>, prefix = ''): void {
+  for (const key of Object.keys(options)) {
+    if (options[key] === null) throw new RunOptionError(`${prefix}${cut(key)}`, 'must not be null: leave it out for the default');
+  }
+}
+
 function onlyKeys(options: Record<string, unknown>, known: readonly string[], prefix = ''): void {
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) throw new RunOptionError(`${prefix}${cut(key)}`, `unknown option (known: ${known.join(', ')})`);
@@ -102,10 +112,12 @@ export type CheckedParamSets =
   | { kind: 'design'; count: number; design: DesignKind }
   | { kind: 'explicit'; count: number; sets: KnobValues[] };
 
-const LIMITS = new Map<string, { lo: number; hi?: number }>(KNOB_NAMES.map((name) => [name, KNOB_LIMITS[name]]));
+const LIMITS = new Map<string, { lo: number; hi: number }>(KNOB_NAMES.map((name) => [name, KNOB_LIMITS[name]]));
 
 function checkKnobSet(set: unknown, path: string): void {
   if (!isRecord(set)) throw new RunOptionError(path, `must be an object of knob values (got ${echo(set)})`);
+  // for…in sees own keys (`__proto__` too: JSON.parse makes it an own key) and inherited ones:
+  // every name the run could read must be a knob.
   for (const name in set) {
     const value = set[name];
     const limit = LIMITS.get(name);
@@ -113,8 +125,8 @@ function checkKnobSet(set: unknown, path: string): void {
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value))
       throw new RunOptionError(`${path}.${name}`, `must be a finite number (got ${echo(value)})`);
-    if (value < limit.lo || (limit.hi !== undefined && value > limit.hi)) {
-      throw new RunOptionError(`${path}.${name}`, `must be within [${limit.lo}, ${limit.hi ?? '∞'}] (got ${echo(value)})`);
+    if (value < limit.lo || value > limit.hi) {
+      throw new RunOptionError(`${path}.${name}`, `${knobLimitMessage(name as KnobName, value)} (got ${echo(value)})`);
     }
   }
 }
@@ -147,7 +159,8 @@ function paramSetsShape(v: unknown, path: string): CheckedParamSets {
   if (isRecord(v)) {
     onlyKeys(v, ['count', 'design'], `${path}.`);
     const count = whole(`${path}.count`, v.count, 1, MAX_PARAM_SETS);
-    const design = v.design ?? 'random';
+    // Absent is the default; null is an error like any other value that is not a design.
+    const design = v.design === undefined ? 'random' : v.design;
     if (!DESIGNS.includes(design as DesignKind))
       throw new RunOptionError(`${path}.design`, `must be one of ${DESIGNS.join(', ')} (got ${echo(design)})`);
     return { kind: 'design', count, design: design as DesignKind };
@@ -225,6 +238,9 @@ const SAMPLE_KEYS = [
   'series',
 ] as const;
 
+/** The keys RunOptions and SampleOptions take (types.ts); any other key is an error. */
+export { RUN_KEYS as RUN_OPTION_KEYS, SAMPLE_KEYS as SAMPLE_OPTION_KEYS };
+
 function options(v: unknown, known: readonly string[]): Record<string, unknown> {
   if (v === undefined) return {};
   if (!isRecord(v)) throw new RunOptionError('options', `must be an object (got ${echo(v)})`);
@@ -250,7 +266,9 @@ export function checkRunOptions(v: unknown): CheckedRunOptions {
   const c = common(o);
   const range = checkParamSetRange(o.paramSetRange, c.paramSets.count);
   checkKnobSets(c.paramSets, range);
-  return { ...c, range, histograms: flag('histograms', o.histograms) ?? range.count <= 16 };
+  const histograms = flag('histograms', o.histograms) ?? range.count <= 16;
+  refuseNulls(o);
+  return { ...c, range, histograms };
 }
 
 /** The run's result arrays fit: sets × sites × years within MAX_RESULT_SITE_YEARS. */
@@ -285,7 +303,7 @@ export function checkSampleOptions(scenario: Scenario, v: unknown): CheckedSampl
   const paramSet = checkParamSetIndex(o.paramSet, c.paramSets.count);
   checkKnobSets(c.paramSets, { first: paramSet, count: 1 });
   const all = seriesOf(scenario);
-  const keys = o.series ?? HEADLINE_KEYS;
+  const keys = o.series === undefined ? HEADLINE_KEYS : o.series;
   if (!Array.isArray(keys)) throw new RunOptionError('series', `must be a list of series keys (got ${echo(keys)})`);
   if (keys.length === 0) throw new RunOptionError('series', 'must name at least one series');
   const byKey = new Map(all.map((s, i) => [s.key, i]));
@@ -295,6 +313,7 @@ export function checkSampleOptions(scenario: Scenario, v: unknown): CheckedSampl
       throw new RunOptionError(`series[${i}]`, `no series ${echo(key)} in this scenario (known: ${listed(all.map((s) => s.key))})`);
     return at;
   });
+  refuseNulls(o);
   return { ...c, paramSet, seriesIndex, series: seriesIndex.map((i) => all[i] as SeriesInfo) };
 }
 
@@ -314,7 +333,9 @@ export function checkWorkers(v: unknown, path = 'workers'): number | undefined {
 export function checkEngineOptions(v: unknown, known: readonly string[]): { backend: BackendChoice; workers: number | undefined } {
   const o = options(v, known);
   callback('onFallback', o.onFallback);
-  return { backend: checkBackendChoice(o.backend), workers: checkWorkers(o.workers) };
+  const checked = { backend: checkBackendChoice(o.backend), workers: checkWorkers(o.workers) };
+  refuseNulls(o);
+  return checked;
 }
 
 /** The value a check returns, or undefined where it refuses (forgiving readers: URLs, form fields). */

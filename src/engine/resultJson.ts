@@ -5,6 +5,7 @@ import type { Scenario } from '../scenario/schema';
 import { shortfallByYear, type YearShortfall } from './attribution';
 import { summaryRow, summaryStride, type SeriesJson } from './resultAccess';
 import type { BackendKind, RunResult } from './types';
+import { type ByCause, regionShortfallMW, siteCauseProbability } from './whereBreaks';
 
 export { findSeries, seriesSummary, type SeriesJson } from './resultAccess';
 
@@ -13,8 +14,10 @@ export interface ParamSetJson {
   index: number;
   knobs: Partial<Record<KnobName, number>>;
   series: Record<string, SeriesJson>;
-  sites: Record<string, { missProbability: number[]; expectedLoadMW: number[] }>;
-  regions: Record<string, { curtailProbability: number[] }>;
+  /** Per site, by year: P(miss), expected load, and P(miss with each cause binding). */
+  sites: Record<string, { missProbability: number[]; expectedLoadMW: number[]; causeProbability: ByCause }>;
+  /** Per region, by year: P(curtailment) and the mean MW not delivered by cause. */
+  regions: Record<string, { curtailProbability: number[]; shortfallMWByCause: ByCause }>;
   /** What breaks first: each year's undelivered IT load, its causes and the capital behind it (absent for results without the shortfall series). */
   attribution?: YearShortfall[];
 }
@@ -52,18 +55,25 @@ export function resultToJson(result: RunResult, scenario: Scenario): ResultJson 
   const hasShortfall = result.series.some((s) => s.metric === 'shortfallShare');
   const paramSets: ParamSetJson[] = [];
   for (let k = 0; k < K; k++) {
-    const knobs: Partial<Record<KnobName, number>> = {};
+    const knobs: Partial<Record<KnobName, number>> = Object.create(null); // null prototype: no key can vanish or collide
     knobNames.forEach((name, j) => (knobs[name] = result.knobValues[k * nKnobs + j] as number));
-    const series: Record<string, SeriesJson> = {};
+    const series: Record<string, SeriesJson> = Object.create(null);
     result.series.forEach((info, i) => (series[info.key] = summaryRow(result, k, i, stride)));
-    const sites: ParamSetJson['sites'] = {};
+    const sites: ParamSetJson['sites'] = Object.create(null);
     result.siteIds.forEach((id, i) => {
       const o = (k * nS + i) * nY;
-      sites[id] = { missProbability: slice(result.siteMissProbability, o, nY), expectedLoadMW: slice(result.siteExpectedLoadMW, o, nY) };
+      sites[id] = {
+        missProbability: slice(result.siteMissProbability, o, nY),
+        expectedLoadMW: slice(result.siteExpectedLoadMW, o, nY),
+        causeProbability: siteCauseProbability(result, k, i),
+      };
     });
-    const regions: ParamSetJson['regions'] = {};
+    const regions: ParamSetJson['regions'] = Object.create(null);
     result.regionIds.forEach((id, i) => {
-      regions[id] = { curtailProbability: slice(result.regionCurtailProbability, (k * nR + i) * nY, nY) };
+      regions[id] = {
+        curtailProbability: slice(result.regionCurtailProbability, (k * nR + i) * nY, nY),
+        shortfallMWByCause: regionShortfallMW(result, k, i),
+      };
     });
     const attribution = hasShortfall ? shortfallByYear(scenario, result, k) : undefined;
     paramSets.push({ index: first + k, knobs, series, sites, regions, ...(attribution && { attribution }) });

@@ -7,12 +7,14 @@ import { plannedSiteMW } from './attribution';
 import type { Backend, BackendTuning } from './backend';
 import { counterLayout } from './counters';
 import {
+  F32,
   HIST_ATOM_CAP,
   HIST_ATOM_ZERO,
   HIST_BINS,
   HIST_OVER,
   HIST_STRIDE,
   HIST_UNDER,
+  N_CAUSES,
   NKNOBS,
   PILOT_DRAWS,
   SITE_LOAD,
@@ -27,6 +29,7 @@ import { checkRunOptions, checkRunSize, type CheckedRunOptions } from './options
 import { knobMatrix } from './paramSets';
 import { planRun, type GroupPlan } from './plan';
 import { checkScenario } from '../scenario/validate';
+import { checkResult } from './checkResult';
 import { RunAbortedError, type RunOptions, type RunResult } from './types';
 
 export { DEFAULT_DRAWS, RunOptionError } from './options';
@@ -55,9 +58,10 @@ export function groupParams(
     paramCount: o.paramCount,
     blockOffset: 0,
     blockCount: 0,
-    missOffset: layout.miss,
+    bindingOffset: layout.binding,
     loadOffset: layout.load,
     curtailOffset: layout.curtail,
+    regionCauseOffset: layout.regionCause,
   };
 }
 
@@ -84,8 +88,10 @@ function emptyResult(
     knobValues: knobs,
     summary: new Float32Array(K * packed.nSeries * SUMMARY_STRIDE),
     siteMissProbability: new Float32Array(K * siteYears),
+    siteCauseProbability: new Float32Array(K * siteYears * N_CAUSES),
     siteExpectedLoadMW: new Float32Array(K * siteYears),
     regionCurtailProbability: new Float32Array(K * packed.nRegions * packed.nYears),
+    regionShortfallMW: new Float32Array(K * packed.nRegions * packed.nYears * N_CAUSES),
     histograms: o.histograms
       ? {
           lo: new Float32Array(K * packed.nSeries),
@@ -111,6 +117,11 @@ function plannedMW(packed: PackedScenario, knobs: Float32Array, p: number, s: nu
   return plannedSiteMW(knobs, p, site, y);
 }
 
+/** A 64-bit counter kept as two u32 words, low first. */
+function u64(counters: Uint32Array, at: number): number {
+  return counters[at] + counters[at + 1] * 2 ** 32;
+}
+
 function storeGroup(
   result: RunResult,
   packed: PackedScenario,
@@ -126,13 +137,23 @@ function storeGroup(
     const p = group.paramBase + pl;
     for (let i = 0; i < nSites * nYears; i++) {
       const at = pl * nSites * nYears + i;
-      result.siteMissProbability[p * nSites * nYears + i] = out.counters[layout.miss + at] / n;
-      const loadSum = out.counters[layout.load + at * 2] + out.counters[layout.load + at * 2 + 1] * 2 ** 32;
+      let misses = 0;
+      for (let c = 0; c < N_CAUSES; c++) {
+        const count = out.counters[layout.binding + at * N_CAUSES + c];
+        misses += count;
+        result.siteCauseProbability[(p * nSites * nYears + i) * N_CAUSES + c] = count / n;
+      }
+      result.siteMissProbability[p * nSites * nYears + i] = misses / n;
+      const loadSum = u64(out.counters, layout.load + at * 2);
       result.siteExpectedLoadMW[p * nSites * nYears + i] =
-        (loadSum / 65535 / n) * plannedMW(packed, result.knobValues, p, Math.floor(i / nYears), i % nYears);
+        (loadSum / F32.LOAD_QUANTUM / n) * plannedMW(packed, result.knobValues, p, Math.floor(i / nYears), i % nYears);
     }
     for (let i = 0; i < nRegions * nYears; i++) {
       result.regionCurtailProbability[p * nRegions * nYears + i] = out.counters[layout.curtail + pl * nRegions * nYears + i] / n;
+    }
+    for (let i = 0; i < nRegions * nYears * N_CAUSES; i++) {
+      const sum = u64(out.counters, layout.regionCause + (pl * nRegions * nYears * N_CAUSES + i) * 2);
+      result.regionShortfallMW[p * nRegions * nYears * N_CAUSES + i] = sum / F32.MW_QUANTUM / n;
     }
     if (!result.histograms) continue;
     for (let s = 0; s < nSeries; s++) {
@@ -223,6 +244,7 @@ export async function runPrepared(backend: Backend, tuning: BackendTuning, prepa
     }
     storeGroup(result, packed, group, await backend.finishGroup(histograms));
   }
+  checkResult(result); // never NaN or Infinity in silence: ResultNotFiniteError names the series or site
   result.elapsedMs = now() - t0;
   result.siteYearSamplesPerSecond = (totalDraws * packed.nSites * packed.nYears) / (result.elapsedMs / 1000);
   return result;

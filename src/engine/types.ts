@@ -81,6 +81,17 @@ export interface SeriesSummary {
   pExceed: number;
 }
 
+/** The RunResult arrays laid out parameter set by parameter set (K × …), for code that slices or joins them. */
+export const PER_SET_ARRAYS = [
+  'knobValues',
+  'summary',
+  'siteMissProbability',
+  'siteCauseProbability',
+  'siteExpectedLoadMW',
+  'regionCurtailProbability',
+  'regionShortfallMW',
+] as const satisfies readonly (keyof RunResult)[];
+
 export interface RunResult {
   backend: BackendKind;
   /** e.g. 'google swiftshader' or 'CPU, 2 workers' */
@@ -101,10 +112,17 @@ export interface RunResult {
   summary: Float32Array;
   /** K × sites × years: P(site delivers < (1 − missTolerance) × its planned IT load). */
   siteMissProbability: Float32Array;
+  /**
+   * K × sites × years × causes (CAUSES order): P(site misses its plan and that cause binds, i.e.
+   * takes the largest part of its undelivered load). Summed over causes it is siteMissProbability.
+   */
+  siteCauseProbability: Float32Array;
   /** K × sites × years: expected delivered IT load (MW, annual average). */
   siteExpectedLoadMW: Float32Array;
   /** K × regions × years: P(datacenter demand exceeds grid headroom). */
   regionCurtailProbability: Float32Array;
+  /** K × regions × years × causes: mean MW of planned IT load not delivered, by cause. */
+  regionShortfallMW: Float32Array;
   /** Present when requested: per (K × series) the bin range, and counts K × series × (bins + 2). */
   histograms?: {
     lo: Float32Array;

@@ -95,8 +95,20 @@ export const SERIES_BATCH = 16;
 export const SITE_BATCH = 8;
 export const WG_SERIES_SLOTS = SERIES_BATCH * BLOCK_DRAWS;
 export const WG_HIST_SLOTS = SERIES_BATCH * HIST_STRIDE;
-/** Misses and load sums per year of each site in a batch. */
-export const WG_SITE_SLOTS = SITE_BATCH * 2 * MAX_YEARS;
+/**
+ * A missed site-year counts once, under its binding cause. A workgroup keeps those counts packed,
+ * CAUSES_PER_WORD causes of CAUSE_COUNT_BITS bits to a u32 (BLOCK_DRAWS < 2^CAUSE_COUNT_BITS, so a
+ * count never spills into its neighbour): workgroup memory is nearly all spoken for.
+ */
+export const CAUSE_COUNT_BITS = 8;
+/** Steps of the model a site-year's shortfall is split over: delay, curtailment, water, cyber. */
+export const SHORTFALL_STEPS = 4;
+export const CAUSE_COUNT_MASK = 2 ** CAUSE_COUNT_BITS - 1;
+export const CAUSES_PER_WORD = 4;
+export const CAUSE_WORDS = Math.ceil(N_CAUSES / CAUSES_PER_WORD);
+/** Per site-year of a batch: the load sum, then the packed binding-cause counts. */
+export const SITE_WORDS = 1 + CAUSE_WORDS;
+export const WG_SITE_SLOTS = SITE_BATCH * SITE_WORDS * MAX_YEARS;
 export const REGION_YEAR_SLOTS = MAX_REGIONS * MAX_YEARS;
 /** Workgroup size of the per-(parameter set, series) kernels, fold and summarize. */
 export const SERIES_WORKGROUP = 64;
@@ -246,6 +258,8 @@ export const F32 = {
   ML_PER_MWH_WUE: 0.001,
   /** Delivered shares of planned load are summed in 16-bit fixed point. */
   LOAD_QUANTUM: 65535,
+  /** MW not delivered, by region-year and cause, is summed in steps of 1/16 MW. */
+  MW_QUANTUM: 16,
   /** Histogram range: the pilot's spread padded by this share on each side. */
   HIST_PAD: 0.25,
   /** Smallest and largest copula uniforms (keep Φ⁻¹ finite). */
@@ -279,8 +293,11 @@ export const PARAM_FIELDS = [
   // Reduction blocks of BLOCK_DRAWS draws covered by this dispatch.
   'blockOffset',
   'blockCount',
-  'missOffset',
+  // Counter offsets (src/engine/counters.ts): binding causes per site-year, load sums per
+  // site-year, curtailed draws per region-year, MW not delivered per region-year and cause.
+  'bindingOffset',
   'loadOffset',
   'curtailOffset',
+  'regionCauseOffset',
 ] as const;
 export type Params = Record<(typeof PARAM_FIELDS)[number], number>;

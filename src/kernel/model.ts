@@ -4,6 +4,7 @@
 import * as C from './contract';
 import { sampleDist, samplePoisson, uniformAt } from './distributions';
 import type { Draw } from './common';
+import type { Shortfall } from './causes';
 import { CopulaDraw } from './copula';
 
 const { F32, MAX_REGIONS, MAX_SERIES, MAX_YEARS, N_SUPPLY } = C;
@@ -41,6 +42,8 @@ export interface Climate {
 export interface SiteYear {
   plannedMW: number;
   deliveredMW: number;
+  /** What plannedMW − deliveredMW was lost to. */
+  lost: Shortfall;
 }
 
 /** One draw's state; reused across draws so the hot loop allocates nothing. */
@@ -63,7 +66,11 @@ export class DrawModel {
     delayCause: 0,
   };
   private readonly c: Climate = { pueFactor: 1, wueFactor: 1, allowance: 1, drought: false };
-  private readonly out: SiteYear = { plannedMW: 0, deliveredMW: 0 };
+  private readonly out: SiteYear = {
+    plannedMW: 0,
+    deliveredMW: 0,
+    lost: { delayCause: 0, delayMW: 0, curtailMW: 0, waterMW: 0, cyberMW: 0 },
+  };
   private readonly delays = new Float32Array(3);
   private readonly grid = new Float32Array(2);
   private readonly copula: CopulaDraw;
@@ -289,7 +296,7 @@ export class DrawModel {
     return this.out;
   }
 
-  /** The site-year's undelivered IT load by cause, in the model's order (model.wgsl's attributeShortfall). */
+  /** The site-year's undelivered IT load by cause, in the model's order, into out.lost (model.wgsl's attributeShortfall). */
   attributeShortfall(
     st: SiteState,
     y: number,
@@ -301,10 +308,16 @@ export class DrawModel {
   ): void {
     const v = this.seriesValues;
     const shape = this.shape;
-    v[serCause(shape, st.delayCause, y)] += f32(plannedMW - demandMW);
-    v[serCause(shape, C.CAUSE_CURTAILMENT, y)] += f32(demandMW - servedMW);
-    v[serCause(shape, C.CAUSE_WATER, y)] += f32(servedMW - runningMW);
-    v[serCause(shape, C.CAUSE_CYBER, y)] += f32(runningMW - deliveredMW);
+    const f = this.out.lost;
+    f.delayCause = st.delayCause;
+    f.delayMW = f32(plannedMW - demandMW);
+    f.curtailMW = f32(demandMW - servedMW);
+    f.waterMW = f32(servedMW - runningMW);
+    f.cyberMW = f32(runningMW - deliveredMW);
+    v[serCause(shape, f.delayCause, y)] += f.delayMW;
+    v[serCause(shape, C.CAUSE_CURTAILMENT, y)] += f.curtailMW;
+    v[serCause(shape, C.CAUSE_WATER, y)] += f.waterMW;
+    v[serCause(shape, C.CAUSE_CYBER, y)] += f.cyberMW;
     v[serShortfall(shape, y)] += f32(plannedMW - deliveredMW);
     this.yearPlannedMW[y] += plannedMW;
   }

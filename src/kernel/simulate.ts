@@ -14,17 +14,37 @@ import {
   HIST_UNDER,
   INFO_CAP,
   INFO_THRESHOLD,
+  MAX_REGIONS,
   MAX_SERIES,
+  MAX_SITES,
   MAX_YEARS,
   MODE_MAIN,
   MODE_PILOT,
   MODE_RAW,
+  N_CAUSES,
   NKNOBS,
   SERIES_INFO_STRIDE,
+  SHORTFALL_STEPS,
 } from './contract';
-import { DrawModel } from './model';
+import { bindingCause, type Shortfall, shortfallCause, shortfallMW } from './causes';
+import { type Climate, DrawModel, type SiteState } from './model';
 
 const f32 = Math.fround;
+/** Climate fields kept per region-year: PUE and WUE factors, water allowance, drought (0/1). */
+const CLIMATE_FIELDS = 4;
+/** SiteState's fields, in the order the per-draw cache keeps them. */
+const SITE_FIELDS: readonly (keyof SiteState)[] = [
+  'region',
+  'itLoadMW',
+  'plannedOffset',
+  'commissionOffset',
+  'rampYears',
+  'cooling',
+  'designCooling',
+  'pue0',
+  'wue0',
+  'delayCause',
+];
 
 export interface KernelBuffers {
   scenario: Float32Array;
@@ -101,6 +121,50 @@ export class SimulateKernel {
     if (mode === MODE_MAIN) this.reduceSeries(pl, wy * p.blockCount + wx);
   }
 
+  // simulate.wgsl recomputes a site's state and a region-year's climate wherever it needs them
+  // (private memory is dear on a GPU); here each is computed once per draw and reused. Both are
+  // pure functions of the draw's counters, so the numbers are the same bit for bit.
+  private stamp = 0;
+  private readonly climateStamp = new Uint32Array(MAX_REGIONS * MAX_YEARS);
+  private readonly climateCache = new Float32Array(MAX_REGIONS * MAX_YEARS * CLIMATE_FIELDS);
+  private readonly climateOut: Climate = { pueFactor: 1, wueFactor: 1, allowance: 1, drought: false };
+  private readonly siteCache = new Float64Array(MAX_SITES * SITE_FIELDS.length);
+  private readonly siteOut = {} as SiteState;
+
+  private climateOf(d: Draw, r: number, y: number): Climate {
+    const i = r * MAX_YEARS + y;
+    const at = i * CLIMATE_FIELDS;
+    const cache = this.climateCache;
+    if (this.climateStamp[i] !== this.stamp) {
+      const c = this.model.climate(d, r, y);
+      cache[at] = c.pueFactor;
+      cache[at + 1] = c.wueFactor;
+      cache[at + 2] = c.allowance;
+      cache[at + 3] = c.drought ? 1 : 0;
+      this.climateStamp[i] = this.stamp;
+      return c;
+    }
+    const c = this.climateOut;
+    c.pueFactor = cache[at];
+    c.wueFactor = cache[at + 1];
+    c.allowance = cache[at + 2];
+    c.drought = cache[at + 3] === 1;
+    return c;
+  }
+
+  private saveSite(s: number, st: SiteState): SiteState {
+    const at = s * SITE_FIELDS.length;
+    for (let k = 0; k < SITE_FIELDS.length; k++) this.siteCache[at + k] = st[SITE_FIELDS[k] as keyof SiteState];
+    return st;
+  }
+
+  private loadSite(s: number): SiteState {
+    const at = s * SITE_FIELDS.length;
+    const st = this.siteOut;
+    for (let k = 0; k < SITE_FIELDS.length; k++) st[SITE_FIELDS[k] as keyof SiteState] = this.siteCache[at + k] as number;
+    return st;
+  }
+
   /** Two phases over one loop, as simulate.wgsl: regional demand, then each site-year served. */
   private simulateDraw(d: Draw, pl: number, mode: number): void {
     const p = this.params;
@@ -110,12 +174,13 @@ export class SimulateKernel {
     m.regionYear.fill(0, 0, p.nRegions * MAX_YEARS);
     const tolerance = this.buffers.scenario[G_MISS_TOLERANCE];
     const counters = this.buffers.counters;
+    this.stamp = (this.stamp + 1) >>> 0 || 1;
     for (let phase = 0; phase < 2; phase++) {
       if (phase === 1) m.regionShares(d);
       for (let s = 0; s < p.nSites; s++) {
-        const st = m.siteState(d, s);
+        const st = phase === 0 ? this.saveSite(s, m.siteState(d, s)) : this.loadSite(s);
         for (let y = 0; y < p.nYears; y++) {
-          const c = m.climate(d, st.region, y);
+          const c = this.climateOf(d, st.region, y);
           if (phase === 0) {
             m.addRegionDemand(d, st, y, c);
             continue;
@@ -123,14 +188,25 @@ export class SimulateKernel {
           const r = m.siteYear(d, s, st, y, c);
           if (mode === MODE_MAIN && r.plannedMW > 0) {
             const at = (pl * p.nSites + s) * p.nYears + y;
-            if (r.deliveredMW < f32(f32(1 - tolerance) * r.plannedMW)) counters[p.missOffset + at]++;
+            if (r.deliveredMW < f32(f32(1 - tolerance) * r.plannedMW)) counters[p.bindingOffset + at * N_CAUSES + bindingCause(r.lost)]++;
             const q = Math.floor(f32(f32(Math.min(Math.max(f32(r.deliveredMW / r.plannedMW), 0), 1) * F32.LOAD_QUANTUM) + 0.5));
             add64(counters, p.loadOffset + at * 2, q);
+            this.addRegionCauses(pl, st.region, y, r.lost);
           }
         }
       }
     }
     m.finishShortfall();
+  }
+
+  /** MW not delivered by region-year and cause, in steps of 1/MW_QUANTUM MW (simulate.wgsl). */
+  private addRegionCauses(pl: number, region: number, y: number, lost: Shortfall): void {
+    const p = this.params;
+    const at = p.regionCauseOffset + ((pl * p.nRegions + region) * p.nYears + y) * N_CAUSES * 2;
+    for (let k = 0; k < SHORTFALL_STEPS; k++) {
+      const mw = shortfallMW(lost, k);
+      if (mw > 0) add64(this.buffers.counters, at + shortfallCause(lost, k) * 2, Math.floor(f32(f32(mw * F32.MW_QUANTUM) + 0.5)));
+    }
   }
 
   private recordPilot(pl: number): void {

@@ -7,18 +7,27 @@ export const SITE_STATUSES = ['operating', 'construction', 'planned', 'proposed'
 
 /**
  * The values each knob may take, in a scenario's knob specs and in explicit parameter sets.
- * Growth and efficiency stop at ±50–100 %/yr so (1 ± x/100)^y keeps a positive base.
+ * Growth and efficiency stop at ±50–100 %/yr so (1 ± x/100)^y keeps a positive base; every
+ * knob has a ceiling, as every quantity in a scenario does (LIMITS in schema.ts): a scale of
+ * 1e308 is finite but overflows the float32 kernels.
  */
-export const KNOB_LIMITS: Record<KnobName, { lo: number; hi?: number }> = {
+export const KNOB_LIMITS: Record<KnobName, { lo: number; hi: number; why?: string }> = {
   demandGrowthPctPerYear: { lo: -50, hi: 100 },
   efficiencyTrendPctPerYear: { lo: -50, hi: 50 },
-  gridBuildoutScale: { lo: 0 },
-  droughtSeverity: { lo: 0 },
-  heatwaveFrequencyScale: { lo: 0 },
-  cyberRateScale: { lo: 0 },
+  gridBuildoutScale: { lo: 0, hi: 100, why: 'a hundredfold grid build-out is beyond any plan' },
+  droughtSeverity: { lo: 0, hi: 100, why: 'a scale beyond 100× is no longer a drought scenario' },
+  heatwaveFrequencyScale: { lo: 0, hi: 100, why: 'a scale beyond 100× makes every year a heatwave year many times over' },
+  cyberRateScale: { lo: 0, hi: 1000, why: 'a scale beyond 1000× is no longer an incident rate' },
   chipShockProbability: { lo: 0, hi: 1 },
   coolingMixShift: { lo: 0, hi: 1 },
 };
+
+/** Why `v` is outside a knob's limits: a range for two-sided limits, one side for a ceiling with its reason. */
+export function knobLimitMessage(name: KnobName, v: number): string {
+  const { lo, hi, why } = KNOB_LIMITS[name];
+  if (why === undefined) return `must be within [${lo}, ${hi}]`;
+  return v < lo ? `must be ≥ ${lo}` : `must be ≤ ${hi} (${why})`;
+}
 
 /**
  * Inputs a scenario may correlate (Spearman), by the group drawn together: a Gaussian copula

@@ -6,58 +6,128 @@ import { COOLING_TYPES, KNOB_NAMES, SHOCK_SCOPES, SITE_STATUSES } from './names'
 export { COOLING_TYPES, KNOB_NAMES, SHOCK_SCOPES, SITE_STATUSES } from './names';
 export type { CoolingType, KnobName } from './names';
 
+// zod compiles object parsers with `new Function` unless told not to, and probes for it first:
+// under the page's Content-Security-Policy (no 'unsafe-eval') that probe is a CSP violation on
+// every load. Set before any schema below is built (each one reads it when it is constructed).
+z.config({ jitless: true });
+
+/**
+ * Ids that name a key of Object.prototype (`__proto__`, `constructor`, `toString`, …) or
+ * `prototype`: as keys of a plain object (result JSON, lookups by id) they vanish or collide,
+ * so the schema refuses them.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/**
+ * The physical ceiling of every quantity in the file, with its unit and why: a finite number can
+ * still be absurd (1e308 MW overflows the float32 kernels to Infinity and NaN). Lower bounds are
+ * the fields' own (`positive`, `probability`) and, for distributions, validate.ts's support
+ * rules. A distribution's every parameter (value, min, mode, max, mean, median, p90, sd) must lie
+ * within ±max.
+ */
+export const LIMITS = {
+  siteItLoadMW: { max: 20_000, unit: 'MW', why: 'per site; the largest announced campuses are ~5 GW' },
+  aggregateItLoadMW: { max: 200_000, unit: 'MW', why: "a region's whole unnamed fleet in one entry" },
+  gridHeadroomMW: { max: 1_000_000, unit: 'MW', why: 'the largest national grids peak at ~1–1.5 TW in all' },
+  headroomGrowthMWPerYear: { max: 500_000, unit: 'MW/yr', why: 'China, the fastest-growing grid, added ~430 GW of capacity in 2024' },
+  delayYears: { max: 50, unit: 'years', why: 'delays beyond 50 years are outside any planning horizon' },
+  rampYears: { max: 50, unit: 'years', why: 'ramps beyond 50 years are outside any planning horizon' },
+  pue: { max: 5, unit: '', why: 'PUE: even legacy facilities run below ~3' },
+  wueLPerKWh: { max: 20, unit: 'L/kWh', why: 'WUE: evaporative cooling in hot, dry climates stays below ~10 L/kWh' },
+  heatwavePueUplift: { max: 1, unit: '(share)', why: 'a heatwave year at most doubles PUE' },
+  heatwaveWueUplift: { max: 5, unit: '(share)', why: 'a heatwave year at most multiplies WUE by 6' },
+  outageDays: { max: 365, unit: 'days', why: 'an outage counted within a year lasts at most the year' },
+  incidentsPerSiteYear: { max: 365, unit: 'per site-year', why: 'more than one incident a day is no longer an incident rate' },
+  capexUSDPerMW: { max: 1e9, unit: 'US$ per MW', why: 'is this in US$, not US$ M? Builds cost ~US$ 10–40 M per MW' },
+} as const satisfies Record<string, Ceiling>;
+
+export interface Ceiling {
+  max: number;
+  /** Shown after the number: 'MW', 'years', '' for a bare ratio. */
+  unit: string;
+  why: string;
+}
+
+const fmt = (v: number): string => (v >= 1e8 ? v.toExponential().replace('e+', 'e') : v.toLocaleString('en'));
+/** 'must be ≤ 20,000 MW (per site; …)' */
+export const ceilingMessage = (c: Ceiling, lower = false): string =>
+  `must be ${lower ? `≥ −${fmt(c.max)}` : `≤ ${fmt(c.max)}`}${c.unit ? ` ${c.unit}` : ''} (${c.why})`;
+
 const finite = (what = 'must be a finite number') => z.number({ error: what }).refine(Number.isFinite, what);
-const positive = () => finite().refine((v) => v > 0, 'must be > 0');
-const nonNegative = () => finite().refine((v) => v >= 0, 'must be ≥ 0');
+/** A finite number ≤ c.max. */
+const capped = (c?: Ceiling) => (c ? finite().refine((v) => v <= c.max, ceilingMessage(c)) : finite());
+/** A distribution's location parameter: within ±c.max (a mean far below its support is as absurd as one far above). */
+const param = (c?: Ceiling) => (c ? capped(c).refine((v) => v >= -c.max, ceilingMessage(c, true)) : finite());
+const positive = (c?: Ceiling) => capped(c).refine((v) => v > 0, 'must be > 0');
+const nonNegative = (c?: Ceiling) => capped(c).refine((v) => v >= 0, 'must be ≥ 0');
 const probability = () => finite().refine((v) => v >= 0 && v <= 1, 'must be within [0, 1]');
 
 /** Triangular and PERT share their parameters and the rule min ≤ mode ≤ max, min < max. */
-const minModeMax = <K extends 'triangular' | 'pert'>(dist: K) =>
+const minModeMax = <K extends 'triangular' | 'pert'>(dist: K, c?: Ceiling) =>
   z
-    .object({ dist: z.literal(dist), min: finite(), mode: finite(), max: finite() })
+    .object({ dist: z.literal(dist), min: param(c), mode: param(c), max: param(c) })
     .strict()
     .refine((d) => d.min <= d.mode && d.mode <= d.max && d.min < d.max, {
       message: 'must satisfy min ≤ mode ≤ max and min < max',
       path: ['mode'],
     });
 
-/** Distribution specs. A bare number is shorthand for `{ dist: 'fixed', value }`. */
-export const distSchema = z.union([
-  finite().transform((value) => ({ dist: 'fixed' as const, value })),
-  z.discriminatedUnion(
-    'dist',
-    [
-      z.object({ dist: z.literal('fixed'), value: finite() }).strict(),
-      z
-        .object({ dist: z.literal('uniform'), min: finite(), max: finite() })
-        .strict()
-        .refine((d) => d.max >= d.min, { message: 'must be ≥ min', path: ['max'] }),
-      minModeMax('triangular'),
-      z
-        .object({ dist: z.literal('normal'), mean: finite(), sd: nonNegative(), min: finite().optional(), max: finite().optional() })
-        .strict()
-        .refine((d) => d.min === undefined || d.max === undefined || d.max > d.min, { message: 'must be > min', path: ['max'] }),
-      z
-        .object({ dist: z.literal('lognormal'), median: positive(), p90: positive() })
-        .strict()
-        .refine((d) => d.p90 >= d.median, { message: 'must be ≥ median', path: ['p90'] }),
-      minModeMax('pert'),
-      z.object({ dist: z.literal('bernoulli'), p: probability() }).strict(),
-      z
-        .object({ dist: z.literal('poisson'), lambda: nonNegative() })
-        .strict()
-        .refine((d) => d.lambda <= 1000, { message: 'must be ≤ 1000', path: ['lambda'] }),
-    ],
-    { error: 'must be a number or a distribution {dist: fixed|uniform|triangular|normal|lognormal|pert|bernoulli|poisson, ...}' },
-  ),
-]);
+/**
+ * Distribution specs of a quantity whose every parameter lies within ±c.max (see LIMITS). A bare
+ * number is shorthand for `{ dist: 'fixed', value }`.
+ */
+export const distOf = (c?: Ceiling) =>
+  z.union([
+    param(c).transform((value) => ({ dist: 'fixed' as const, value })),
+    z.discriminatedUnion(
+      'dist',
+      [
+        z.object({ dist: z.literal('fixed'), value: param(c) }).strict(),
+        z
+          .object({ dist: z.literal('uniform'), min: param(c), max: param(c) })
+          .strict()
+          .refine((d) => d.max >= d.min, { message: 'must be ≥ min', path: ['max'] }),
+        minModeMax('triangular', c),
+        z
+          .object({ dist: z.literal('normal'), mean: param(c), sd: nonNegative(c), min: param(c).optional(), max: param(c).optional() })
+          .strict()
+          .refine((d) => d.min === undefined || d.max === undefined || d.max > d.min, { message: 'must be > min', path: ['max'] }),
+        z
+          .object({ dist: z.literal('lognormal'), median: positive(c), p90: positive(c) })
+          .strict()
+          .refine((d) => d.p90 >= d.median, { message: 'must be ≥ median', path: ['p90'] }),
+        minModeMax('pert', c),
+        z.object({ dist: z.literal('bernoulli'), p: probability() }).strict(),
+        z
+          .object({ dist: z.literal('poisson'), lambda: nonNegative(c) })
+          .strict()
+          .refine((d) => d.lambda <= 1000, { message: 'must be ≤ 1000', path: ['lambda'] }),
+      ],
+      { error: 'must be a number or a distribution {dist: fixed|uniform|triangular|normal|lognormal|pert|bernoulli|poisson, ...}' },
+    ),
+  ]);
+/** Any distribution spec, without a ceiling (validate.ts normalises specs with it). */
+export const distSchema = distOf();
 export type DistSpec = z.output<typeof distSchema>;
 
 const sourceSchema = z.object({ title: z.string().min(1), url: z.string().optional(), date: z.string().optional() }).strict();
 
+const itLoadMessage =
+  `${ceilingMessage(LIMITS.siteItLoadMW)}, or ${fmt(LIMITS.aggregateItLoadMW.max)} MW for an entry marked "aggregate": true ` +
+  `(${LIMITS.aggregateItLoadMW.why})`;
+
+/** A site or region id: it keys result JSON and every lookup by id. */
+const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . or -')
+  .refine((id) => !RESERVED_IDS.has(id), {
+    error: (i) =>
+      `'${String(i.input)}' is reserved (a name of JavaScript's Object.prototype, which result files and lookups by id cannot hold); rename it`,
+  });
+
 export const siteSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . or -'),
+    id: idSchema,
     name: z.string().min(1, 'must not be empty'),
     operator: z.string().optional(),
     country: z.string().optional(),
@@ -65,9 +135,10 @@ export const siteSchema = z
     lon: finite().refine((v) => v >= -180 && v <= 180, 'must be within [-180, 180] degrees'),
     region: z.string().min(1, 'must name a region id'),
     status: z.enum(SITE_STATUSES, { error: `must be one of ${SITE_STATUSES.join(', ')}` }),
-    itLoadMW: positive(),
+    /** At most LIMITS.siteItLoadMW, or LIMITS.aggregateItLoadMW for an aggregate entry (checked below). */
+    itLoadMW: positive().refine((v) => v <= LIMITS.aggregateItLoadMW.max, itLoadMessage),
     plannedYear: finite().refine((v) => v >= 1990 && v <= 2100, 'must be a year within [1990, 2100]'),
-    rampYears: nonNegative().default(1),
+    rampYears: nonNegative(LIMITS.rampYears).default(1),
     cooling: z.enum(COOLING_TYPES, { error: `must be one of ${COOLING_TYPES.join(', ')}` }),
     acceleratorImportShare: probability().default(1),
     sources: z.array(sourceSchema).optional(),
@@ -80,20 +151,26 @@ export const siteSchema = z
      */
     aggregate: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  // Above the aggregate ceiling the field itself has said so.
+  .refine((s) => s.aggregate === true || s.itLoadMW <= LIMITS.siteItLoadMW.max || s.itLoadMW > LIMITS.aggregateItLoadMW.max, {
+    message: itLoadMessage,
+    path: ['itLoadMW'],
+  });
 export type Site = z.output<typeof siteSchema>;
 
 export const regionSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . or -'),
+    id: idSchema,
     name: z.string().min(1, 'must not be empty'),
-    gridHeadroomMW: distSchema,
-    headroomGrowthMWPerYear: distSchema,
-    connectionDelayYears: distSchema,
+    gridHeadroomMW: distOf(LIMITS.gridHeadroomMW),
+    headroomGrowthMWPerYear: distOf(LIMITS.headroomGrowthMWPerYear),
+    connectionDelayYears: distOf(LIMITS.delayYears),
     heatwaveProbability: probability(),
-    heatwavePueUplift: distSchema,
-    heatwaveWueUplift: distSchema,
+    heatwavePueUplift: distOf(LIMITS.heatwavePueUplift),
+    heatwaveWueUplift: distOf(LIMITS.heatwaveWueUplift),
     droughtProbability: probability(),
+    // A share of the water permit: validate.ts bounds its support (and a normal's mean and sd) to [0, 1].
     droughtWaterAllowance: distSchema,
     sources: z.array(sourceSchema).optional(),
     assumed: z.array(z.string()).optional(),
@@ -104,16 +181,18 @@ export type Region = z.output<typeof regionSchema>;
 
 const supplyItemSchema = z
   .object({
-    delayYears: distSchema,
+    delayYears: distOf(LIMITS.delayYears),
     shockProbability: probability(),
-    shockDelayYears: distSchema,
+    shockDelayYears: distOf(LIMITS.delayYears),
     scope: z.enum(SHOCK_SCOPES, { error: `must be one of ${SHOCK_SCOPES.join(', ')}` }),
     sources: z.array(sourceSchema).optional(),
   })
   .strict();
 export type SupplyItem = z.output<typeof supplyItemSchema>;
 
-const coolingSpecSchema = z.object({ pue: distSchema, wueLPerKWh: distSchema, sources: z.array(sourceSchema).optional() }).strict();
+const coolingSpecSchema = z
+  .object({ pue: distOf(LIMITS.pue), wueLPerKWh: distOf(LIMITS.wueLPerKWh), sources: z.array(sourceSchema).optional() })
+  .strict();
 
 const knobSchema = z
   .object({ value: finite(), min: finite().optional(), max: finite().optional() })
@@ -124,6 +203,9 @@ const knobSchema = z
     path: ['value'],
   });
 export type KnobSpec = z.output<typeof knobSchema>;
+const knobShape = Object.fromEntries(KNOB_NAMES.map((name) => [name, knobSchema.optional()])) as {
+  [K in (typeof KNOB_NAMES)[number]]: z.ZodOptional<typeof knobSchema>;
+};
 
 /** Global default building cost: JLL, 2026 Global Data Center Outlook (docs/data.md, Money). */
 export const DEFAULT_CAPEX_USD_PER_MW = 11.3e6;
@@ -132,11 +214,9 @@ export const DEFAULT_CAPEX_USD_PER_MW = 11.3e6;
 const economicsSchema = z
   .object({
     /** Building, power and cooling fit-out per MW of IT load, US$; excludes the IT itself. */
-    facilityCapexUSDPerMW: positive().refine((v) => v <= 1e9, 'must be ≤ 1e9 US$ per MW (is this in US$, not US$ M?)'),
+    facilityCapexUSDPerMW: positive(LIMITS.capexUSDPerMW),
     /** Servers and accelerators per MW of IT load, US$ (AI campuses: ~$20–25 M). */
-    itCapexUSDPerMW: nonNegative()
-      .refine((v) => v <= 1e9, 'must be ≤ 1e9 US$ per MW (is this in US$, not US$ M?)')
-      .optional(),
+    itCapexUSDPerMW: nonNegative(LIMITS.capexUSDPerMW).optional(),
     sources: z.array(sourceSchema).optional(),
   })
   .strict();
@@ -152,8 +232,15 @@ export const scenarioSchema = z
     regions: z.array(regionSchema).min(1, 'must list at least one region'),
     cooling: z.object({ evaporative: coolingSpecSchema, liquid: coolingSpecSchema, air: coolingSpecSchema }).strict(),
     supplyChain: z.object({ accelerators: supplyItemSchema, transformers: supplyItemSchema, coolingPlant: supplyItemSchema }).strict(),
-    cyber: z.object({ incidentsPerSiteYear: nonNegative(), outageDays: distSchema, sources: z.array(sourceSchema).optional() }).strict(),
-    knobs: z.partialRecord(z.enum(KNOB_NAMES), knobSchema).default({}),
+    cyber: z
+      .object({
+        incidentsPerSiteYear: nonNegative(LIMITS.incidentsPerSiteYear),
+        outageDays: distOf(LIMITS.outageDays),
+        sources: z.array(sourceSchema).optional(),
+      })
+      .strict(),
+    // A strict object, not a record: a record drops a `__proto__` key in silence, this refuses it.
+    knobs: z.object(knobShape).strict().default({}),
     /** Rank correlations between inputs of one group (see CORRELATION_GROUPS), by a Gaussian copula. */
     correlations: z
       .array(

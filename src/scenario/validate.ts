@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { MAX_REGIONS, MAX_SITES, MAX_YEARS } from '../kernel/contract';
 import { distSchema, KNOB_NAMES, scenarioSchema, type Scenario } from './schema';
 import { buildCopula } from './correlations';
-import { KNOB_LIMITS } from './names';
+import { KNOB_LIMITS, knobLimitMessage } from './names';
 
 export interface ScenarioIssue {
   /** JS-style path into the scenario (`regions[2].droughtProbability`), or `(file)` / `(root)`. */
@@ -162,7 +162,9 @@ function checkSupport(spec: unknown, path: Seg[], b: Bound, out: ScenarioIssue[]
     case 'triangular':
     case 'pert':
       if (!lowOk(d.min)) push([...path, 'min'], `must be ≥ ${b.lo}${why}`);
+      else if (!highOk(d.min)) push([...path, 'min'], `must be ≤ ${b.hi}`);
       if (!highOk(d.max)) push([...path, 'max'], `must be ≤ ${b.hi}`);
+      else if (!lowOk(d.max)) push([...path, 'max'], `must be ≥ ${b.lo}${why}`);
       break;
     case 'normal':
       if (b.hi !== undefined && (d.min === undefined || d.max === undefined)) {
@@ -172,6 +174,9 @@ function checkSupport(spec: unknown, path: Seg[], b: Bound, out: ScenarioIssue[]
       if (d.min === undefined) push([...path, 'min'], `must be set, ≥ ${b.lo}${why}: a normal without min is unbounded below`);
       else if (!lowOk(d.min)) push([...path, 'min'], `must be ≥ ${b.lo}${why}`);
       if (d.max !== undefined && !highOk(d.max)) push([...path, 'max'], `must be ≤ ${b.hi}`);
+      // Within bounds on both sides, the mean and sd are on the same scale (a share's mean is a share).
+      if (b.hi !== undefined && !(lowOk(d.mean) && highOk(d.mean))) push([...path, 'mean'], `must be ${range}`);
+      if (b.hi !== undefined && d.sd > b.hi - b.lo) push([...path, 'sd'], `must be ≤ ${b.hi - b.lo}`);
       break;
     default:
       // lognormal, bernoulli and poisson all reach down to 0 and (but bernoulli) have no upper bound.
@@ -231,8 +236,8 @@ function semanticIssues(raw: unknown): ScenarioIssue[] {
       const { lo, hi } = KNOB_LIMITS[name];
       for (const field of ['value', 'min', 'max'] as const) {
         const v = knob[field];
-        if (!isNum(v) || (v >= lo && (hi === undefined || v <= hi))) continue;
-        out.push({ path: `knobs.${name}.${field}`, message: hi === undefined ? `must be ≥ ${lo}` : `must be within [${lo}, ${hi}]` });
+        if (!isNum(v) || (v >= lo && v <= hi)) continue;
+        out.push({ path: `knobs.${name}.${field}`, message: knobLimitMessage(name, v) });
       }
     }
   }

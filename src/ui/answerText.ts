@@ -11,7 +11,7 @@ import { knobRanges } from './knobs';
 export { CAUSE_LABELS, CAUSES, type Cause } from '../engine/attribution';
 
 /** The same causes inside a sentence ("The main cause is the grid-connection queue"). */
-const CAUSE_IN_SENTENCE: Record<Cause, string> = {
+export const CAUSE_IN_SENTENCE: Record<Cause, string> = {
   accelerators: 'accelerator supply',
   transformers: 'transformers',
   coolingPlant: 'cooling plant',

@@ -5,6 +5,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Scenario } from '../scenario/schema';
 import { keepTogether, type PageAnswer } from './answerText';
+import { safeHref } from './safeHref';
 
 interface SourceRef {
   title: string;
@@ -110,7 +111,7 @@ export class HrAnswer extends LitElement {
       ${this.#sources.map(
         (g) => html`<h3>${g.label}</h3>
           <ul>
-            ${g.items.map((x) => html`<li>${x.url ? html`<a href=${x.url} target="_blank" rel="noopener noreferrer">${x.title}</a>` : x.title}${x.date ? ` (${x.date})` : ''}</li>`)}
+            ${g.items.map((x) => html`<li>${safeHref(x.url) ? html`<a href=${safeHref(x.url)} target="_blank" rel="noopener noreferrer">${x.title}</a>` : x.title}${x.date ? ` (${x.date})` : ''}</li>`)}
           </ul>`,
       )}
     </details>`;

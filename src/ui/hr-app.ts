@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import type { KnobName } from '../scenario/names';
 import { pageAnswer, type PageAnswer } from './answerText';
 import './charts/hr-cause-chart';
+import './charts/hr-region-cause-chart';
 import './charts/hr-exceedance-chart';
 import './charts/hr-fan-chart';
 import './charts/hr-histogram-chart';
@@ -206,6 +207,7 @@ export class HrApp extends LitElement {
       </div>
       <div class="chart-grid">
         <hr-cause-chart class="wide" .result=${s.result} .scenario=${s.resultScenario} .baseline=${shownBaseline(s)} ?present=${s.present}></hr-cause-chart>
+        <hr-region-cause-chart class="wide" .result=${s.result} .scenario=${s.resultScenario} .year=${year} ?present=${s.present}></hr-region-cause-chart>
         <hr-histogram-chart .result=${s.result} output=${output.key} outputLabel=${output.label} ?present=${s.present}></hr-histogram-chart>
         <hr-exceedance-chart .result=${s.result} output=${output.key} outputLabel=${output.label} ?present=${s.present}></hr-exceedance-chart>
         <hr-fan-chart class="wide" .result=${s.result} ?present=${s.present}></hr-fan-chart>
@@ -242,7 +244,7 @@ export class HrApp extends LitElement {
           </header>`
       }
       <hr-status .backend=${s.engineBackend} .device=${s.engineDevice} .cpuFallbackReason=${s.cpuFallbackReason} .phase=${s.phase} .progress=${s.progress}
-        .result=${s.result} .error=${s.error} .notice=${s.notice} ?running=${running}></hr-status>
+        .result=${s.result} .error=${s.error} .notice=${s.notice} .saveProblem=${s.saveProblem} ?running=${running}></hr-status>
       <div class="body">
         ${
           showPanel

@@ -8,6 +8,10 @@ import type { Scenario } from '../scenario/schema';
 import './charts/hr-site-load-chart';
 import { formatMW, formatPercent } from './format';
 import { entityYears, resultMatches } from './resultSlices';
+import { siteWhy } from '../engine/whereBreaks';
+import { CAUSE_COLOURS, CAUSE_LABELS } from './answerText';
+import { safeHref } from './safeHref';
+import { siteWhyText } from './whyText';
 
 /** Plain names of the site fields a dataset may flag as assumed rather than published. */
 const FIELD_LABELS: Record<string, string> = {
@@ -61,18 +65,34 @@ export class HrSiteDetail extends LitElement {
     .provenance { font-size: 0.8rem; color: #333; margin: 0.5rem 0 0; }
     .provenance ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
     .assumed { color: #7a4b00; }
+    .why { font-size: 0.85rem; margin: 0.5rem 0 0; }
+    .why ul { list-style: none; margin: 0.25rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; }
+    .why i { display: inline-block; width: 0.7rem; height: 0.7rem; margin-right: 0.25rem; vertical-align: -0.05rem; border-radius: 2px; }
   `;
+
+  /** Why the site misses its plan in the year: the share of its misses each cause binds. */
+  private why(r: RunResult, site: number, year: number) {
+    const why = siteWhy(r, 0, site, year);
+    return html`<section class="why" aria-label="Why it misses its plan" data-testid="site-why">
+      <strong>Why:</strong> ${siteWhyText(why, year)}
+      ${
+        why.causes.length
+          ? html`<ul>${why.causes.map((c) => html`<li data-cause=${c.cause}><i style="background:${CAUSE_COLOURS[c.cause]}"></i>${CAUSE_LABELS[c.cause]}: P ${formatPercent(c.probability)}</li>`)}</ul>`
+          : nothing
+      }
+    </section>`;
+  }
 
   /** Where the site's figures come from, and which of them are assumptions (issue: data says so). */
   private provenance(site: Scenario['sites'][number]) {
-    const assumed = [...new Set((site.assumed ?? []).map((f) => FIELD_LABELS[f] ?? f))];
+    const assumed = [...new Set((site.assumed ?? []).map((f) => (Object.hasOwn(FIELD_LABELS, f) ? FIELD_LABELS[f] : f)))];
     return html`
       <section class="provenance" aria-label="Sources and assumptions">
         ${assumed.length ? html`<p class="assumed" data-testid="site-assumed">Assumed, not published: ${assumed.join(', ')}.</p>` : nothing}
         ${site.notes ? html`<p>${site.notes}</p>` : nothing}
         ${
           site.sources?.length
-            ? html`Sources:<ul>${site.sources.map((src) => html`<li>${src.url ? html`<a href=${src.url} target="_blank" rel="noopener noreferrer">${src.title}</a>` : src.title}${src.date ? ` (${src.date})` : ''}</li>`)}</ul>`
+            ? html`Sources:<ul>${site.sources.map((src) => html`<li>${safeHref(src.url) ? html`<a href=${safeHref(src.url)} target="_blank" rel="noopener noreferrer">${src.title}</a>` : src.title}${src.date ? ` (${src.date})` : ''}</li>`)}</ul>`
             : html`<p>No source listed.</p>`
         }
       </section>
@@ -113,6 +133,7 @@ export class HrSiteDetail extends LitElement {
         <dt>Heatwave probability</dt><dd>${heat === undefined ? '—' : `${formatPercent(heat)} a year`}</dd>
       </dl>
       </div>
+      ${r && y >= 0 && this.year !== undefined ? this.why(r, i, this.year) : nothing}
       ${this.provenance(site)}
     `;
   }

@@ -20,6 +20,7 @@ export class HrStatus extends LitElement {
     result: { attribute: false },
     error: { attribute: false },
     notice: { attribute: false },
+    saveProblem: { attribute: false },
   };
 
   declare backend: BackendKind | undefined;
@@ -31,6 +32,8 @@ export class HrStatus extends LitElement {
   declare result: RunResult | undefined;
   declare error: UiError | undefined;
   declare notice: string | undefined;
+  /** AppState.saveProblem: stays on screen while it holds (the notice may say it too, then it shows once). */
+  declare saveProblem: string | undefined;
 
   constructor() {
     super();
@@ -43,6 +46,7 @@ export class HrStatus extends LitElement {
     this.result = undefined;
     this.error = undefined;
     this.notice = undefined;
+    this.saveProblem = undefined;
   }
 
   static override styles = css`
@@ -116,6 +120,11 @@ export class HrStatus extends LitElement {
           : nothing
       }
       ${this.#error()} ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      ${
+        this.saveProblem && !this.notice?.includes(this.saveProblem)
+          ? html`<div class="banner" role="status" data-testid="save-problem">${this.saveProblem}</div>`
+          : nothing
+      }
     `;
   }
 }

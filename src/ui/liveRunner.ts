@@ -205,7 +205,9 @@ export class LiveRunner {
         engineDevice: engine.device,
       });
       if (done) this.#startBaseline(snap);
-      this.#notifyIfSettled();
+      // A coarse pass is followed by its refined one (or by the next coarse pass): settled()
+      // waits for that, so a driver reads the refined numbers.
+      if (last) this.#notifyIfSettled();
       return result;
     } catch (e) {
       const current = this.#current === token;

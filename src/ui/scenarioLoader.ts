@@ -31,19 +31,25 @@ export class ScenarioLoader {
     private readonly onScenarioChanged: () => void,
   ) {}
 
-  /** At start-up: the visitor's saved import (unless the URL names a preset), else the preset. */
+  /**
+   * At start-up: the visitor's saved import (unless the URL names a preset), else the preset.
+   * Start-up notices (values ignored in the link, no saved import for `?scenario=user`) are set
+   * after the first scenario is taken, which clears the notices of the scenario before it.
+   */
   async loadInitial(): Promise<void> {
-    const { source, presetId } = this.store.state;
+    const { source, presetId, notice } = this.store.state;
+    const notes = notice ? [notice] : [];
     const explicitPreset = new URLSearchParams(location.search).has('scenario') && source !== 'user';
     const saved = await loadUserScenario().catch(() => undefined);
     if (saved) this.store.set({ userLabel: saved.label });
     if (saved && !explicitPreset) {
       // loadUserScenario has validated it already.
       this.#accept({ ok: true, scenario: saved.scenario }, 'The saved scenario is not valid', 'user', { keepView: true });
-      return;
+    } else {
+      if (source === 'user') notes.push('No imported data is saved in this browser, so the preset is shown.');
+      await this.#loadPreset(presetId, true);
     }
-    if (source === 'user') this.store.set({ notice: 'No imported data is saved in this browser, so the preset is shown.' });
-    await this.#loadPreset(presetId, true);
+    if (notes.length > 0) this.store.set({ notice: notes.join(' ') });
   }
 
   selectPreset(id: PresetId): Promise<void> {
@@ -93,7 +99,8 @@ export class ScenarioLoader {
     if (kindOf(file.name, text) === 'scenario') {
       const parsed = parseScenario(text);
       if (this.#accept(parsed, `${file.name} is not a valid scenario; the current scenario is kept`, 'user', { keepView: false })) {
-        await this.#save(parsed, file.name);
+        const problem = await this.#save(parsed, file.name);
+        if (problem) this.store.set({ notice: problem });
       }
       return;
     }
@@ -112,20 +119,28 @@ export class ScenarioLoader {
       const n = sites.sites.length;
       const how = this.store.state.importMode === 'replace' ? 'replacing the scenario’s sites' : 'added to the scenario’s sites';
       const warnings = sites.warnings.length ? ` Note: ${sites.warnings.join('; ')}.` : '';
-      await this.#save(merged, file.name);
-      this.store.set({ notice: `Imported ${n} site${n === 1 ? '' : 's'} from ${file.name}, ${how}.${warnings}` });
+      const problem = await this.#save(merged, file.name);
+      const imported = `Imported ${n} site${n === 1 ? '' : 's'} from ${file.name}, ${how}.${warnings}`;
+      // A failed save is said with the import, not overwritten by it (and stays, as saveProblem).
+      this.store.set({ notice: problem ? `${imported} ${problem}` : imported });
     }
   }
 
-  async #save(parsed: ParseResult, label: string): Promise<void> {
-    if (!parsed.ok) return;
+  /**
+   * Saves the import; on failure returns why, and keeps it in `saveProblem` (the status strip
+   * shows it until another scenario is taken or a save succeeds), so a later notice cannot hide
+   * that the import will be gone after a reload.
+   */
+  async #save(parsed: ParseResult, label: string): Promise<string | undefined> {
+    if (!parsed.ok) return undefined;
     try {
       await saveUserScenario(parsed.scenario, label);
-      this.store.set({ userLabel: label });
+      this.store.set({ userLabel: label, saveProblem: undefined });
+      return undefined;
     } catch (e) {
-      this.store.set({
-        notice: `The import is in use but could not be saved in this browser (${errorMessage(e)}); it will be gone after a reload.`,
-      });
+      const problem = `The import is in use but could not be saved in this browser (${errorMessage(e)}); it will be gone after a reload.`;
+      this.store.set({ saveProblem: problem });
+      return problem;
     }
   }
 
@@ -153,6 +168,8 @@ export class ScenarioLoader {
       ...(opts.keepView ? {} : { mapView: undefined }),
       error: undefined,
       notice: undefined,
+      // A save problem belongs to the scenario it failed for; #save sets it again for a new import.
+      saveProblem: undefined,
       ...(running ? {} : { state: s.result ? ('done' as const) : ('idle' as const) }),
     });
     this.onScenarioChanged();

@@ -108,6 +108,11 @@ export interface AppState {
   importMode: 'replace' | 'append';
   error?: UiError;
   notice?: string;
+  /**
+   * Why the scenario in use (an import) could not be saved in this browser: shown until another
+   * scenario is taken or a save succeeds, whatever notices come and go meanwhile.
+   */
+  saveProblem?: string;
   /** Knobs varied over a range by ensembles, sensitivity and PRIM (the point value stays set 0). */
   ranges: KnobRangeMap;
   ensembleSettings: EnsembleSettings;

@@ -1,7 +1,8 @@
 // The shareable part of the state lives in the query string, so a copied link (or a reload)
 // opens the same view: scenario, knobs, year, map view, selected site, chart output, embed and
-// presentation flags, the run settings, and the ensemble's ranges and choices (ensembleUrl.ts). Parsing is forgiving: a bad value is ignored, never fatal.
-// Run settings and the backend are judged by the engine's own rules (src/engine/options.ts).
+// presentation flags, the run settings, and the ensemble's ranges and choices (ensembleUrl.ts). Parsing is forgiving: a bad value is ignored, never fatal,
+// and the page says which were (AppState.notice). Names are looked up as own keys only (Object.hasOwn), so `map=toString` or
+// `y=__proto__` is an unknown name like any other. Run settings and the backend are judged by the engine's own rules (src/engine/options.ts).
 import {
   checkBackendChoice,
   checkDraws,
@@ -13,8 +14,10 @@ import {
   validOr,
 } from '../engine/options';
 import type { BackendChoice, KnobValues } from '../engine/types';
-import { KNOB_NAMES } from '../scenario/names';
+import { HEADLINE_KEYS } from '../engine/series';
+import { KNOB_LIMITS, KNOB_NAMES } from '../scenario/names';
 import { appendRange, ensembleFromQuery, ensembleToQuery } from './ensemble/ensembleUrl';
+import { parseRange } from './ranges';
 import { PRESET_VIEWS, type PresetViewId } from './map/presetViews';
 import { isPresetId, PRESETS, type AppState, type EmbedView, type MapViewState, type RunInputs, type ScenarioSource } from './store';
 
@@ -33,9 +36,7 @@ const wholeAtLeast = (v: string | null, min: number, max = Number.MAX_SAFE_INTEG
   return n !== undefined && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
 };
 
-function backendFrom(v: string | null): BackendChoice {
-  return validOr(() => checkBackendChoice(v ?? undefined)) ?? 'auto';
-}
+const backendFrom = (v: string): BackendChoice | undefined => validOr(() => checkBackendChoice(v));
 
 /** The Run settings' parameter sets: a count the engine takes, within the page's own cap. */
 function liveParamSets(n: unknown): number {
@@ -57,7 +58,7 @@ const accepted = (v: string | null, check: (n: number) => number): number | unde
 /** `map=-2.5,54,8` or a preset view name (`map=uk`). */
 export function parseMapView(v: string | null): MapViewState | undefined {
   if (!v) return undefined;
-  if (v in PRESET_VIEWS) return { ...PRESET_VIEWS[v as PresetViewId] };
+  if (Object.hasOwn(PRESET_VIEWS, v)) return { ...PRESET_VIEWS[v as PresetViewId] };
   const [lon, lat, zoom] = v.split(',').map((p) => num(p));
   if (lon === undefined || lat === undefined || zoom === undefined) return undefined;
   if (Math.abs(lon) > 180 || Math.abs(lat) > 90 || zoom <= 0) return undefined;
@@ -69,42 +70,63 @@ export function formatMapView(v: MapViewState): string {
 }
 
 const presetOrUndefined = (v: string | null) => (isPresetId(v) ? v : undefined);
+/** A value from the link as a notice quotes it: at most 40 characters. */
+const shown = (v: string): string => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
+const isHeadline = (v: string | null): v is string => v !== null && (HEADLINE_KEYS as readonly string[]).includes(v);
+
+/** 'Ignored in the link: map=toString, y=__proto__ (unknown or out-of-range values; the defaults are used).' */
+export function ignoredNotice(ignored: readonly string[]): string | undefined {
+  if (ignored.length === 0) return undefined;
+  const list = ignored.slice(0, 6).join(', ') + (ignored.length > 6 ? `, … (${ignored.length - 6} more)` : '');
+  return `Ignored in the link: ${list} (unknown or out-of-range values; the defaults are used).`;
+}
 
 export function initialState(search: string): AppState {
   const q = new URLSearchParams(search);
+  /** `key=value` of every parameter that was present but not used. */
+  const ignored: string[] = [];
+  const used = <T>(key: string, value: T | undefined): T | undefined => {
+    const raw = q.get(key);
+    if (value === undefined && raw !== null && raw.trim() !== '') ignored.push(`${key}=${shown(raw)}`);
+    return value;
+  };
   const scenarioParam = q.get('scenario');
-  const source: ScenarioSource = scenarioParam === 'user' ? 'user' : isPresetId(scenarioParam) ? scenarioParam : PRESETS[0].id;
+  const source: ScenarioSource = scenarioParam === 'user' ? 'user' : (used('scenario', presetOrUndefined(scenarioParam)) ?? PRESETS[0].id);
   const knobs: KnobValues = {};
   for (const name of KNOB_NAMES) {
     // A knob's key may come twice: its point value and its range (`0.8..1.6`, see ensembleUrl.ts).
     for (const text of q.getAll(name)) {
       const v = num(text);
-      if (v !== undefined) knobs[name] = v;
+      const { lo, hi } = KNOB_LIMITS[name];
+      if (v !== undefined && v >= lo && v <= hi) knobs[name] = v;
+      else if (!parseRange(text) && text.trim() !== '') ignored.push(`${name}=${shown(text)}`);
     }
   }
   const view = q.get('view');
-  const embedView: EmbedView = view === 'map' || view === 'charts' ? view : 'both';
+  const embedView: EmbedView = view === 'map' || view === 'charts' ? view : (used('view', view === 'both' ? 'both' : undefined) ?? 'both');
   const embedded = q.get('embed') === '1';
+  const backend = q.get('backend');
   return {
     ready: false,
     state: 'idle',
-    backendChoice: backendFrom(q.get('backend')),
+    backendChoice: used('backend', backend === null ? undefined : backendFrom(backend)) ?? 'auto',
     source,
-    presetId: isPresetId(scenarioParam) ? scenarioParam : (presetOrUndefined(q.get('preset')) ?? PRESETS[0].id),
+    presetId: isPresetId(scenarioParam) ? scenarioParam : (used('preset', presetOrUndefined(q.get('preset'))) ?? PRESETS[0].id),
     knobs,
     inputs: {
-      draws: accepted(q.get('draws'), checkDraws) ?? DEFAULT_INPUTS.draws,
-      paramSets: accepted(q.get('sets'), liveParamSets) ?? DEFAULT_INPUTS.paramSets,
-      seed: accepted(q.get('seed'), checkSeed) ?? DEFAULT_INPUTS.seed,
+      draws: used('draws', accepted(q.get('draws'), checkDraws)) ?? DEFAULT_INPUTS.draws,
+      paramSets: used('sets', accepted(q.get('sets'), liveParamSets)) ?? DEFAULT_INPUTS.paramSets,
+      seed: used('seed', accepted(q.get('seed'), checkSeed)) ?? DEFAULT_INPUTS.seed,
     },
-    year: wholeAtLeast(q.get('year'), 1990, 2100),
-    mapView: parseMapView(q.get('map')),
+    year: used('year', wholeAtLeast(q.get('year'), 1990, 2100)),
+    mapView: used('map', parseMapView(q.get('map'))),
     selectedSiteId: q.get('site') ?? undefined,
-    chartOutput: q.get('output') ?? DEFAULT_OUTPUT,
+    chartOutput: used('output', isHeadline(q.get('output')) ? (q.get('output') as string) : undefined) ?? DEFAULT_OUTPUT,
     embed: { enabled: embedded, view: embedView, controls: q.get('controls') === '1' },
     present: q.get('present') === '1',
     importMode: 'replace',
-    ...ensembleFromQuery(q),
+    ...ensembleFromQuery(q, ignored),
+    notice: ignoredNotice(ignored),
   };
 }
 

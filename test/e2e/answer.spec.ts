@@ -153,3 +153,52 @@ test('before the first result the card says it is calculating, never 0 %', async
   }
   await expect(page.locator('body')).toHaveAttribute('data-answer', /planned/, { timeout: 90_000 });
 });
+
+test('where it breaks: the region chart names the region that loses most, the site detail says why a site misses', async ({
+  page,
+}, testInfo) => {
+  const errors = trackConsole(page);
+  await openTimed(page, '?backend=cpu&scenario=global-2030');
+  const facts = await page.evaluate(() => {
+    const h = window.headroom;
+    const sites = h.scenario?.sites ?? [];
+    const bySite = sites.map((s) => ({ id: s.id, why: h.whereBreaks(undefined, s.id)?.site }));
+    const worst = bySite.reduce((a, b) => ((b.why?.missProbability ?? 0) > (a.why?.missProbability ?? 0) ? b : a));
+    const w = h.whereBreaks();
+    const names = new Map((h.scenario?.regions ?? []).map((r) => [r.id, r.name]));
+    return { year: w?.year, top: w?.regions[0], topName: names.get(w?.regions[0]?.region ?? ''), worst };
+  });
+  console.log(
+    `[where] ${facts.year}: top region ${facts.topName} mean ${facts.top?.meanMW.toFixed(0)} MW; worst site ${facts.worst.id} P(miss) ${facts.worst.why?.missProbability}`,
+  );
+  expect(facts.top?.meanMW).toBeGreaterThan(0);
+  // The causes of a region add up to its mean shortfall.
+  const sum = facts.top?.causes.reduce((a, c) => a + c.meanMW, 0) ?? 0;
+  expect(Math.abs(sum - (facts.top?.meanMW ?? 0))).toBeLessThan(1e-6 * sum + 1e-9);
+  const chart = page.locator('hr-region-cause-chart');
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart.getByTestId('region-why')).toContainText(`of the mean shortfall is in ${facts.topName}`);
+  await chart.screenshot({ path: testInfo.outputPath('region-cause-chart.png') });
+  // The site detail of the site that misses most often gives its reasons.
+  expect(facts.worst.why?.missProbability).toBeGreaterThan(0);
+  await page.goto(`/${withSmallDraws(`?backend=cpu&scenario=global-2030&site=${facts.worst.id}`)}`);
+  await expect(page.locator('body')).toHaveAttribute('data-answer', /planned/, { timeout: 90_000 });
+  const why = page.getByTestId('site-why');
+  await expect(why).toContainText(/misses its plan in [\d<>]+\s%\sof draws\. When it does, .+ binds in/);
+  const main = facts.worst.why?.causes[0]?.cause ?? '';
+  await expect(why.locator(`li[data-cause="${main}"]`)).toBeVisible();
+  await why.screenshot({ path: testInfo.outputPath('site-why.png') });
+  expect(errors).toEqual([]);
+});
+
+test('settled() resolves with the refined result, not the coarse pass', async ({ page }) => {
+  await openTimed(page, '?backend=cpu&scenario=uk-2030');
+  await page.evaluate(() => window.headroom.setKnob('demandGrowthPctPerYear', 12));
+  const got = await page.evaluate(async () => {
+    const r = await window.headroom.settled();
+    return { draws: r?.draws, wanted: Number(window.headroom.state.inputs.draws), phase: window.headroom.state.phase };
+  });
+  expect(got.draws).toBe(got.wanted);
+  expect(got.draws).toBeGreaterThan(256);
+  expect(got.phase).toBe('refine');
+});

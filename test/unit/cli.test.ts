@@ -444,8 +444,10 @@ describe('resultToJson', () => {
     knobValues: Float32Array.from({ length: 16 }, (_, i) => i),
     summary: Float32Array.from({ length: 2 * 2 * 8 }, (_, i) => i),
     siteMissProbability: Float32Array.from({ length: 12 }, (_, i) => i / 16),
+    siteCauseProbability: Float32Array.from({ length: 12 * 7 }, (_, i) => i / 1024),
     siteExpectedLoadMW: Float32Array.from({ length: 12 }, (_, i) => 100 + i),
     regionCurtailProbability: Float32Array.from({ length: 8 }, (_, i) => i / 8),
+    regionShortfallMW: Float32Array.from({ length: 8 * 7 }, (_, i) => i),
     elapsedMs: 12.5,
     siteYearSamplesPerSecond: 96000,
   };
@@ -486,8 +488,12 @@ describe('resultToJson', () => {
       unit: 'MWh',
     });
     // Set 1, site 2: offset (1 × 3 + 2) × 2 = 10.
-    expect(set1.sites['s-gamma']).toEqual({ missProbability: [10 / 16, 11 / 16], expectedLoadMW: [110, 111] });
-    expect(set1.regions.south).toEqual({ curtailProbability: [6 / 8, 7 / 8] });
+    expect(set1.sites['s-gamma']).toMatchObject({ missProbability: [10 / 16, 11 / 16], expectedLoadMW: [110, 111] });
+    // Set 1, site 2, year 1, cause 3 (gridQueue): ((1 × 3 + 2) × 2 + 1) × 7 + 3 = 80.
+    expect(set1.sites['s-gamma']?.causeProbability.gridQueue[1]).toBe(80 / 1024);
+    expect(set1.regions.south).toMatchObject({ curtailProbability: [6 / 8, 7 / 8] });
+    // Set 1, region 1, year 0, cause 6 (cyber): ((1 × 2 + 1) × 2 + 0) × 7 + 6 = 48.
+    expect(set1.regions.south?.shortfallMWByCause.cyber[0]).toBe(48);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 });

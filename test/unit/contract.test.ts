@@ -117,3 +117,19 @@ describe('every kernel has a TypeScript mirror of the same stem', () => {
     expect(specifiers.filter((s) => !/^\.\/[\w]+$/.test(s))).toEqual([]);
   });
 });
+
+describe('simulate.wgsl fits its workgroup memory and its packed counts', () => {
+  it('a block of draws never overflows a packed binding-cause count into its neighbour', () => {
+    expect(contract.BLOCK_DRAWS).toBeLessThanOrEqual(contract.CAUSE_COUNT_MASK);
+    expect(contract.CAUSES_PER_WORD * contract.CAUSE_COUNT_BITS).toBeLessThanOrEqual(32);
+    expect(contract.CAUSE_WORDS * contract.CAUSES_PER_WORD).toBeGreaterThanOrEqual(contract.N_CAUSES);
+  });
+
+  it('the workgroup arrays fit the 16 KiB every WebGPU device offers', () => {
+    // wgSum, wgSq (f32), wgHist, wgSite, wgCurtail (u32): 4 bytes each.
+    const words = 2 * contract.WG_SERIES_SLOTS + contract.WG_HIST_SLOTS + contract.WG_SITE_SLOTS + contract.REGION_YEAR_SLOTS;
+    expect(4 * words).toBeLessThanOrEqual(16384);
+    const declared = [...code(read('simulate.wgsl')).matchAll(/var<workgroup>\s+\w+\s*:\s*array<[^,]+,\s*(\w+)>/g)].map((m) => m[1]);
+    expect(declared.sort()).toEqual(['REGION_YEAR_SLOTS', 'WG_HIST_SLOTS', 'WG_SERIES_SLOTS', 'WG_SERIES_SLOTS', 'WG_SITE_SLOTS'].sort());
+  });
+});

@@ -3,6 +3,8 @@
 // come back in block order and are folded exactly as fold.wgsl does.
 import * as Comlink from 'comlink';
 import type { Backend, GroupOutput, GroupSetup } from '../../engine/backend';
+import { EngineDisposedError } from '../../engine/types';
+import type { CounterLayout } from '../../engine/counters';
 import { ACCUM_STRIDE, BLOCK_DRAWS, SUMMARY_STRIDE } from '../../kernel/contract';
 import type { Params } from '../../kernel/common';
 import { fold } from '../../kernel/fold';
@@ -29,10 +31,16 @@ export function splitDispatch(d: Piece, n: number): Piece[] {
   return out;
 }
 
-/** Adds worker counters into `into`; the expected-load section holds 64-bit (low, high) pairs. */
-function addCounters(into: Uint32Array, from: Uint32Array, pairStart: number, pairEnd: number): void {
+/**
+ * Adds worker counters into `into`; the load sums and the region-year MW by cause are 64-bit
+ * (low, high) pairs (src/engine/counters.ts).
+ */
+function addCounters(into: Uint32Array, from: Uint32Array, layout: CounterLayout): void {
+  const pairs = (i: number): number =>
+    i >= layout.load && i < layout.curtail ? i - layout.load : i >= layout.regionCause ? i - layout.regionCause : -1;
   for (let i = 0; i < into.length; i++) {
-    if (i >= pairStart && i < pairEnd && (i - pairStart) % 2 === 0) {
+    const pair = pairs(i);
+    if (pair >= 0 && pair % 2 === 0) {
       const low = into[i] + from[i];
       into[i] = low >>> 0;
       into[i + 1] = (into[i + 1] + from[i + 1] + (low > 0xffffffff ? 1 : 0)) >>> 0;
@@ -67,6 +75,7 @@ export class CpuBackend implements Backend {
   private setup: GroupSetup | undefined;
   private accum = new Float32Array(0);
   private rangesShared = false;
+  private disposed = false;
 
   private constructor(private readonly pool: WorkerPool) {
     const n = pool.workers.length;
@@ -82,7 +91,13 @@ export class CpuBackend implements Backend {
     return this.setup;
   }
 
+  /** After dispose the workers are gone: a clear error, not Comlink's "Proxy has been released". */
+  private live(): void {
+    if (this.disposed) throw new EngineDisposedError();
+  }
+
   async beginGroup(setup: GroupSetup): Promise<void> {
+    this.live();
     this.setup = setup;
     this.accum = new Float32Array(setup.paramCount * setup.packed.nSeries * ACCUM_STRIDE);
     this.rangesShared = false;
@@ -112,6 +127,7 @@ export class CpuBackend implements Backend {
   }
 
   async dispatch(params: Params, mode: 0 | 1): Promise<void> {
+    this.live();
     const pieces = splitDispatch(params, this.pool.workers.length);
     if (mode === 0) {
       await Promise.all(pieces.map((piece, i) => this.pool.workers[i].pilot({ ...params, ...piece })));
@@ -123,23 +139,28 @@ export class CpuBackend implements Backend {
   }
 
   async raw(params: Params): Promise<Float32Array> {
+    this.live();
     const pieces = splitDispatch(params, this.pool.workers.length);
     const parts = await Promise.all(pieces.map((piece, i) => this.pool.workers[i].raw({ ...params, ...piece })));
     return placePieces(params, pieces, parts, BLOCK_DRAWS * params.nSeries);
   }
 
   async finishGroup(): Promise<GroupOutput> {
+    this.live();
     const g = this.group;
     const ranges = await this.shareRanges();
     const all = await Promise.all(this.pool.workers.map((w) => w.takeCounters()));
     const counters = new Uint32Array(g.layout.total);
-    for (const c of all) addCounters(counters, c, g.layout.load, g.layout.curtail);
+    for (const c of all) addCounters(counters, c, g.layout);
     const summary = new Float32Array(g.paramCount * g.packed.nSeries * SUMMARY_STRIDE);
     summarize({ ...g.base, paramOffset: 0, paramCount: g.paramCount }, ranges, counters, this.accum, summary, g.packed.seriesInfo);
     return { summary, ranges, counters };
   }
 
+  /** Frees the workers once; a second call does nothing. */
   async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
     for (const w of this.pool.workers) w[Comlink.releaseProxy]();
     await this.pool.terminate();
   }

@@ -4,6 +4,7 @@
 // and submit runs inside error scopes (GpuWatch.scoped): a GPU error rejects the call with a
 // GpuError, a lost device with DeviceLostError; no call returns a silent result.
 import type { Backend, DeviceLimits, GroupOutput, GroupSetup } from '../../engine/backend';
+import { EngineDisposedError } from '../../engine/types';
 import { ACCUM_STRIDE, BLOCK_DRAWS, SERIES_WORKGROUP, SUMMARY_STRIDE } from '../../kernel/contract';
 import { PARAM_FIELDS, type Params } from '../../kernel/common';
 import { acquireGpu, type GpuHandle } from './gpuDevice';
@@ -39,6 +40,7 @@ export class GpuBackend implements Backend {
   private copulaPipelines: Promise<[GPUComputePipeline, GPUComputePipeline]> | undefined;
   private group: GroupBuffers | undefined;
   private readonly staging: StagingPool;
+  private disposed = false;
 
   private constructor(
     private readonly gpu: GpuHandle,
@@ -65,7 +67,12 @@ export class GpuBackend implements Backend {
     return buffer;
   }
 
+  /**
+   * A disposed backend refuses with EngineDisposedError: its destroyed device would otherwise
+   * read as a lost one (DeviceLostError), and the engine would fall back to fresh CPU workers.
+   */
   private checkAlive(operation: string): void {
+    if (this.disposed) throw new EngineDisposedError();
     this.gpu.watch.check(operation);
   }
 
@@ -148,6 +155,7 @@ export class GpuBackend implements Backend {
   }
 
   async dispatch(params: Params, mode: 0 | 1): Promise<void> {
+    if (this.disposed) throw new EngineDisposedError();
     const operation = mode === 0 ? 'the pilot dispatch' : 'a main dispatch';
     const g = this.current;
     // Waiting for the work bounds the queue, makes progress real and lets a cancel land between dispatches.
@@ -172,6 +180,7 @@ export class GpuBackend implements Backend {
   }
 
   async finishGroup(withHistograms: boolean): Promise<GroupOutput> {
+    if (this.disposed) throw new EngineDisposedError();
     const g = this.current;
     const { packed, paramCount, layout } = g.setup;
     await this.gpu.watch.scoped('the summarize dispatch', () => {
@@ -185,7 +194,7 @@ export class GpuBackend implements Backend {
       this.gpu.device.queue.submit([encoder.finish()]);
     });
     // Histograms are the bulk of the counters: skip them unless asked for.
-    const from = withHistograms ? 0 : layout.miss;
+    const from = withHistograms ? 0 : layout.binding;
     const [summary, ranges, counterWords] = await Promise.all([
       this.staging.read(g.summary, 0, paramCount * packed.nSeries * SUMMARY_STRIDE * 4),
       this.staging.read(g.ranges, 0, paramCount * packed.nSeries * 2 * 4),
@@ -198,6 +207,7 @@ export class GpuBackend implements Backend {
   }
 
   async raw(params: Params): Promise<Float32Array> {
+    if (this.disposed) throw new EngineDisposedError();
     const g = this.current;
     const copula = g.setup.packed.correlated;
     if (!this.rawPipelines.has(copula)) {
@@ -229,7 +239,10 @@ export class GpuBackend implements Backend {
     this.group = undefined;
   }
 
+  /** Frees the buffers and the device once; a second call does nothing. */
   async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
     this.releaseGroup();
     this.staging.destroy();
     this.gpu.device.destroy();

@@ -1,5 +1,6 @@
 // The run's compute pipelines, each built in one function from its WGSL files behind the
 // prelude that src/kernel/wgslPrelude.ts generates from the kernel contract.
+import causesWgsl from '../../../shaders/causes.wgsl?raw';
 import commonWgsl from '../../../shaders/common.wgsl?raw';
 import copulaWgsl from '../../../shaders/copula.wgsl?raw';
 import distributionsWgsl from '../../../shaders/distributions.wgsl?raw';
@@ -48,7 +49,8 @@ async function pipeline(
 
 /** A shader's source: the generated prelude, then its WGSL files in order. */
 const source = (...files: string[]): string => [wgslPrelude(), ...files].join('\n');
-const simulateCode = (): string => source(commonWgsl, philoxWgsl, distributionsWgsl, inverseWgsl, copulaWgsl, modelWgsl, simulateWgsl);
+const simulateCode = (): string =>
+  source(commonWgsl, philoxWgsl, distributionsWgsl, inverseWgsl, copulaWgsl, causesWgsl, modelWgsl, simulateWgsl);
 
 /** simulate.wgsl's raw-sample mode, built only when raw samples are asked for. */
 export function createRawPipeline(device: GPUDevice, layout: GPUBindGroupLayout, copula: boolean): Promise<GPUComputePipeline> {

@@ -5,7 +5,7 @@
 // so the chunks merged in order are the unchunked run number for number (docs/scale.md).
 import { checkDraws, checkRunOptions, paramSetCount, RunOptionError } from '../../engine/options';
 import type { BackendKind, Engine, RunOptions, RunResult } from '../../engine/types';
-import { RunAbortedError } from '../../engine/types';
+import { PER_SET_ARRAYS, RunAbortedError } from '../../engine/types';
 
 /** Site-year samples per chunk: ~0.5 s on a CPU fallback, a few dispatches on a GPU. */
 const CHUNK_SITE_YEARS: Record<BackendKind, number> = { cpu: 2 ** 19, webgpu: 2 ** 24 };
@@ -23,23 +23,14 @@ export function setCount(paramSets: RunOptions['paramSets']): number {
 /** A result with room for all K sets, shaped like `first` (a chunk of the same run). */
 function allocate(first: RunResult, K: number): RunResult {
   const per = (a: Float32Array): number => a.length / Math.max(1, first.paramSetCount);
-  return {
-    ...first,
-    paramSetCount: K,
-    firstParamSet: 0,
-    histograms: undefined,
-    knobValues: new Float32Array(K * per(first.knobValues)),
-    summary: new Float32Array(K * per(first.summary)),
-    siteMissProbability: new Float32Array(K * per(first.siteMissProbability)),
-    siteExpectedLoadMW: new Float32Array(K * per(first.siteExpectedLoadMW)),
-    regionCurtailProbability: new Float32Array(K * per(first.regionCurtailProbability)),
-    elapsedMs: 0,
-  };
+  const out: RunResult = { ...first, paramSetCount: K, firstParamSet: 0, histograms: undefined, elapsedMs: 0 };
+  for (const key of PER_SET_ARRAYS) out[key] = new Float32Array(K * per(first[key]));
+  return out;
 }
 
 function place(into: RunResult, chunk: RunResult, first: number): void {
   const n = chunk.paramSetCount;
-  for (const key of ['knobValues', 'summary', 'siteMissProbability', 'siteExpectedLoadMW', 'regionCurtailProbability'] as const) {
+  for (const key of PER_SET_ARRAYS) {
     const src = chunk[key];
     into[key].set(src, first * (src.length / n));
   }

@@ -1,8 +1,10 @@
 // The ensemble's state in the query string: knob ranges (`gridBuildoutScale=0.8..1.6`, beside a
 // point value of the same knob when both are set), the design, K and draws, the discovery axes,
 // the failure definition (`fail=curtailedMWh>0.5`, display units) and the sensitivity output and
-// N. Forgiving like the rest of the URL: a bad value falls back to the default.
+// N. Forgiving like the rest of the URL: a bad value falls back to the default, and its
+// `key=value` is listed for the page's notice. Names are looked up as own keys only.
 import { checkDraws, validOr } from '../../engine/options';
+import { HEADLINE_KEYS } from '../../engine/series';
 import { KNOB_NAMES, type KnobName } from '../../scenario/names';
 import { formatRange, parseRange, type KnobRangeMap } from '../ranges';
 import { parseMetric } from './metrics';
@@ -32,7 +34,7 @@ const whole = (v: string | null, min: number, max: number): number | undefined =
 };
 
 const isKnob = (v: string | null): v is KnobName => v !== null && (KNOB_NAMES as readonly string[]).includes(v);
-const metricOr = (v: string | null, fallback: string): string => (v !== null && parseMetric(v) ? v : fallback);
+const metricOr = (v: string | null): string | undefined => (v !== null && parseMetric(v) ? v : undefined);
 
 /** `curtailP[uk-london][2030]>20` → a failure definition. */
 export function parseFailure(text: string | null): FailureDef | undefined {
@@ -45,7 +47,13 @@ export function parseFailure(text: string | null): FailureDef | undefined {
 
 export const formatFailure = (f: FailureDef): string => `${f.metric}${f.op}${Number(f.value.toPrecision(6))}`;
 
-export function ensembleFromQuery(q: URLSearchParams): EnsembleUrlState {
+/** The ensemble's state from a query string; `ignored` collects `key=value` of each value not used. */
+export function ensembleFromQuery(q: URLSearchParams, ignored: string[] = []): EnsembleUrlState {
+  const used = <T>(key: string, value: T | undefined): T | undefined => {
+    const raw = q.get(key);
+    if (value === undefined && raw !== null && raw.trim() !== '') ignored.push(`${key}=${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}`);
+    return value;
+  };
   const ranges: KnobRangeMap = {};
   for (const name of KNOB_NAMES) {
     for (const v of q.getAll(name)) {
@@ -57,22 +65,31 @@ export function ensembleFromQuery(q: URLSearchParams): EnsembleUrlState {
   const x = q.get('x');
   // Draws by the engine's rule; Number('') is 0, which it refuses like any other bad value.
   const ensDraws = q.get('ensDraws');
+  const sens = q.get('sens');
   return {
     ranges,
     ensembleSettings: {
-      design: design === 'lhs' || design === 'sobol' ? design : DEFAULT_ENSEMBLE.design,
-      count: whole(q.get('K'), 2, 65536),
-      draws: ensDraws === null ? DEFAULT_ENSEMBLE.draws : (validOr(() => checkDraws(Number(ensDraws))) ?? DEFAULT_ENSEMBLE.draws),
+      design: used('design', design === 'lhs' || design === 'sobol' ? design : undefined) ?? DEFAULT_ENSEMBLE.design,
+      count: used('K', whole(q.get('K'), 2, 65536)),
+      draws:
+        ensDraws === null
+          ? DEFAULT_ENSEMBLE.draws
+          : (used(
+              'ensDraws',
+              validOr(() => checkDraws(Number(ensDraws))),
+            ) ?? DEFAULT_ENSEMBLE.draws),
     },
     discovery: {
-      x: isKnob(x) ? x : undefined,
-      y: metricOr(q.get('y'), DEFAULT_AXES.y),
-      colour: metricOr(q.get('colour'), DEFAULT_AXES.colour),
+      x: used('x', isKnob(x) ? x : undefined),
+      y: used('y', metricOr(q.get('y'))) ?? DEFAULT_AXES.y,
+      colour: used('colour', metricOr(q.get('colour'))) ?? DEFAULT_AXES.colour,
     },
-    failure: parseFailure(q.get('fail')) ?? DEFAULT_FAILURE,
+    failure: used('fail', parseFailure(q.get('fail'))) ?? DEFAULT_FAILURE,
     sensitivitySettings: {
-      output: q.get('sens') ?? DEFAULT_SENSITIVITY.output,
-      n: whole(q.get('sensN'), 4, 1 << 16),
+      // The tornado shows a headline series: anything else (`sens=__proto__`) is the default.
+      output:
+        used('sens', sens !== null && (HEADLINE_KEYS as readonly string[]).includes(sens) ? sens : undefined) ?? DEFAULT_SENSITIVITY.output,
+      n: used('sensN', whole(q.get('sensN'), 4, 1 << 16)),
     },
   };
 }

@@ -46,7 +46,8 @@ export const METRIC_KINDS: Record<MetricKind, KindMeta> = {
   missShare: { label: 'Share of sites missing plan', unit: '%', factor: 100, needsYear: true, needsRegion: false },
 };
 
-export const isMetricKind = (v: string): v is MetricKind => v in METRIC_KINDS;
+/** Own keys only: `toString` or `__proto__` (from a link) is not a metric. */
+export const isMetricKind = (v: string): v is MetricKind => Object.hasOwn(METRIC_KINDS, v);
 
 export function metricId(m: MetricSpec): string {
   if (m.kind === 'energyServedYear') return `energyServedMWh[${m.year}]`;

@@ -1,7 +1,7 @@
 // From a brush to the chosen parameter sets, and from those to what the map and the region bars
 // draw: the mean over the chosen sets of expected load, P(miss) and P(curtailment), packed as a
 // one-set RunResult so the map and the charts read it exactly as they read a live result.
-import type { RunResult } from '../../engine/types';
+import { PER_SET_ARRAYS, type RunResult } from '../../engine/types';
 import { KNOB_NAMES, type KnobName } from '../../scenario/names';
 
 /** RunResult.knobValues holds one value per knob, in KNOB_NAMES order. */
@@ -81,16 +81,7 @@ export function selectionOf(run: EnsembleRun, brush: Brush): Selection {
   const r = run.result;
   if (!r || count === 0) return { mask, count };
   const K = r.paramSetCount;
-  const mean: RunResult = {
-    ...r,
-    paramSetCount: 1,
-    firstParamSet: 0,
-    histograms: undefined,
-    knobValues: meanBlocks(r.knobValues, K, mask, count),
-    summary: meanBlocks(r.summary, K, mask, count),
-    siteMissProbability: meanBlocks(r.siteMissProbability, K, mask, count),
-    siteExpectedLoadMW: meanBlocks(r.siteExpectedLoadMW, K, mask, count),
-    regionCurtailProbability: meanBlocks(r.regionCurtailProbability, K, mask, count),
-  };
+  const mean: RunResult = { ...r, paramSetCount: 1, firstParamSet: 0, histograms: undefined };
+  for (const key of PER_SET_ARRAYS) mean[key] = meanBlocks(r[key], K, mask, count);
   return { mask, count, mean };
 }

@@ -1,0 +1,37 @@
+// What a site-year's undelivered IT load is lost to, and which cause binds. A library for
+// model.wgsl and simulate.wgsl; mirrored by src/kernel/causes.ts (docs/model.md, "What breaks first").
+
+// The parts of plannedMW − deliveredMW, in the model's order; each is ≥ 0.
+struct Shortfall {
+  // The binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE.
+  delayCause: u32,
+  delayMW: f32,
+  curtailMW: f32,
+  waterMW: f32,
+  cyberMW: f32,
+}
+
+// The cause that takes the largest part; a tie goes to the earlier step of the model.
+fn bindingCause(f: Shortfall) -> u32 {
+  var cause = f.delayCause;
+  var most = f.delayMW;
+  if (f.curtailMW > most) {
+    cause = CAUSE_CURTAILMENT;
+    most = f.curtailMW;
+  }
+  if (f.waterMW > most) {
+    cause = CAUSE_WATER;
+    most = f.waterMW;
+  }
+  if (f.cyberMW > most) { cause = CAUSE_CYBER; }
+  return cause;
+}
+
+// The cause of step k (0 delay, 1 curtailment, 2 water, 3 cyber; SHORTFALL_STEPS in all), and its part.
+fn shortfallCause(f: Shortfall, k: u32) -> u32 {
+  return select(select(select(CAUSE_CYBER, CAUSE_WATER, k == 2u), CAUSE_CURTAILMENT, k == 1u), f.delayCause, k == 0u);
+}
+
+fn shortfallMW(f: Shortfall, k: u32) -> f32 {
+  return select(select(select(f.cyberMW, f.waterMW, k == 2u), f.curtailMW, k == 1u), f.delayMW, k == 0u);
+}

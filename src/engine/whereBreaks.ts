@@ -1,0 +1,98 @@
+// Where it breaks and why: per site-year, the probability that each cause binds (the site misses
+// its plan by more than the miss tolerance and that cause takes the largest part of the MW it
+// loses); per region-year, the mean MW not delivered by cause (docs/model.md, "What breaks first").
+import { CAUSES, type Cause, N_CAUSES } from '../kernel/contract';
+import type { Scenario } from '../scenario/schema';
+import { plannedSiteMW } from './attribution';
+import type { RunResult } from './types';
+
+/** One number per year for each cause. */
+export type ByCause = Record<Cause, number[]>;
+
+function byCause(result: RunResult, data: Float32Array, entities: number, paramSet: number, entity: number): ByCause {
+  const nY = result.years.length;
+  const out = {} as ByCause;
+  CAUSES.forEach((cause, c) => {
+    out[cause] = result.years.map((_, y) => data[((paramSet * entities + entity) * nY + y) * N_CAUSES + c] as number);
+  });
+  return out;
+}
+
+/** P(the site misses its plan and this cause binds), by year; over causes they add up to its miss probability. */
+export function siteCauseProbability(result: RunResult, paramSet: number, site: number): ByCause {
+  return byCause(result, result.siteCauseProbability, result.siteIds.length, paramSet, site);
+}
+
+/** Mean MW of the region's planned IT load not delivered, by cause and year. */
+export function regionShortfallMW(result: RunResult, paramSet: number, region: number): ByCause {
+  return byCause(result, result.regionShortfallMW, result.regionIds.length, paramSet, region);
+}
+
+export interface SiteWhy {
+  /** P(the site delivers less than its plan allows) this year. */
+  missProbability: number;
+  /** Causes that bind in some draw, most likely first, with their share of the misses. */
+  causes: { cause: Cause; probability: number; shareOfMisses: number }[];
+}
+
+/** Why one site misses its plan in one year. */
+export function siteWhy(result: RunResult, paramSet: number, site: number, year: number): SiteWhy {
+  const y = yearIndex(result, year);
+  const p = siteCauseProbability(result, paramSet, site);
+  const missProbability = CAUSES.reduce((a, c) => a + (p[c][y] as number), 0);
+  const causes = CAUSES.map((cause) => ({
+    cause,
+    probability: p[cause][y] as number,
+    shareOfMisses: missProbability > 0 ? (p[cause][y] as number) / missProbability : 0,
+  }))
+    .filter((c) => c.probability > 0)
+    .sort((a, b) => b.probability - a.probability);
+  return { missProbability, causes };
+}
+
+export interface RegionShortfall {
+  region: string;
+  /** IT load planned to run in the region this year (MW). */
+  plannedMW: number;
+  /** Mean MW not delivered, and by cause (largest first). */
+  meanMW: number;
+  causes: { cause: Cause; meanMW: number; shareOfShortfall: number }[];
+  /** Facility capital standing idle or delayed (US$): meanMW × the scenario's facility capex per MW. */
+  facilityCapexUSD: number;
+}
+
+/** Every region's mean shortfall in one year, the largest first. */
+export function regionShortfallInYear(scenario: Scenario, result: RunResult, paramSet: number, year: number): RegionShortfall[] {
+  const y = yearIndex(result, year);
+  const planned = new Float64Array(result.regionIds.length);
+  const regionIndex = new Map(result.regionIds.map((id, i) => [id, i]));
+  for (const s of scenario.sites) {
+    const site = { itLoadMW: s.itLoadMW, plannedOffset: s.plannedYear - scenario.startYear, rampYears: s.rampYears };
+    const r = regionIndex.get(s.region);
+    if (r !== undefined) planned[r] = (planned[r] as number) + plannedSiteMW(result.knobValues, paramSet, site, y);
+  }
+  return result.regionIds
+    .map((region, r) => {
+      const mw = regionShortfallMW(result, paramSet, r);
+      const meanMW = CAUSES.reduce((a, c) => a + (mw[c][y] as number), 0);
+      const causes = CAUSES.map((cause) => ({
+        cause,
+        meanMW: mw[cause][y] as number,
+        shareOfShortfall: meanMW > 0 ? (mw[cause][y] as number) / meanMW : 0,
+      })).sort((a, b) => b.meanMW - a.meanMW);
+      return {
+        region,
+        plannedMW: planned[r] as number,
+        meanMW,
+        causes,
+        facilityCapexUSD: meanMW * scenario.economics.facilityCapexUSDPerMW,
+      };
+    })
+    .sort((a, b) => b.meanMW - a.meanMW);
+}
+
+function yearIndex(result: RunResult, year: number): number {
+  const y = result.years.indexOf(year);
+  if (y < 0) throw new RangeError(`year ${year} is not in the run (${result.years[0]}–${result.years.at(-1)})`);
+  return y;
+}

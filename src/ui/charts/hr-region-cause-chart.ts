@@ -1,0 +1,127 @@
+// Where it breaks: per grid region, in the selected year, the mean planned IT load not delivered,
+// stacked by cause (Okabe–Ito colours, as the "what breaks first" chart), regions with the most
+// missing first, and the answer in a sentence below it.
+import { html } from 'lit';
+import uPlot from 'uplot';
+import type { RunResult } from '../../engine/types';
+import { type RegionShortfall, regionShortfallInYear } from '../../engine/whereBreaks';
+import type { Scenario } from '../../scenario/schema';
+import { CAUSE_COLOURS, CAUSE_LABELS, CAUSES, powerUnit, type PowerUnit } from '../answerText';
+import { regionWhyText } from '../whyText';
+import { axisFont, ChartElement } from './chartBase';
+
+/** Regions drawn at most: the rest of the shortfall is in the sentence's total. */
+const MAX_REGIONS_SHOWN = 12;
+const MAX_LABEL = 16;
+const short = (name: string): string => (name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name);
+
+export interface RegionCauseData {
+  rows: RegionShortfall[];
+  names: Map<string, string>;
+  unit: PowerUnit;
+  /** Running sums over CAUSES per shown region (in `unit`): stacked[c][i] = Σ_{k ≤ c} MW of cause k. */
+  stacked: Float64Array[];
+}
+
+export function regionCauseData(scenario: Scenario, result: RunResult, year: number): RegionCauseData | undefined {
+  if (!result.years.includes(year) || result.regionShortfallMW.length === 0) return undefined;
+  const rows = regionShortfallInYear(scenario, result, 0, year).filter((r) => r.plannedMW > 0);
+  const shown = rows.slice(0, MAX_REGIONS_SHOWN);
+  const unit = powerUnit(...shown.map((r) => r.meanMW));
+  const stacked = CAUSES.map(() => new Float64Array(shown.length));
+  shown.forEach((r, i) => {
+    let sum = 0;
+    CAUSES.forEach((cause, c) => {
+      sum += r.causes.find((x) => x.cause === cause)?.meanMW ?? 0;
+      (stacked[c] as Float64Array)[i] = sum / unit.divisor;
+    });
+  });
+  return { rows, names: new Map(scenario.regions.map((r) => [r.id, r.name])), unit, stacked };
+}
+
+export class HrRegionCauseChart extends ChartElement {
+  static override properties = {
+    ...ChartElement.properties,
+    result: { attribute: false },
+    scenario: { attribute: false },
+    year: { type: Number },
+  };
+  declare result: RunResult | undefined;
+  /** The scenario `result` was run on. */
+  declare scenario: Scenario | undefined;
+  declare year: number | undefined;
+  #data: RegionCauseData | undefined;
+
+  constructor() {
+    super();
+    this.result = undefined;
+    this.scenario = undefined;
+    this.year = undefined;
+  }
+
+  protected get chartTitle(): string {
+    return `Where it breaks in ${this.year ?? ''}: IT load not delivered by region and cause${this.#data ? ` (${this.#data.unit.unit}, mean)` : ''}`;
+  }
+
+  protected chartData(): uPlot.AlignedData | undefined {
+    const { result, scenario, year } = this;
+    this.#data = result && scenario && year !== undefined ? regionCauseData(scenario, result, year) : undefined;
+    const d = this.#data;
+    if (!d || d.rows.length === 0) return undefined;
+    // Tallest stack first: each later bar paints the lower part of the one before.
+    return [Float64Array.from((d.stacked[0] as Float64Array).keys()), ...[...d.stacked].reverse()];
+  }
+
+  protected makeOptions(width: number, height: number): uPlot.Options {
+    const f = axisFont(this.present);
+    const n = (): number => this.#data?.stacked[0]?.length ?? 1;
+    const name = (i: number): string => {
+      const r = this.#data?.rows[i];
+      return r ? (this.#data?.names.get(r.region) ?? r.region) : '';
+    };
+    const bars = uPlot.paths.bars?.({ size: [0.7, 48] });
+    return {
+      width,
+      height,
+      legend: { show: false },
+      scales: { x: { time: false, range: () => [-0.5, n() - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(max, 1e-9) * 1.05] } },
+      axes: [
+        {
+          ...f,
+          rotate: -50,
+          size: this.present ? 150 : 96,
+          splits: () => [...Array(n()).keys()],
+          values: (_u, splits) => splits.map((i) => short(name(i))),
+        },
+        { ...f, label: () => this.#data?.unit.unit ?? '', size: 56 },
+      ],
+      series: [
+        { label: 'Region', value: (_u, i) => (i === null ? '—' : name(i)) },
+        ...[...CAUSES].reverse().map(
+          (cause): uPlot.Series => ({
+            label: `${CAUSE_LABELS[cause]} (cumulative)`,
+            fill: CAUSE_COLOURS[cause],
+            stroke: CAUSE_COLOURS[cause],
+            paths: bars,
+            points: { show: false },
+            value: (_u, v) => (v === null ? '—' : v.toPrecision(3)),
+          }),
+        ),
+      ],
+    };
+  }
+
+  protected override note() {
+    const d = this.#data;
+    if (!d || this.year === undefined) return '';
+    return html`${CAUSES.map((cause) => html`<span class="key" data-cause=${cause}><i style="background:${CAUSE_COLOURS[cause]}"></i>${CAUSE_LABELS[cause]}</span>`)}
+      <br /><span data-testid="region-why">${regionWhyText(d.rows, this.year, d.names)}</span>`;
+  }
+}
+
+customElements.define('hr-region-cause-chart', HrRegionCauseChart);
+declare global {
+  interface HTMLElementTagNameMap {
+    'hr-region-cause-chart': HrRegionCauseChart;
+  }
+}
