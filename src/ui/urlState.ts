@@ -18,7 +18,7 @@ import { HEADLINE_KEYS } from '../engine/series';
 import { KNOB_LIMITS, KNOB_NAMES } from '../scenario/names';
 import { appendRange, ensembleFromQuery, ensembleToQuery } from './ensemble/ensembleUrl';
 import { parseRange } from './ranges';
-import { PRESET_VIEWS, type PresetViewId } from './map/presetViews';
+import { MAX_ZOOM, MIN_ZOOM, PRESET_VIEWS, type PresetViewId } from './map/presetViews';
 import { isPresetId, PRESETS, type AppState, type EmbedView, type MapViewState, type RunInputs, type ScenarioSource } from './store';
 
 export const DEFAULT_INPUTS: RunInputs = { draws: DEFAULT_DRAWS, paramSets: 1, seed: DEFAULT_SEED };
@@ -61,7 +61,7 @@ export function parseMapView(v: string | null): MapViewState | undefined {
   if (Object.hasOwn(PRESET_VIEWS, v)) return { ...PRESET_VIEWS[v as PresetViewId] };
   const [lon, lat, zoom] = v.split(',').map((p) => num(p));
   if (lon === undefined || lat === undefined || zoom === undefined) return undefined;
-  if (Math.abs(lon) > 180 || Math.abs(lat) > 90 || zoom <= 0) return undefined;
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90 || zoom < MIN_ZOOM || zoom > MAX_ZOOM) return undefined;
   return { lon, lat, zoom };
 }
 
