@@ -88,10 +88,16 @@ function summaryOf(result: RunResult, paramSet: number, key: string): SeriesSumm
   return { ...seriesSummary(result, paramSet, found.index), threshold: found.info.threshold };
 }
 
-/** The shortfall of one year of one parameter set, with its causes. */
-export function yearShortfall(scenario: Scenario, result: RunResult, paramSet: number, year: number): YearShortfall {
+/** The index of a calendar year in the run's years; a RangeError naming the run's span if absent. */
+export function yearIndex(result: RunResult, year: number): number {
   const y = result.years.indexOf(year);
   if (y < 0) throw new RangeError(`year ${year} is not in the run (${result.years[0]}–${result.years.at(-1)})`);
+  return y;
+}
+
+/** The shortfall of one year of one parameter set, with its causes. */
+export function yearShortfall(scenario: Scenario, result: RunResult, paramSet: number, year: number): YearShortfall {
+  const y = yearIndex(result, year);
   const plannedMW = plannedMWByYear(scenario, result, paramSet)[y] as number;
   const share = summaryOf(result, paramSet, `shortfallShare[${year}]`);
   const causes = CAUSES.map((cause) => {

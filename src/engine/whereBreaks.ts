@@ -3,7 +3,7 @@
 // loses); per region-year, the mean MW not delivered by cause (docs/model.md, "What breaks first").
 import { CAUSES, type Cause, N_CAUSES } from '../kernel/contract';
 import type { Scenario } from '../scenario/schema';
-import { plannedSiteMW } from './attribution';
+import { plannedSiteMW, yearIndex } from './attribution';
 import type { RunResult } from './types';
 
 /** One number per year for each cause. */
@@ -89,10 +89,4 @@ export function regionShortfallInYear(scenario: Scenario, result: RunResult, par
       };
     })
     .sort((a, b) => b.meanMW - a.meanMW);
-}
-
-function yearIndex(result: RunResult, year: number): number {
-  const y = result.years.indexOf(year);
-  if (y < 0) throw new RangeError(`year ${year} is not in the run (${result.years[0]}–${result.years.at(-1)})`);
-  return y;
 }

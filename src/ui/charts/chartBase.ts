@@ -15,6 +15,10 @@ export const CHART_COLOURS = {
   miss: '#d7191c',
 } as const;
 
+/** Category labels on a rotated axis are cut to this many characters, with an ellipsis. */
+const MAX_LABEL = 16;
+export const shortLabel = (name: string): string => (name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name);
+
 export function axisFont(large: boolean): { font: string; labelFont: string } {
   return large
     ? { font: '16px system-ui, sans-serif', labelFont: '600 16px system-ui, sans-serif' }

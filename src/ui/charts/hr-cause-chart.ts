@@ -31,6 +31,19 @@ export interface CauseChartData {
   baseline?: Float64Array;
 }
 
+/** Running sums over CAUSES of each row's mean MW by cause, in `divisor` units: out[c][i] = Σ_{k ≤ c}. */
+export function stackCauses(rows: readonly { causes: readonly { cause: string; meanMW: number }[] }[], divisor: number): Float64Array[] {
+  const stacked = CAUSES.map(() => new Float64Array(rows.length));
+  rows.forEach((r, i) => {
+    let sum = 0;
+    CAUSES.forEach((cause, c) => {
+      sum += r.causes.find((x) => x.cause === cause)?.meanMW ?? 0;
+      (stacked[c] as Float64Array)[i] = sum / divisor;
+    });
+  });
+  return stacked;
+}
+
 /** The chart's columns; undefined for a result without the shortfall series. */
 export function causeChartData(scenario: Scenario, result: RunResult, baseline?: RunResult): CauseChartData | undefined {
   let rows: YearShortfall[];
@@ -47,16 +60,11 @@ export function causeChartData(scenario: Scenario, result: RunResult, baseline?:
   for (const r of base ?? []) peak = Math.max(peak, r.shortfallMW.mean);
   const unit = powerUnit(peak);
   const d = unit.divisor;
-  const stacked = CAUSES.map(() => new Float64Array(n));
+  const stacked = stackCauses(rows, d);
   const p5 = new Float64Array(n);
   const p50 = new Float64Array(n);
   const p95 = new Float64Array(n);
   rows.forEach((r, y) => {
-    let sum = 0;
-    CAUSES.forEach((cause, c) => {
-      sum += r.causes.find((x) => x.cause === cause)?.meanMW ?? 0;
-      (stacked[c] as Float64Array)[y] = sum / d;
-    });
     p5[y] = r.shortfallMW.p5 / d;
     p50[y] = r.shortfallMW.p50 / d;
     p95[y] = r.shortfallMW.p95 / d;

@@ -4,11 +4,8 @@ import { html } from 'lit';
 import uPlot from 'uplot';
 import type { RunResult } from '../../engine/types';
 import type { Scenario } from '../../scenario/schema';
-import { axisFont, CHART_COLOURS, ChartElement } from './chartBase';
+import { axisFont, CHART_COLOURS, ChartElement, shortLabel } from './chartBase';
 import { regionData, type RegionData } from './chartData';
-
-const MAX_LABEL = 16;
-const short = (name: string): string => (name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name);
 
 export class HrRegionBars extends ChartElement {
   static override properties = {
@@ -67,7 +64,7 @@ export class HrRegionBars extends ChartElement {
           rotate: -50,
           size: this.present ? 150 : 96,
           splits: () => [...Array(n()).keys()],
-          values: (_u, splits) => splits.map((i) => short(this.#rows?.names[i] ?? '')),
+          values: (_u, splits) => splits.map((i) => shortLabel(this.#rows?.names[i] ?? '')),
         },
         {
           ...f,

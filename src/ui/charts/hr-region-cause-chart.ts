@@ -8,12 +8,11 @@ import { type RegionShortfall, regionShortfallInYear } from '../../engine/whereB
 import type { Scenario } from '../../scenario/schema';
 import { CAUSE_COLOURS, CAUSE_LABELS, CAUSES, powerUnit, type PowerUnit } from '../answerText';
 import { regionWhyText } from '../whyText';
-import { axisFont, ChartElement } from './chartBase';
+import { axisFont, ChartElement, shortLabel } from './chartBase';
+import { stackCauses } from './hr-cause-chart';
 
 /** Regions drawn at most: the rest of the shortfall is in the sentence's total. */
 const MAX_REGIONS_SHOWN = 12;
-const MAX_LABEL = 16;
-const short = (name: string): string => (name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name);
 
 export interface RegionCauseData {
   rows: RegionShortfall[];
@@ -28,15 +27,7 @@ export function regionCauseData(scenario: Scenario, result: RunResult, year: num
   const rows = regionShortfallInYear(scenario, result, 0, year).filter((r) => r.plannedMW > 0);
   const shown = rows.slice(0, MAX_REGIONS_SHOWN);
   const unit = powerUnit(...shown.map((r) => r.meanMW));
-  const stacked = CAUSES.map(() => new Float64Array(shown.length));
-  shown.forEach((r, i) => {
-    let sum = 0;
-    CAUSES.forEach((cause, c) => {
-      sum += r.causes.find((x) => x.cause === cause)?.meanMW ?? 0;
-      (stacked[c] as Float64Array)[i] = sum / unit.divisor;
-    });
-  });
-  return { rows, names: new Map(scenario.regions.map((r) => [r.id, r.name])), unit, stacked };
+  return { rows, names: new Map(scenario.regions.map((r) => [r.id, r.name])), unit, stacked: stackCauses(shown, unit.divisor) };
 }
 
 export class HrRegionCauseChart extends ChartElement {
@@ -91,7 +82,7 @@ export class HrRegionCauseChart extends ChartElement {
           rotate: -50,
           size: this.present ? 150 : 96,
           splits: () => [...Array(n()).keys()],
-          values: (_u, splits) => splits.map((i) => short(name(i))),
+          values: (_u, splits) => splits.map((i) => shortLabel(name(i))),
         },
         { ...f, label: () => this.#data?.unit.unit ?? '', size: 56 },
       ],
