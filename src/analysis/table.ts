@@ -1,9 +1,9 @@
 // One row per parameter set — its index, its knob values, then each headline metric's mean, P5,
 // P50, P95 and exceedance probability — as CSV (papaparse) or Apache Arrow IPC. The columns are
 // the same in both, so a sweep opens in a spreadsheet or in pandas/polars/DuckDB alike.
+import { toCsv } from '../engine/csv';
 import { HEADLINE_KEYS } from '../engine/series';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import Papa from 'papaparse';
 import type { ResultJson } from '../engine/resultJson';
 
 /** The run-wide totals every summary leads with (series keys of the engine). */
@@ -48,7 +48,7 @@ export function paramSetTable(json: ResultJson, metrics: readonly string[] = HEA
 export function tableToCsv(table: ParamSetTable): string {
   const rows: number[][] = [];
   for (let r = 0; r < table.rows; r++) rows.push(table.columns.map((c) => (table.data[c] as Float64Array | Uint32Array)[r] as number));
-  return `${Papa.unparse({ fields: table.columns, data: rows }, { newline: '\n' })}\n`;
+  return toCsv(table.columns, rows);
 }
 
 /** Apache Arrow IPC file format (Feather v2): float64 columns, uint32 paramSet. */

@@ -1,6 +1,6 @@
 // Saving a scenario as a file: the JSON a user downloads is the same text `parseScenario` reads
 // back, so an exported scenario can be shared, edited by hand and opened again.
-import Papa from 'papaparse';
+import { toCsv } from '../engine/csv';
 import type { Scenario, Site } from '../scenario/schema';
 import { SITE_COLUMNS } from './siteColumns';
 
@@ -28,7 +28,8 @@ export function scenarioFileName(scenario: Pick<Scenario, 'name'>): string {
 /**
  * Site list as CSV in the public/data/sites.csv convention, readable by `parseSitesText`. A CSV
  * row holds one source, so sites with several keep only their first; `aggregate` is written
- * only when some site sets it.
+ * only when some site sets it. Text that a spreadsheet would run as a formula gets toCsv's
+ * apostrophe; the site reader takes it off again, so the file still round-trips.
  */
 export function sitesToCsv(sites: readonly Site[]): string {
   const columns = SITE_COLUMNS.filter((c) => c !== 'aggregate' || sites.some((s) => s.aggregate !== undefined));
@@ -44,7 +45,7 @@ export function sitesToCsv(sites: readonly Site[]): string {
     };
     return columns.map((c) => cells[c] ?? '');
   });
-  return `${Papa.unparse({ fields: [...columns], data: rows }, { newline: '\n' })}\n`;
+  return toCsv(columns, rows);
 }
 
 /**

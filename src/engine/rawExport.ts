@@ -1,13 +1,13 @@
 // Raw samples as files an analyst can open: CSV (papaparse) and Apache Arrow IPC (apache-arrow).
 import { Float32, makeVector, Table, tableToIPC, Uint32 } from 'apache-arrow';
-import Papa from 'papaparse';
+import { toCsv } from './csv';
 import type { RawSamples } from './rawSamples';
 
 /** One row per draw: `draw`, then one column per series key. */
 export function rawSamplesToCsv(raw: RawSamples): string {
   const fields = ['draw', ...raw.series.map((s) => s.key)];
   const rows = Array.from({ length: raw.draws }, (_, d) => [d, ...raw.columns.map((c) => c[d])]);
-  return Papa.unparse({ fields, data: rows }, { newline: '\n' });
+  return toCsv(fields, rows);
 }
 
 /** The same table as Arrow IPC (file format), float32 columns without copies. */

@@ -1,7 +1,7 @@
 // Result files: the full result as JSON (resultToJson), the series summaries as CSV (one row per
 // parameter set × series) and the per-site, per-year numbers as a second CSV. Values are written
-// as the engine returned them; units are in the column names.
-import Papa from 'papaparse';
+// as the engine returned them; units are in the column names; text cells pass toCsv's formula guard.
+import { toCsv } from '../../engine/csv';
 import { resultToJson } from '../../engine/resultJson';
 import type { RunResult } from '../../engine/types';
 import type { Scenario } from '../../scenario/schema';
@@ -24,9 +24,6 @@ export const RESULTS_CSV_FIELDS = [
   'outOfRangeFraction',
 ] as const;
 export const SITE_YEARS_CSV_FIELDS = ['paramSet', 'siteId', 'siteName', 'region', 'year', 'missProbability', 'expectedLoadMW'] as const;
-
-const csv = (fields: readonly string[], rows: (string | number)[][]): string =>
-  `${Papa.unparse({ fields: [...fields], data: rows }, { newline: '\n' })}\n`;
 
 export function resultsJson(result: RunResult, scenario: Scenario): string {
   return `${JSON.stringify(resultToJson(result, scenario), null, 2)}\n`;
@@ -61,7 +58,7 @@ export function resultsCsv(result: RunResult): string {
       ]);
     });
   }
-  return csv(RESULTS_CSV_FIELDS, rows);
+  return toCsv(RESULTS_CSV_FIELDS, rows);
 }
 
 export function siteYearsCsv(result: RunResult, scenario: Scenario): string {
@@ -85,5 +82,5 @@ export function siteYearsCsv(result: RunResult, scenario: Scenario): string {
       });
     });
   }
-  return csv(SITE_YEARS_CSV_FIELDS, rows);
+  return toCsv(SITE_YEARS_CSV_FIELDS, rows);
 }
