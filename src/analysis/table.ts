@@ -1,7 +1,9 @@
-// One row per parameter set — its index, its knob values, then each headline metric's mean, P5,
-// P50, P95 and exceedance probability — as CSV (papaparse) or Apache Arrow IPC. The columns are
-// the same in both, so a sweep opens in a spreadsheet or in pandas/polars/DuckDB alike.
+// One row per parameter set — its index, its knob values, each headline metric's mean, P5, P50,
+// P95 and exceedance probability, then what breaks first in each year (MW not delivered, its
+// causes, the capital idle) — as CSV or Apache Arrow IPC. The columns are the same in both, so a
+// sweep opens in a spreadsheet or in pandas/polars/DuckDB alike.
 import { toCsv } from '../engine/csv';
+import { CAUSES } from '../engine/attribution';
 import { HEADLINE_KEYS } from '../engine/series';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { ResultJson } from '../engine/resultJson';
@@ -10,7 +12,11 @@ import type { ResultJson } from '../engine/resultJson';
 export const TABLE_STATS = ['mean', 'p5', 'p50', 'p95', 'pExceed'] as const;
 
 export interface ParamSetTable {
-  /** Column names in order: 'paramSet', the knob names, then `${metric}_${stat}`. */
+  /**
+   * Column names in order: 'paramSet', the knob names, `${metric}_${stat}`, then per year
+   * `shortfallMW[year]_{mean,se,p5,p50,p95}`, `shortfallPExceed[year]`,
+   * `shortfallMW[cause][year]_mean` for each cause and `idleFacilityCapexUSD[year]`.
+   */
   columns: string[];
   /** One typed array per column, each with one entry per parameter set. */
   data: Record<string, Float64Array | Uint32Array>;
@@ -41,7 +47,31 @@ export function paramSetTable(json: ResultJson, metrics: readonly string[] = HEA
       });
     }
   }
+  addAttribution(json, columns, data);
   return { columns, data, rows };
+}
+
+const SHORTFALL_STATS = ['mean', 'se', 'p5', 'p50', 'p95'] as const;
+
+/** What breaks first, per year, from each set's attribution (results that predate it have none). */
+function addAttribution(json: ResultJson, columns: string[], data: ParamSetTable['data']): void {
+  const sets = json.paramSets;
+  if (sets.length === 0 || sets.some((s) => !s.attribution)) return;
+  const add = (column: string, value: (y: NonNullable<(typeof sets)[number]['attribution']>[number]) => number, y: number) => {
+    columns.push(column);
+    data[column] = Float64Array.from(sets, (s, i) => {
+      const year = s.attribution?.[y];
+      if (!year) throw new TableError(`parameter set ${i}: no attribution for ${json.years[y]}`);
+      return value(year);
+    });
+  };
+  json.years.forEach((year, y) => {
+    for (const stat of SHORTFALL_STATS) add(`shortfallMW[${year}]_${stat}`, (a) => a.shortfallMW[stat], y);
+    add(`shortfallPExceed[${year}]`, (a) => a.pExceed, y);
+    for (const cause of CAUSES)
+      add(`shortfallMW[${cause}][${year}]_mean`, (a) => a.causes.find((c) => c.cause === cause)?.meanMW ?? NaN, y);
+    add(`idleFacilityCapexUSD[${year}]`, (a) => a.facilityCapexUSD, y);
+  });
 }
 
 /** CSV with a header row; numbers as JavaScript prints them (shortest text that reads back exactly). */

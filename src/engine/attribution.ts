@@ -6,6 +6,7 @@ import { onlineShare } from '../kernel/model';
 import type { Scenario } from '../scenario/schema';
 import { findSeries, seriesSummary } from './resultAccess';
 import type { RunResult, SeriesSummary } from './types';
+import { regionShortfallMW } from './causeCounts';
 
 export { CAUSES, type Cause } from '../kernel/contract';
 
@@ -30,7 +31,7 @@ export interface CauseShortfall {
   p95MW: number;
   /** This cause's share of the mean shortfall (0 when nothing is short). */
   shareOfShortfall: number;
-  /** Facility capital (US$) standing idle or delayed behind this cause: meanMW × facility capex. */
+  /** Facility capital (US$) standing idle or delayed behind this cause: Σ over regions of its mean MW there × the region's facility capex. */
   facilityCapexUSD: number;
 }
 
@@ -48,7 +49,8 @@ export interface YearShortfall {
   /**
    * Money behind the mean shortfall (US$): facility capital (building, power, cooling) built or
    * committed but not delivering, and — when the scenario gives an IT capex — the IT investment
-   * that cannot run. Mean MW × the scenario's `economics` (docs/data.md, Money).
+   * that cannot run. Mean MW × facility capex per MW — the region's where it gives one, else the
+   * scenario's `economics` (docs/data.md, Money) — summed over the causes.
    */
   facilityCapexUSD: number;
   itCapexUSD: number | undefined;
@@ -95,14 +97,42 @@ export function yearIndex(result: RunResult, year: number): number {
   return y;
 }
 
+/** Facility capex per MW (US$) of each region of a run: its own figure, else the scenario's. */
+export function regionCapexUSDPerMW(scenario: Scenario, result: RunResult): Float64Array {
+  const byId = new Map(scenario.regions.map((r) => [r.id, r.facilityCapexUSDPerMW]));
+  return Float64Array.from(result.regionIds, (id) => byId.get(id) ?? scenario.economics.facilityCapexUSDPerMW);
+}
+
+/**
+ * Facility capex per MW (US$) behind each cause's mean shortfall in year index y: the regions'
+ * figures weighted by where that cause's MW are lost (the scenario's figure when nothing is lost).
+ */
+function causeCapexUSDPerMW(scenario: Scenario, result: RunResult, paramSet: number, y: number): Record<Cause, number> {
+  const capex = regionCapexUSDPerMW(scenario, result);
+  const mwUSD = Object.fromEntries(CAUSES.map((c) => [c, 0])) as Record<Cause, number>;
+  const mw = { ...mwUSD };
+  result.regionIds.forEach((_, r) => {
+    const byCause = regionShortfallMW(result, paramSet, r);
+    for (const c of CAUSES) {
+      const m = byCause[c][y] as number;
+      mw[c] += m;
+      mwUSD[c] += m * (capex[r] as number);
+    }
+  });
+  const out = { ...mw };
+  for (const c of CAUSES) out[c] = mw[c] > 0 ? mwUSD[c] / mw[c] : scenario.economics.facilityCapexUSDPerMW;
+  return out;
+}
+
 /** The shortfall of one year of one parameter set, with its causes. */
 export function yearShortfall(scenario: Scenario, result: RunResult, paramSet: number, year: number): YearShortfall {
   const y = yearIndex(result, year);
   const plannedMW = plannedMWByYear(scenario, result, paramSet)[y] as number;
   const share = summaryOf(result, paramSet, `shortfallShare[${year}]`);
+  const capex = causeCapexUSDPerMW(scenario, result, paramSet, y);
   const causes = CAUSES.map((cause) => {
     const s = summaryOf(result, paramSet, `shortfallMW[${cause}][${year}]`);
-    const facilityCapexUSD = s.mean * scenario.economics.facilityCapexUSDPerMW;
+    const facilityCapexUSD = s.mean * capex[cause];
     return { cause, meanMW: s.mean, seMW: s.se, p5MW: s.p5, p50MW: s.p50, p95MW: s.p95, shareOfShortfall: 0, facilityCapexUSD };
   });
   const total = causes.reduce((a, c) => a + c.meanMW, 0);
@@ -121,7 +151,7 @@ export function yearShortfall(scenario: Scenario, result: RunResult, paramSet: n
     pExceed: share.pExceed,
     threshold: share.threshold,
     causes,
-    facilityCapexUSD: share.mean * plannedMW * scenario.economics.facilityCapexUSDPerMW,
+    facilityCapexUSD: causes.reduce((a, c) => a + c.facilityCapexUSD, 0),
     itCapexUSD: scenario.economics.itCapexUSDPerMW === undefined ? undefined : share.mean * plannedMW * scenario.economics.itCapexUSDPerMW,
   };
 }

@@ -5,7 +5,7 @@ import type { Scenario } from '../scenario/schema';
 import { shortfallByYear, type YearShortfall } from './attribution';
 import { summaryRow, summaryStride, type SeriesJson } from './resultAccess';
 import type { BackendKind, RunResult } from './types';
-import { type ByCause, regionShortfallMW, siteCauseProbability } from './whereBreaks';
+import { type ByCause, regionShortfallMW, siteCauseProbability } from './causeCounts';
 
 export { findSeries, seriesSummary, type SeriesJson } from './resultAccess';
 

@@ -1,32 +1,13 @@
 // Where it breaks and why: per site-year, the probability that each cause binds (the site misses
 // its plan by more than the miss tolerance and that cause takes the largest part of the MW it
 // loses); per region-year, the mean MW not delivered by cause (docs/model.md, "What breaks first").
-import { CAUSES, type Cause, N_CAUSES } from '../kernel/contract';
+import { CAUSES, type Cause } from '../kernel/contract';
 import type { Scenario } from '../scenario/schema';
-import { plannedSiteMW, yearIndex } from './attribution';
+import { plannedSiteMW, regionCapexUSDPerMW, yearIndex } from './attribution';
+import { regionShortfallMW, siteCauseProbability } from './causeCounts';
 import type { RunResult } from './types';
 
-/** One number per year for each cause. */
-export type ByCause = Record<Cause, number[]>;
-
-function byCause(result: RunResult, data: Float32Array, entities: number, paramSet: number, entity: number): ByCause {
-  const nY = result.years.length;
-  const out = {} as ByCause;
-  CAUSES.forEach((cause, c) => {
-    out[cause] = result.years.map((_, y) => data[((paramSet * entities + entity) * nY + y) * N_CAUSES + c] as number);
-  });
-  return out;
-}
-
-/** P(the site misses its plan and this cause binds), by year; over causes they add up to its miss probability. */
-export function siteCauseProbability(result: RunResult, paramSet: number, site: number): ByCause {
-  return byCause(result, result.siteCauseProbability, result.siteIds.length, paramSet, site);
-}
-
-/** Mean MW of the region's planned IT load not delivered, by cause and year. */
-export function regionShortfallMW(result: RunResult, paramSet: number, region: number): ByCause {
-  return byCause(result, result.regionShortfallMW, result.regionIds.length, paramSet, region);
-}
+export { type ByCause, regionShortfallMW, siteCauseProbability } from './causeCounts';
 
 export interface SiteWhy {
   /** P(the site delivers less than its plan allows) this year. */
@@ -57,7 +38,7 @@ export interface RegionShortfall {
   /** Mean MW not delivered, and by cause (largest first). */
   meanMW: number;
   causes: { cause: Cause; meanMW: number; shareOfShortfall: number }[];
-  /** Facility capital standing idle or delayed (US$): meanMW × the scenario's facility capex per MW. */
+  /** Facility capital standing idle or delayed (US$): meanMW × the region's facility capex per MW (else the scenario's). */
   facilityCapexUSD: number;
 }
 
@@ -66,6 +47,7 @@ export function regionShortfallInYear(scenario: Scenario, result: RunResult, par
   const y = yearIndex(result, year);
   const planned = new Float64Array(result.regionIds.length);
   const regionIndex = new Map(result.regionIds.map((id, i) => [id, i]));
+  const capex = regionCapexUSDPerMW(scenario, result);
   for (const s of scenario.sites) {
     const site = { itLoadMW: s.itLoadMW, plannedOffset: s.plannedYear - scenario.startYear, rampYears: s.rampYears };
     const r = regionIndex.get(s.region);
@@ -85,7 +67,7 @@ export function regionShortfallInYear(scenario: Scenario, result: RunResult, par
         plannedMW: planned[r] as number,
         meanMW,
         causes,
-        facilityCapexUSD: meanMW * scenario.economics.facilityCapexUSDPerMW,
+        facilityCapexUSD: meanMW * (capex[r] as number),
       };
     })
     .sort((a, b) => b.meanMW - a.meanMW);

@@ -172,6 +172,8 @@ export const regionSchema = z
     droughtProbability: probability(),
     // A share of the water permit: validate.ts bounds its support (and a normal's mean and sd) to [0, 1].
     droughtWaterAllowance: distSchema,
+    /** Building, power and cooling fit-out per MW of IT here, US$, where a market figure is sourced; else `economics`. */
+    facilityCapexUSDPerMW: positive(LIMITS.capexUSDPerMW).optional(),
     sources: z.array(sourceSchema).optional(),
     assumed: z.array(z.string()).optional(),
     notes: z.string().optional(),

@@ -42,6 +42,7 @@ const REGION_FIELDS = [
   'heatwaveWueUplift',
   'droughtProbability',
   'droughtWaterAllowance',
+  'facilityCapexUSDPerMW',
 ];
 
 /** Splits CSV text into rows of fields; fields are quoted only when they contain `,`, `"` or a newline. */

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSE_CURTAILMENT, CAUSE_CYBER, CAUSE_WATER, CAUSES, N_CAUSES, SUPPLY_ITEMS } from '../../src/kernel/contract';
 import { regionShortfallInYear, regionShortfallMW, siteCauseProbability, siteWhy } from '../../src/engine/whereBreaks';
-import { plannedMWByYear } from '../../src/engine/attribution';
+import { plannedMWByYear, yearShortfall } from '../../src/engine/attribution';
 import { findSeries, seriesSummary } from '../../src/engine/resultAccess';
-import { bothEngines, fixtureScenario, handScenario } from './engineHelpers';
+import { bothEngines, fixtureScenario, handScenario, mustParse } from './engineHelpers';
 import { testSeeds } from './stats';
 
 const BACKENDS = ['cpu', 'webgpu'] as const;
@@ -59,6 +59,30 @@ describe.each(BACKENDS)('on %s', (backend) => {
     const [region] = regionShortfallInYear(s, r, 0, 2027);
     expect(region).toMatchObject({ region: 'r', plannedMW: 75, meanMW: 50, facilityCapexUSD: 50 * s.economics.facilityCapexUSDPerMW });
     expect(region?.causes[0]).toEqual({ cause: 'transformers', meanMW: 50, shareOfShortfall: 1 });
+  });
+
+  it("prices each region's MW at its own facility capex, the scenario's where it gives none", async () => {
+    // Two copies of the hand-worked site, in a region at $20 M/MW and one without a figure.
+    const one = handScenario({ supplyChain: transformers1y });
+    const [region, site] = [one.regions[0], one.sites[0]];
+    if (!region || !site) throw new Error('hand scenario has a region and a site');
+    const s = mustParse({
+      ...one,
+      regions: [
+        { ...region, facilityCapexUSDPerMW: 20e6 },
+        { ...region, id: 'q' },
+      ],
+      sites: [site, { ...site, id: 't', region: 'q' }],
+    });
+    const r = await engines[backend].run(s, { draws: 64, seed: 3 });
+    const byRegion = regionShortfallInYear(s, r, 0, 2027);
+    expect(byRegion.find((x) => x.region === 'r')?.facilityCapexUSD).toBe(50 * 20e6);
+    expect(byRegion.find((x) => x.region === 'q')?.facilityCapexUSD).toBe(50 * s.economics.facilityCapexUSDPerMW);
+    const year = yearShortfall(s, r, 0, 2027);
+    const expected = 50 * 20e6 + 50 * s.economics.facilityCapexUSDPerMW;
+    expect(year.causes[0]?.cause).toBe('transformers');
+    expect(year.causes[0]?.facilityCapexUSD).toBeCloseTo(expected, -2);
+    expect(year.facilityCapexUSD).toBeCloseTo(expected, -2);
   });
 
   it('a tie between the delay and curtailment goes to the delay, the earlier step', async () => {
