@@ -1,4 +1,4 @@
-// createEngine: picks a backend (WebGPU when an adapter is there, else the CPU workers), runs
+// createEngine: picks a backend (WebGPU on a hardware adapter, else the CPU workers), runs
 // one scenario at a time, and falls back to the CPU when the GPU device is lost mid-run. Every
 // run and sample request is checked (scenario and options) before it is queued, so a bad one
 // fails at once rather than after the jobs ahead of it; a disposed engine refuses every call.
@@ -6,7 +6,7 @@ import { CpuBackend } from './backends/cpu/CpuBackend';
 import { defaultWorkerCount } from './backends/cpu/workerPool';
 import { DeviceLostError, GpuBackend } from './backends/gpu/GpuBackend';
 import type { Scenario } from './scenario/schema';
-import type { GpuHandle } from './backends/gpu/gpuDevice';
+import { acquireGpu, type GpuHandle } from './backends/gpu/gpuDevice';
 import type { Backend, BackendTuning } from './engine/backend';
 import { checkEngineOptions } from './engine/options';
 import { prepareSamples, samplePrepared } from './engine/rawSamples';
@@ -23,13 +23,16 @@ import {
 } from './engine/types';
 
 export interface EngineOptions {
-  /** 'auto' (WebGPU, else the CPU), 'webgpu' or 'cpu'; any other value is an error. Default 'auto'. */
+  /**
+   * 'auto' (WebGPU on a hardware adapter, else the CPU: a software adapter such as SwiftShader is
+   * a CPU too, and slower than the workers), 'webgpu' or 'cpu'; any other value is an error. Default 'auto'.
+   */
   backend?: BackendChoice;
   /** CPU workers; default navigator.hardwareConcurrency (or os.availableParallelism in Node). */
   workers?: number;
   /** Called when a lost GPU device makes the engine fall back to the CPU. */
   onFallback?: (reason: string) => void;
-  /** A GPU device to use instead of acquiring one (tests inject one to lose it on purpose). */
+  /** A GPU device to use instead of acquiring one (tests inject one to lose it on purpose); used even when software. */
   gpu?: GpuHandle;
 }
 const ENGINE_OPTION_KEYS = ['backend', 'workers', 'onFallback', 'gpu'] as const satisfies readonly (keyof EngineOptions)[];
@@ -62,7 +65,12 @@ class HeadroomEngine implements Engine {
   constructor(
     private primary: Backend,
     private readonly options: EngineOptions,
+    private reason: string,
   ) {}
+
+  get backendReason(): string {
+    return this.reason;
+  }
 
   get backend(): BackendKind {
     return this.primary.kind;
@@ -114,6 +122,7 @@ class HeadroomEngine implements Engine {
       // backend is freed (dispose is once only), so nothing of it outlives the engine.
       const lost = this.primary;
       this.primary = await CpuBackend.create(await workerCount(this.options.workers));
+      this.reason = `the GPU device was lost (${e.message}), so the model runs in CPU workers`;
       await lost.dispose().catch(() => undefined);
       this.options.onFallback?.(e.message);
       return job(this.primary);
@@ -132,12 +141,35 @@ class HeadroomEngine implements Engine {
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
   // An unknown backend name, a bad worker count or a misspelt option is an error, never a default.
   const { backend: choice } = checkEngineOptions(options, ENGINE_OPTION_KEYS);
+  let reason = 'the CPU backend was asked for';
   if (choice !== 'cpu') {
     try {
-      return new HeadroomEngine(await GpuBackend.create(options.gpu), options);
+      const picked = await pickGpu(choice, options.gpu);
+      if (typeof picked === 'string') reason = picked;
+      else return new HeadroomEngine(await GpuBackend.create(picked.handle), options, picked.reason);
     } catch (e) {
       if (choice === 'webgpu') throw e;
+      reason = `WebGPU could not start (${e instanceof Error ? e.message : String(e)}), so the model runs in CPU workers`;
     }
   }
-  return new HeadroomEngine(await CpuBackend.create(await workerCount(options.workers)), options);
+  return new HeadroomEngine(await CpuBackend.create(await workerCount(options.workers)), options, reason);
+}
+
+/**
+ * The GPU to run on, with the reason in words; or, on 'auto' with a software adapter, the reason
+ * to use the CPU instead: SwiftShader and its kind run the shaders on the CPU, through a layer
+ * that costs more than the workers' own TypeScript (docs/performance.md: 0.48–0.71× one CPU
+ * worker on this project's machine). An injected handle is the caller's choice and always used.
+ */
+async function pickGpu(
+  choice: 'auto' | 'webgpu',
+  injected: GpuHandle | undefined,
+): Promise<{ handle: GpuHandle; reason: string } | string> {
+  const handle = injected ?? (await acquireGpu('headroom engine'));
+  if (choice === 'auto' && handle.software && !injected) {
+    handle.device.destroy();
+    return `the only WebGPU adapter here (${handle.name}) is a software renderer that runs on the CPU, and the CPU workers are faster; ask for the WebGPU backend to use it anyway`;
+  }
+  const kind = handle.software ? 'a software WebGPU adapter' : 'a WebGPU adapter';
+  return { handle, reason: choice === 'webgpu' ? `the WebGPU backend was asked for (${kind})` : `${kind} was found` };
 }

@@ -161,6 +161,8 @@ export interface RawSamples {
 export interface Engine {
   readonly backend: BackendKind;
   readonly device: string;
+  /** Why this backend runs the model, in words for the page and the CLI (e.g. a software adapter passed over). */
+  readonly backendReason: string;
   run(scenario: Scenario, options?: RunOptions): Promise<RunResult>;
   /** Every draw's values of chosen series for one parameter set of a run's design (audits). */
   samples(scenario: Scenario, options?: SampleOptions): Promise<RawSamples>;

@@ -11,10 +11,11 @@ import type { AppState, PresetId, RunInputs, Store } from './store';
 import { errorMessage } from './format';
 
 /** Why 'auto' ended up on the CPU, in words a visitor can act on. */
-function webgpuMissingReason(): string {
-  if (!window.isSecureContext) return 'the page is not a secure context (serve it over https or from localhost)';
-  if (!('gpu' in navigator) || !navigator.gpu) return 'this browser does not expose WebGPU (navigator.gpu is missing)';
-  return 'WebGPU is present but no adapter or device could be started';
+/** Why 'auto' ended on the CPU, in words: the browser's side when it has no WebGPU, else the engine's. */
+function cpuReason(engine: Engine): string {
+  if (!window.isSecureContext) return 'WebGPU is not available: the page is not a secure context (serve it over https or from localhost)';
+  if (!('gpu' in navigator) || !navigator.gpu) return 'WebGPU is not available: this browser does not expose it (navigator.gpu is missing)';
+  return engine.backendReason.replace('ask for the WebGPU backend', 'add ?backend=webgpu to the address');
 }
 
 export class Controller {
@@ -50,7 +51,7 @@ export class Controller {
       this.store.set({
         engineBackend: engine.backend,
         engineDevice: engine.device,
-        cpuFallbackReason: fellBack ? webgpuMissingReason() : undefined,
+        cpuFallbackReason: fellBack ? cpuReason(engine) : undefined,
       });
       // A disposed engine refuses every later call, so it is disposed once, on the way out.
       addEventListener('pagehide', () => void engine.dispose().catch(() => undefined), { once: true });

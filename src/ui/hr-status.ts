@@ -114,8 +114,7 @@ export class HrStatus extends LitElement {
       ${
         this.cpuFallbackReason
           ? html`<div class="banner" role="status" data-testid="cpu-banner">
-            <strong>WebGPU is not available, so the model runs on the CPU</strong> (${this.device ?? 'CPU workers'}): ${this.cpuFallbackReason}.
-            Runs will be slower.
+            <strong>The model runs on the CPU</strong> (${this.device ?? 'CPU workers'}): ${this.cpuFallbackReason}.
           </div>`
           : nothing
       }

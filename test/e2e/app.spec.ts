@@ -162,3 +162,27 @@ test('(g) Cancel stops a run and keeps the previous result', async ({ page }) =>
   await expect(page.getByText('Run cancelled')).toBeVisible();
   await expect(page.locator('tr[data-series="energyServedMWh"] [data-field="mean"]')).toHaveText(before ?? '');
 });
+
+test('(h) auto passes over a software WebGPU adapter and says why', async ({ page }) => {
+  await open(page);
+  const info = await page.evaluate(async () => {
+    const adapter = await navigator.gpu?.requestAdapter();
+    const i = adapter?.info;
+    return {
+      name: [i?.vendor, i?.architecture, i?.device, i?.description].join(' '),
+      fallback: (i as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter,
+    };
+  });
+  const software = info.fallback === true || /swiftshader|llvmpipe|lavapipe|software/i.test(info.name);
+  if (software) {
+    await expect(page.getByTestId('backend-badge')).toHaveText(/CPU, \d+ workers?/);
+    await expect(page.getByTestId('cpu-banner')).toContainText('software renderer that runs on the CPU');
+    await expect(page.getByTestId('cpu-banner')).toContainText('?backend=webgpu');
+  } else {
+    await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
+    await expect(page.getByTestId('cpu-banner')).toHaveCount(0);
+  }
+  expect(await page.evaluate(() => window.headroom.engine?.backendReason)).toMatch(
+    software ? /software renderer/ : /WebGPU adapter was found/,
+  );
+});

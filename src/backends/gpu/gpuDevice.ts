@@ -12,6 +12,8 @@ export interface GpuHandle {
   device: GPUDevice;
   /** Human-readable adapter name, e.g. 'google swiftshader'. */
   name: string;
+  /** A software adapter (isFallbackAdapter, SwiftShader, llvmpipe…): a CPU pretending to be a GPU. */
+  software: boolean;
   /** The device's limits; a test may claim smaller ones (never larger: the device enforces its own). */
   limits: GpuLimits;
   /** Resolves when the device is lost (destroyed or dropped by the driver). */
@@ -211,7 +213,18 @@ export async function acquireGpu(label = 'headroom'): Promise<GpuHandle> {
   const info = adapter.info;
   const name = [info?.vendor, info?.architecture, info?.device, info?.description].filter((s) => s).join(' ') || 'WebGPU adapter';
   const lost = device.lost;
-  return { device, name, limits, lost, watch: new GpuWatch(device, lost) };
+  return { device, name, limits, software: isSoftwareAdapter(adapter, name), lost, watch: new GpuWatch(device, lost) };
+}
+
+/** Renderers that run on the CPU: the spec's fallback flag, or a known software rasteriser's name. */
+const SOFTWARE_NAMES = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|\bwarp\b|software/i;
+
+export function isSoftwareAdapter(adapter: GPUAdapter, name: string): boolean {
+  // isFallbackAdapter moved from the adapter to adapter.info in 2024; either may be present.
+  const flagged =
+    (adapter.info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter ??
+    (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  return flagged === true || SOFTWARE_NAMES.test(name);
 }
 
 /** End the Node process's hold on Dawn so test and CLI processes can exit. */
