@@ -35,3 +35,17 @@ fn shortfallCause(f: Shortfall, k: u32) -> u32 {
 fn shortfallMW(f: Shortfall, k: u32) -> f32 {
   return select(select(select(f.cyberMW, f.waterMW, k == 2u), f.curtailMW, k == 1u), f.delayMW, k == 0u);
 }
+
+// All of a site-year's undelivered MW, its parts summed in step order.
+fn shortfallTotalMW(f: Shortfall) -> f32 {
+  return ((f.delayMW + f.curtailMW) + f.waterMW) + f.cyberMW;
+}
+
+// The counter of a region-year's share of its plan not delivered: the atoms 0 and whole plan
+// lost, else one of REGION_HIST_BINS equal bins on (0, 1).
+fn regionShareBin(lostMW: f32, plannedMW: f32) -> u32 {
+  let share = lostMW / plannedMW;
+  if (share <= 0.0) { return RH_ZERO; }
+  if (share >= REGION_FULL_SHARE) { return RH_FULL; }
+  return min(u32(share * f32(REGION_HIST_BINS)), REGION_HIST_BINS - 1u);
+}

@@ -24,6 +24,9 @@ var<workgroup> wgSq: array<f32, WG_SERIES_SLOTS>;
 var<workgroup> wgHist: array<atomic<u32>, WG_HIST_SLOTS>;
 var<workgroup> wgSite: array<atomic<u32>, WG_SITE_SLOTS>;
 var<workgroup> wgCurtail: array<atomic<u32>, REGION_YEAR_SLOTS>;
+// This draw's planned and undelivered MW by region-year, for the region-year share histograms.
+var<private> regionPlanMW: array<f32, REGION_YEAR_SLOTS>;
+var<private> regionLostMW: array<f32, REGION_YEAR_SLOTS>;
 
 fn add64(index: u32, value: u32) {
   // Two 32-bit atomics make an exact 64-bit sum: the adder that wraps the low word carries.
@@ -69,6 +72,13 @@ fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
   for (var i = 0u; i < MAX_SERIES; i++) { seriesValues[i] = 0.0; }
   for (var y = 0u; y < MAX_YEARS; y++) { yearPlannedMW[y] = 0.0; }
   for (var i = 0u; i < params.nRegions * MAX_YEARS; i++) { regionYear[i] = 0.0; }
+  let regionHist = MODE == MODE_MAIN && params.regionHistOffset != NO_REGION_HIST;
+  if (regionHist) {
+    for (var i = 0u; i < params.nRegions * MAX_YEARS; i++) {
+      regionPlanMW[i] = 0.0;
+      regionLostMW[i] = 0.0;
+    }
+  }
   let tolerance = scenario[G_MISS_TOLERANCE];
   for (var phase = 0u; phase < 2u; phase++) {
     if (phase == 1u) { regionShares(d); }
@@ -90,6 +100,11 @@ fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
           }
           atomicAdd(&wgSite[j * SITE_WORDS * MAX_YEARS + y], u32(clamp(r.deliveredMW / r.plannedMW, 0.0, 1.0) * LOAD_QUANTUM + 0.5));
           addRegionCauses(pl, st.region, y, r.lost);
+          if (regionHist) {
+            let i = st.region * MAX_YEARS + y;
+            regionPlanMW[i] += r.plannedMW;
+            regionLostMW[i] += shortfallTotalMW(r.lost);
+          }
         }
       }
       if (MODE == MODE_MAIN && phase == 1u && (s % SITE_BATCH == SITE_BATCH - 1u || s + 1u == params.nSites)) {
@@ -98,6 +113,19 @@ fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
     }
   }
   finishShortfall();
+}
+
+// Each region-year's share of its plan not delivered in this draw, into its histogram.
+fn countRegionShares(pl: u32, inRange: bool) {
+  if (!inRange || params.regionHistOffset == NO_REGION_HIST) { return; }
+  for (var r = 0u; r < params.nRegions; r++) {
+    for (var y = 0u; y < params.nYears; y++) {
+      let plan = regionPlanMW[r * MAX_YEARS + y];
+      if (plan <= 0.0) { continue; }
+      let at = params.regionHistOffset + ((pl * params.nRegions + r) * params.nYears + y) * REGION_HIST_STRIDE;
+      atomicAdd(&counters[at + regionShareBin(regionLostMW[r * MAX_YEARS + y], plan)], 1u);
+    }
+  }
 }
 
 // The series' counter for a value: its exact atoms (0, and the cap for stress) apart from the
@@ -211,6 +239,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     writeRawSamples((wid.y * params.blockCount + wid.x) * BLOCK_DRAWS + lid, inRange);
     return;
   }
+  countRegionShares(pl, inRange);
   flushCurtailCounters(pl, inRange, lid);
   reduceSeries(pl, wid.y * params.blockCount + wid.x, inRange, lid);
 }

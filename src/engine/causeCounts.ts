@@ -24,3 +24,16 @@ export function siteCauseProbability(result: RunResult, paramSet: number, site: 
 export function regionShortfallMW(result: RunResult, paramSet: number, region: number): ByCause {
   return byCause(result, result.regionShortfallMW, result.regionIds.length, paramSet, region);
 }
+
+/** P5, P50, P95 of the region's MW not delivered (all causes), by year; undefined when the run kept none. */
+export function regionShortfallQuantilesMW(
+  result: RunResult,
+  paramSet: number,
+  region: number,
+): { p5: number[]; p50: number[]; p95: number[] } | undefined {
+  const q = result.regionShortfallQuantilesMW;
+  const nY = result.years.length;
+  if (q.length === 0) return undefined;
+  const at = (y: number, j: number) => q[((paramSet * result.regionIds.length + region) * nY + y) * 3 + j] as number;
+  return { p5: result.years.map((_, y) => at(y, 0)), p50: result.years.map((_, y) => at(y, 1)), p95: result.years.map((_, y) => at(y, 2)) };
+}

@@ -61,11 +61,11 @@ export function checkResult(result: RunResult): void {
       value: result.summary[at] as number,
     });
   }
-  // K × items × years (× causes): which item, year and cause index `i` is.
-  const perItem = (a: Float32Array, ids: string[], kind: 'site' | 'region', field: string, causes: boolean): void => {
+  // K × items × years (× parts: causes, or quantiles): which item, year and part index `at` is.
+  const perItem = (a: Float32Array, ids: string[], kind: 'site' | 'region', field: string, parts?: readonly string[]): void => {
     at = firstNotFinite(a);
     if (at < 0) return;
-    const c = causes ? CAUSES.length : 1;
+    const c = parts ? parts.length : 1;
     const cell = Math.floor(at / c);
     const y = cell % nY;
     const item = Math.floor(cell / nY) % ids.length;
@@ -73,18 +73,19 @@ export function checkResult(result: RunResult): void {
     throw new ResultNotFiniteError({
       paramSet: first + k,
       where: `${kind} '${ids[item]}'`,
-      field: causes ? `${field}.${CAUSES[at % c]}` : field,
+      field: parts ? `${field}.${parts[at % c]}` : field,
       year: result.years[y],
       value: a[at] as number,
     });
   };
   if (nS > 0 && nY > 0) {
-    perItem(result.siteMissProbability, result.siteIds, 'site', 'missProbability', false);
-    perItem(result.siteExpectedLoadMW, result.siteIds, 'site', 'expectedLoadMW', false);
-    perItem(result.siteCauseProbability, result.siteIds, 'site', 'causeProbability', true);
+    perItem(result.siteMissProbability, result.siteIds, 'site', 'missProbability');
+    perItem(result.siteExpectedLoadMW, result.siteIds, 'site', 'expectedLoadMW');
+    perItem(result.siteCauseProbability, result.siteIds, 'site', 'causeProbability', CAUSES);
   }
   if (nR > 0 && nY > 0) {
-    perItem(result.regionCurtailProbability, result.regionIds, 'region', 'curtailProbability', false);
-    perItem(result.regionShortfallMW, result.regionIds, 'region', 'shortfallMW', true);
+    perItem(result.regionCurtailProbability, result.regionIds, 'region', 'curtailProbability');
+    perItem(result.regionShortfallMW, result.regionIds, 'region', 'shortfallMW', CAUSES);
+    perItem(result.regionShortfallQuantilesMW, result.regionIds, 'region', 'shortfallMWQuantiles', ['p5', 'p50', 'p95']);
   }
 }

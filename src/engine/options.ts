@@ -213,6 +213,7 @@ export interface CheckedRunOptions extends CheckedCommon {
   /** The slice of the K sets this run computes. */
   range: { first: number; count: number };
   histograms: boolean;
+  regionQuantiles: boolean;
 }
 
 const RUN_KEYS = [
@@ -223,6 +224,7 @@ const RUN_KEYS = [
   'commonRandomNumbers',
   'shortfallThreshold',
   'histograms',
+  'regionQuantiles',
   'onProgress',
   'signal',
 ] as const;
@@ -260,6 +262,9 @@ function common(o: Record<string, unknown>): CheckedCommon {
   };
 }
 
+/** Designs up to this many parameter sets keep region-year quantiles by default (each set costs regions × years × 34 counters). */
+export const REGION_QUANTILE_SETS = 64;
+
 /** Every rule of RunOptions (see types.ts); needs no scenario. Throws RunOptionError. */
 export function checkRunOptions(v: unknown): CheckedRunOptions {
   const o = options(v, RUN_KEYS);
@@ -267,8 +272,10 @@ export function checkRunOptions(v: unknown): CheckedRunOptions {
   const range = checkParamSetRange(o.paramSetRange, c.paramSets.count);
   checkKnobSets(c.paramSets, range);
   const histograms = flag('histograms', o.histograms) ?? range.count <= 16;
+  // By the design's size, not the slice's: every shard and chunk of one design keeps the same outputs.
+  const regionQuantiles = flag('regionQuantiles', o.regionQuantiles) ?? c.paramSets.count <= REGION_QUANTILE_SETS;
   refuseNulls(o);
-  return { ...c, range, histograms };
+  return { ...c, range, histograms, regionQuantiles };
 }
 
 /** The run's result arrays fit: sets × sites × years within MAX_RESULT_SITE_YEARS. */

@@ -20,6 +20,8 @@ export interface PackedScenario {
   series: SeriesInfo[];
   /** Some group of per-draw inputs is correlated: the GPU then needs its copula pipelines. */
   correlated: boolean;
+  /** The run counts each region-year's shortfall share for its quantiles (counters.ts). */
+  regionQuantiles: boolean;
 }
 
 /**
@@ -102,7 +104,7 @@ function packSites(data: Float32Array, scenario: Scenario): void {
 }
 
 /** `shortfallThreshold`: the exceedance threshold of the shortfallShare series (a share of plan). */
-export function packScenario(scenario: Scenario, shortfallThreshold?: number): PackedScenario {
+export function packScenario(scenario: Scenario, shortfallThreshold?: number, regionQuantiles = false): PackedScenario {
   const nRegions = scenario.regions.length;
   const nSites = scenario.sites.length;
   const data = new Float32Array(C.GLOBAL_SIZE + C.REGION_STRIDE * nRegions + C.SITE_STRIDE * nSites);
@@ -120,6 +122,7 @@ export function packScenario(scenario: Scenario, shortfallThreshold?: number): P
     seriesInfo: seriesInfoOf(series),
     series,
     correlated,
+    regionQuantiles,
   };
 }
 

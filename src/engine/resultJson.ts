@@ -5,7 +5,7 @@ import type { Scenario } from '../scenario/schema';
 import { shortfallByYear, type YearShortfall } from './attribution';
 import { summaryRow, summaryStride, type SeriesJson } from './resultAccess';
 import type { BackendKind, RunResult } from './types';
-import { type ByCause, regionShortfallMW, siteCauseProbability } from './causeCounts';
+import { type ByCause, regionShortfallMW, regionShortfallQuantilesMW, siteCauseProbability } from './causeCounts';
 
 export { findSeries, seriesSummary, type SeriesJson } from './resultAccess';
 
@@ -16,8 +16,14 @@ export interface ParamSetJson {
   series: Record<string, SeriesJson>;
   /** Per site, by year: P(miss), expected load, and P(miss with each cause binding). */
   sites: Record<string, { missProbability: number[]; expectedLoadMW: number[]; causeProbability: ByCause }>;
-  /** Per region, by year: P(curtailment) and the mean MW not delivered by cause. */
-  regions: Record<string, { curtailProbability: number[]; shortfallMWByCause: ByCause }>;
+  /**
+   * Per region, by year: P(curtailment), the mean MW not delivered by cause, and — for runs that
+   * keep them (RunOptions.regionQuantiles) — P5/P50/P95 of the MW not delivered.
+   */
+  regions: Record<
+    string,
+    { curtailProbability: number[]; shortfallMWByCause: ByCause; shortfallMWQuantiles?: { p5: number[]; p50: number[]; p95: number[] } }
+  >;
   /** What breaks first: each year's undelivered IT load, its causes and the capital behind it (absent for results without the shortfall series). */
   attribution?: YearShortfall[];
 }
@@ -74,6 +80,8 @@ export function resultToJson(result: RunResult, scenario: Scenario): ResultJson 
         curtailProbability: slice(result.regionCurtailProbability, (k * nR + i) * nY, nY),
         shortfallMWByCause: regionShortfallMW(result, k, i),
       };
+      const q = regionShortfallQuantilesMW(result, k, i);
+      if (q) regions[id].shortfallMWQuantiles = q;
     });
     const attribution = hasShortfall ? shortfallByYear(scenario, result, k) : undefined;
     paramSets.push({ index: first + k, knobs, series, sites, regions, ...(attribution && { attribution }) });

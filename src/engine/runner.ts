@@ -16,10 +16,13 @@ import {
   HIST_UNDER,
   N_CAUSES,
   NKNOBS,
+  NO_REGION_HIST,
   PILOT_DRAWS,
+  REGION_HIST_STRIDE,
   SITE_LOAD,
   SITE_PLANNED,
   SITE_RAMP,
+  SITE_REGION,
   SITE_STRIDE,
   SUMMARY_STRIDE,
 } from '../kernel/contract';
@@ -28,6 +31,7 @@ import { yearsOf } from './series';
 import { checkRunOptions, checkRunSize, type CheckedRunOptions } from './options';
 import { knobMatrix } from './paramSets';
 import { planRun, type GroupPlan } from './plan';
+import { QUANTILES, shareQuantile } from './regionQuantile';
 import { checkScenario } from '../scenario/validate';
 import { checkResult } from './checkResult';
 import { RunAbortedError, type RunOptions, type RunResult } from './types';
@@ -62,6 +66,7 @@ export function groupParams(
     loadOffset: layout.load,
     curtailOffset: layout.curtail,
     regionCauseOffset: layout.regionCause,
+    regionHistOffset: layout.regionHist ?? NO_REGION_HIST,
   };
 }
 
@@ -92,6 +97,7 @@ function emptyResult(
     siteExpectedLoadMW: new Float32Array(K * siteYears),
     regionCurtailProbability: new Float32Array(K * packed.nRegions * packed.nYears),
     regionShortfallMW: new Float32Array(K * packed.nRegions * packed.nYears * N_CAUSES),
+    regionShortfallQuantilesMW: new Float32Array(packed.regionQuantiles ? K * packed.nRegions * packed.nYears * 3 : 0),
     histograms: o.histograms
       ? {
           lo: new Float32Array(K * packed.nSeries),
@@ -115,6 +121,28 @@ function plannedMW(packed: PackedScenario, knobs: Float32Array, p: number, s: nu
     rampYears: packed.data[at + SITE_RAMP],
   };
   return plannedSiteMW(knobs, p, site, y);
+}
+
+/** Planned IT load (MW) of each region-year of parameter set p: regions × years, region-major. */
+function regionPlannedMW(packed: PackedScenario, knobs: Float32Array, p: number): Float64Array {
+  const out = new Float64Array(packed.nRegions * packed.nYears);
+  for (let s = 0; s < packed.nSites; s++) {
+    const r = packed.data[sitesOffset(packed) + s * SITE_STRIDE + SITE_REGION] as number;
+    for (let y = 0; y < packed.nYears; y++) out[r * packed.nYears + y] += plannedMW(packed, knobs, p, s, y);
+  }
+  return out;
+}
+
+/** P5, P50, P95 of each region-year's MW not delivered, from its share histogram (regionQuantile.ts). */
+function storeRegionQuantiles(result: RunResult, packed: PackedScenario, p: number, counters: Uint32Array, at: number): void {
+  const planned = regionPlannedMW(packed, result.knobValues, p);
+  const ry = packed.nRegions * packed.nYears;
+  for (let i = 0; i < ry; i++) {
+    const hist = counters.subarray(at + i * REGION_HIST_STRIDE, at + (i + 1) * REGION_HIST_STRIDE);
+    QUANTILES.forEach((q, j) => {
+      result.regionShortfallQuantilesMW[(p * ry + i) * 3 + j] = shareQuantile(hist, q, result.draws) * (planned[i] as number);
+    });
+  }
 }
 
 /** A 64-bit counter kept as two u32 words, low first. */
@@ -155,6 +183,8 @@ function storeGroup(
       const sum = u64(out.counters, layout.regionCause + (pl * nRegions * nYears * N_CAUSES + i) * 2);
       result.regionShortfallMW[p * nRegions * nYears * N_CAUSES + i] = sum / F32.MW_QUANTUM / n;
     }
+    if (layout.regionHist !== undefined)
+      storeRegionQuantiles(result, packed, p, out.counters, layout.regionHist + pl * nRegions * nYears * REGION_HIST_STRIDE);
     if (!result.histograms) continue;
     for (let s = 0; s < nSeries; s++) {
       const g = pl * nSeries + s;
@@ -201,7 +231,7 @@ export async function runPrepared(backend: Backend, tuning: BackendTuning, prepa
   const t0 = now();
   const { scenario, options } = prepared;
   const { draws, seed, histograms } = options;
-  const packed = packScenario(scenario, options.shortfallThreshold);
+  const packed = packScenario(scenario, options.shortfallThreshold, options.regionQuantiles);
   // A shard runs a slice of the design; `first` keys its random streams by absolute index.
   const { first, count: K } = options.range;
   const knobs = knobMatrix(scenario, options.paramSets, seed, options.range);

@@ -51,6 +51,11 @@ export interface RunOptions {
   shortfallThreshold?: number;
   /** Return the histograms of every series (large for big K). Default: when K ≤ 16. */
   histograms?: boolean;
+  /**
+   * Count each region-year's shortfall for its P5/P50/P95 (regionShortfallQuantilesMW). Default:
+   * when the design has at most 64 parameter sets.
+   */
+  regionQuantiles?: boolean;
   onProgress?: (p: RunProgress) => void;
   signal?: AbortSignal;
 }
@@ -90,6 +95,7 @@ export const PER_SET_ARRAYS = [
   'siteExpectedLoadMW',
   'regionCurtailProbability',
   'regionShortfallMW',
+  'regionShortfallQuantilesMW',
 ] as const satisfies readonly (keyof RunResult)[];
 
 export interface RunResult {
@@ -123,6 +129,12 @@ export interface RunResult {
   regionCurtailProbability: Float32Array;
   /** K × regions × years × causes: mean MW of planned IT load not delivered, by cause. */
   regionShortfallMW: Float32Array;
+  /**
+   * K × regions × years × 3: P5, P50, P95 of the MW of the region's planned IT load not delivered
+   * (all causes), within one bin (1/32 of the plan) of the draws' own quantiles; empty (length 0)
+   * when the run kept no region-year quantiles (RunOptions.regionQuantiles).
+   */
+  regionShortfallQuantilesMW: Float32Array;
   /** Present when requested: per (K × series) the bin range, and counts K × series × (bins + 2). */
   histograms?: {
     lo: Float32Array;

@@ -4,10 +4,10 @@
 import { CAUSES, type Cause } from '../kernel/contract';
 import type { Scenario } from '../scenario/schema';
 import { plannedSiteMW, regionCapexUSDPerMW, yearIndex } from './attribution';
-import { regionShortfallMW, siteCauseProbability } from './causeCounts';
+import { regionShortfallMW, regionShortfallQuantilesMW, siteCauseProbability } from './causeCounts';
 import type { RunResult } from './types';
 
-export { type ByCause, regionShortfallMW, siteCauseProbability } from './causeCounts';
+export { type ByCause, regionShortfallMW, regionShortfallQuantilesMW, siteCauseProbability } from './causeCounts';
 
 export interface SiteWhy {
   /** P(the site delivers less than its plan allows) this year. */
@@ -40,6 +40,8 @@ export interface RegionShortfall {
   causes: { cause: Cause; meanMW: number; shareOfShortfall: number }[];
   /** Facility capital standing idle or delayed (US$): meanMW × the region's facility capex per MW (else the scenario's). */
   facilityCapexUSD: number;
+  /** P5, P50, P95 of the MW not delivered (all causes), within 1/32 of the plan; absent when the run kept none. */
+  quantilesMW?: { p5: number; p50: number; p95: number };
 }
 
 /** Every region's mean shortfall in one year, the largest first. */
@@ -56,6 +58,7 @@ export function regionShortfallInYear(scenario: Scenario, result: RunResult, par
   return result.regionIds
     .map((region, r) => {
       const mw = regionShortfallMW(result, paramSet, r);
+      const q = regionShortfallQuantilesMW(result, paramSet, r);
       const meanMW = CAUSES.reduce((a, c) => a + (mw[c][y] as number), 0);
       const causes = CAUSES.map((cause) => ({
         cause,
@@ -68,6 +71,7 @@ export function regionShortfallInYear(scenario: Scenario, result: RunResult, par
         meanMW,
         causes,
         facilityCapexUSD: meanMW * (capex[r] as number),
+        ...(q && { quantilesMW: { p5: q.p5[y] as number, p50: q.p50[y] as number, p95: q.p95[y] as number } }),
       };
     })
     .sort((a, b) => b.meanMW - a.meanMW);

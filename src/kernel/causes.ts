@@ -1,6 +1,8 @@
 // Mirrors shaders/causes.wgsl: what a site-year's undelivered IT load is lost to, and which
 // cause binds (docs/model.md, "What breaks first").
-import { CAUSE_CURTAILMENT, CAUSE_CYBER, CAUSE_WATER } from './contract';
+import { CAUSE_CURTAILMENT, CAUSE_CYBER, CAUSE_WATER, F32, REGION_HIST_BINS, RH_FULL, RH_ZERO } from './contract';
+
+const f32 = Math.fround;
 
 /** The parts of plannedMW − deliveredMW, in the model's order; each is ≥ 0. */
 export interface Shortfall {
@@ -35,4 +37,20 @@ export function shortfallCause(f: Shortfall, k: number): number {
 
 export function shortfallMW(f: Shortfall, k: number): number {
   return k === 0 ? f.delayMW : k === 1 ? f.curtailMW : k === 2 ? f.waterMW : f.cyberMW;
+}
+
+/** All of a site-year's undelivered MW, its parts summed in step order (f32, as the shader). */
+export function shortfallTotalMW(f: Shortfall): number {
+  return f32(f32(f32(f.delayMW + f.curtailMW) + f.waterMW) + f.cyberMW);
+}
+
+/**
+ * The counter of a region-year's share of its plan not delivered: the atoms 0 and whole plan
+ * lost, else one of REGION_HIST_BINS equal bins on (0, 1).
+ */
+export function regionShareBin(lostMW: number, plannedMW: number): number {
+  const share = f32(lostMW / plannedMW);
+  if (share <= 0) return RH_ZERO;
+  if (share >= f32(F32.REGION_FULL_SHARE)) return RH_FULL;
+  return Math.min(Math.floor(f32(share * REGION_HIST_BINS)), REGION_HIST_BINS - 1);
 }

@@ -110,6 +110,17 @@ export const CAUSE_WORDS = Math.ceil(N_CAUSES / CAUSES_PER_WORD);
 export const SITE_WORDS = 1 + CAUSE_WORDS;
 export const WG_SITE_SLOTS = SITE_BATCH * SITE_WORDS * MAX_YEARS;
 export const REGION_YEAR_SLOTS = MAX_REGIONS * MAX_YEARS;
+/**
+ * Each region-year's share of its planned IT load not delivered in a draw, counted for its
+ * P5–P95: exactly 0 and the whole plan lost are atoms apart from REGION_HIST_BINS equal bins on
+ * (0, 1) (docs/model.md, "What breaks first").
+ */
+export const REGION_HIST_BINS = 32;
+export const RH_ZERO = REGION_HIST_BINS;
+export const RH_FULL = REGION_HIST_BINS + 1;
+export const REGION_HIST_STRIDE = REGION_HIST_BINS + 2;
+/** Params.regionHistOffset of a run without region-year quantiles (the kernels then skip them). */
+export const NO_REGION_HIST = 0xffffffff;
 /** Workgroup size of the per-(parameter set, series) kernels, fold and summarize. */
 export const SERIES_WORKGROUP = 64;
 /** Workgroup size of the RNG probe kernel (rngProbe.wgsl, used by the parity tests). */
@@ -260,6 +271,8 @@ export const F32 = {
   LOAD_QUANTUM: 65535,
   /** MW not delivered, by region-year and cause, is summed in steps of 1/16 MW. */
   MW_QUANTUM: 16,
+  /** A region-year share at or above this lost its whole plan (the parts' f32 sum may miss 1 by ulps). */
+  REGION_FULL_SHARE: 0.999999,
   /** Histogram range: the pilot's spread padded by this share on each side. */
   HIST_PAD: 0.25,
   /** Smallest and largest copula uniforms (keep Φ⁻¹ finite). */
@@ -294,10 +307,12 @@ export const PARAM_FIELDS = [
   'blockOffset',
   'blockCount',
   // Counter offsets (src/engine/counters.ts): binding causes per site-year, load sums per
-  // site-year, curtailed draws per region-year, MW not delivered per region-year and cause.
+  // site-year, curtailed draws per region-year, MW not delivered per region-year and cause, and
+  // the region-year shortfall-share histograms (NO_REGION_HIST when the run keeps none).
   'bindingOffset',
   'loadOffset',
   'curtailOffset',
   'regionCauseOffset',
+  'regionHistOffset',
 ] as const;
 export type Params = Record<(typeof PARAM_FIELDS)[number], number>;

@@ -23,10 +23,13 @@ import {
   MODE_RAW,
   N_CAUSES,
   NKNOBS,
+  NO_REGION_HIST,
+  REGION_HIST_STRIDE,
+  REGION_YEAR_SLOTS,
   SERIES_INFO_STRIDE,
   SHORTFALL_STEPS,
 } from './contract';
-import { bindingCause, type Shortfall, shortfallCause, shortfallMW } from './causes';
+import { bindingCause, regionShareBin, type Shortfall, shortfallCause, shortfallMW, shortfallTotalMW } from './causes';
 import { type Climate, DrawModel, type SiteState } from './model';
 
 const f32 = Math.fround;
@@ -165,6 +168,10 @@ export class SimulateKernel {
     return st;
   }
 
+  // This draw's planned and undelivered MW by region-year, for the region-year share histograms.
+  private readonly regionPlanMW = new Float32Array(REGION_YEAR_SLOTS);
+  private readonly regionLostMW = new Float32Array(REGION_YEAR_SLOTS);
+
   /** Two phases over one loop, as simulate.wgsl: regional demand, then each site-year served. */
   private simulateDraw(d: Draw, pl: number, mode: number): void {
     const p = this.params;
@@ -172,6 +179,11 @@ export class SimulateKernel {
     m.seriesValues.fill(0);
     m.yearPlannedMW.fill(0);
     m.regionYear.fill(0, 0, p.nRegions * MAX_YEARS);
+    const regionHist = mode === MODE_MAIN && p.regionHistOffset !== NO_REGION_HIST;
+    if (regionHist) {
+      this.regionPlanMW.fill(0, 0, p.nRegions * MAX_YEARS);
+      this.regionLostMW.fill(0, 0, p.nRegions * MAX_YEARS);
+    }
     const tolerance = this.buffers.scenario[G_MISS_TOLERANCE];
     const counters = this.buffers.counters;
     this.stamp = (this.stamp + 1) >>> 0 || 1;
@@ -192,11 +204,30 @@ export class SimulateKernel {
             const q = Math.floor(f32(f32(Math.min(Math.max(f32(r.deliveredMW / r.plannedMW), 0), 1) * F32.LOAD_QUANTUM) + 0.5));
             add64(counters, p.loadOffset + at * 2, q);
             this.addRegionCauses(pl, st.region, y, r.lost);
+            if (regionHist) {
+              const i = st.region * MAX_YEARS + y;
+              this.regionPlanMW[i] = f32(this.regionPlanMW[i] + r.plannedMW);
+              this.regionLostMW[i] = f32(this.regionLostMW[i] + shortfallTotalMW(r.lost));
+            }
           }
         }
       }
     }
     m.finishShortfall();
+    if (regionHist) this.countRegionShares(pl);
+  }
+
+  /** Each region-year's share of its plan not delivered in this draw, into its histogram (simulate.wgsl). */
+  private countRegionShares(pl: number): void {
+    const p = this.params;
+    for (let r = 0; r < p.nRegions; r++) {
+      for (let y = 0; y < p.nYears; y++) {
+        const plan = this.regionPlanMW[r * MAX_YEARS + y] as number;
+        if (plan <= 0) continue;
+        const at = p.regionHistOffset + ((pl * p.nRegions + r) * p.nYears + y) * REGION_HIST_STRIDE;
+        this.buffers.counters[at + regionShareBin(this.regionLostMW[r * MAX_YEARS + y] as number, plan)]++;
+      }
+    }
   }
 
   /** MW not delivered by region-year and cause, in steps of 1/MW_QUANTUM MW (simulate.wgsl). */

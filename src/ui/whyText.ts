@@ -27,7 +27,9 @@ export function regionWhyText(regions: readonly RegionShortfall[], year: number,
   const part = (r: RegionShortfall) => {
     const main = r.causes[0];
     const cause = main && main.meanMW > 0 ? `, mainly ${CAUSE_IN_SENTENCE[main.cause]}` : '';
-    return `${names.get(r.region) ?? r.region} (mean ${formatPower(r.meanMW)} of ${formatPower(r.plannedMW)} planned${cause})`;
+    const q = r.quantilesMW;
+    const range = q ? `, P5–P95 ${formatPower(q.p5)}–${formatPower(q.p95)}` : '';
+    return `${names.get(r.region) ?? r.region} (mean ${formatPower(r.meanMW)}${range} of ${formatPower(r.plannedMW)} planned${cause})`;
   };
   const [first, ...others] = short;
   if (!first) return '';

@@ -448,6 +448,7 @@ describe('resultToJson', () => {
     siteExpectedLoadMW: Float32Array.from({ length: 12 }, (_, i) => 100 + i),
     regionCurtailProbability: Float32Array.from({ length: 8 }, (_, i) => i / 8),
     regionShortfallMW: Float32Array.from({ length: 8 * 7 }, (_, i) => i),
+    regionShortfallQuantilesMW: new Float32Array(0),
     elapsedMs: 12.5,
     siteYearSamplesPerSecond: 96000,
   };

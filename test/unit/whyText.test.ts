@@ -57,6 +57,11 @@ describe('regionWhyText', () => {
     );
   });
 
+  it('gives the P5–P95 range when the run kept region-year quantiles', () => {
+    const va = { ...region('va', 1500, 4000, 'gridQueue'), quantilesMW: { p5: 600, p50: 1400, p95: 2600 } };
+    expect(plain(regionWhyText([va], 2030, new Map()))).toContain('va (mean 1.5 GW, P5–P95 600 MW–2.6 GW of 4 GW planned');
+  });
+
   it('says so when nothing is short', () => {
     expect(regionWhyText([region('va', 0, 100, 'gridQueue')], 2026, new Map())).toBe(
       'In 2026 every region delivers its plan in every draw.',

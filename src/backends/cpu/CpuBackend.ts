@@ -36,8 +36,10 @@ export function splitDispatch(d: Piece, n: number): Piece[] {
  * (low, high) pairs (src/engine/counters.ts).
  */
 function addCounters(into: Uint32Array, from: Uint32Array, layout: CounterLayout): void {
+  // 64-bit pairs: the load sums and the region-year MW sums (which end where the histograms start).
+  const regionCauseEnd = layout.regionHist ?? layout.total;
   const pairs = (i: number): number =>
-    i >= layout.load && i < layout.curtail ? i - layout.load : i >= layout.regionCause ? i - layout.regionCause : -1;
+    i >= layout.load && i < layout.curtail ? i - layout.load : i >= layout.regionCause && i < regionCauseEnd ? i - layout.regionCause : -1;
   for (let i = 0; i < into.length; i++) {
     const pair = pairs(i);
     if (pair >= 0 && pair % 2 === 0) {
