@@ -83,5 +83,7 @@ export function selectionOf(run: EnsembleRun, brush: Brush): Selection {
   const K = r.paramSetCount;
   const mean: RunResult = { ...r, paramSetCount: 1, firstParamSet: 0, histograms: undefined };
   for (const key of PER_SET_ARRAYS) mean[key] = meanBlocks(r[key], K, mask, count);
+  // A mixture's quantiles are not the mean of its sets' quantiles: the selection keeps none.
+  mean.regionShortfallQuantilesMW = new Float32Array(0);
   return { mask, count, mean };
 }
