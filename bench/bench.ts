@@ -1,7 +1,9 @@
 // npm run bench: site-year samples per second for every backend, measured in one run on the
 // same workload, with the ratios between them and the time to first result of the live view.
 //   npm run bench -- [--scenario FILE] [--draws N] [--param-sets K] [--skip-browser]
-//                    [--ensemble-sets K] [--ensemble-draws N]
+//                    [--ensemble-sets K] [--ensemble-draws N] [--against REV]
+// --against REV also measures the CPU fallback (one worker) of git revision REV, alternating
+// with this tree's, and prints the ratio (bench/against.ts).
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/createEngine';
@@ -9,6 +11,8 @@ import type { Engine, RunOptions } from '../src/engine/types';
 import type { Scenario } from '../src/scenario/schema';
 import { loadScenarioFile } from '../src/scenario/validate';
 import { benchInBrowser } from './browserBench';
+import { benchAgainst, median } from './against';
+import { countCalls } from './counts';
 
 interface Row {
   backend: string;
@@ -25,6 +29,7 @@ const { values } = parseArgs({
     'skip-browser': { type: 'boolean', default: false },
     'ensemble-sets': { type: 'string', default: '256' },
     'ensemble-draws': { type: 'string', default: '64' },
+    against: { type: 'string' },
   },
 });
 
@@ -89,6 +94,10 @@ for (const backend of ['cpu', 'webgpu'] as const) {
   ensembleRows.push({ backend, device: engine.device, sets: ensembleSets, draws: ensembleDraws, seconds: (performance.now() - t0) / 1000 });
   await engine.dispose();
 }
+log('counting Philox and transcendental calls…');
+const calls = countCalls(scenario, 256);
+if (values.against) log(`CPU, 1 worker: this tree against ${values.against}…`);
+const against = values.against ? benchAgainst(values.against, values.scenario, draws) : undefined;
 log('time to first result…');
 const ttfrGpu = await timeToFirstResult('webgpu');
 const ttfrCpu = await timeToFirstResult('cpu');
@@ -112,6 +121,27 @@ for (const r of ensembleRows) {
   console.log(
     `| ${r.backend} | ${r.device} | ${r.seconds.toFixed(2)} | ${fmt(perSecond)} | ${fmt(perSecond * siteYearsPerDraw)} | ${(r.seconds > 0 ? ensembleRows[0].seconds / r.seconds : 0).toFixed(2)} |`,
   );
+}
+console.log(
+  `\nCalls per site-year (TypeScript kernel mirror, one main pass of ${fmt(calls.siteYears)} site-years; a GPU lane makes the same calls):`,
+);
+console.log(
+  `- philox4x32: ${calls.philoxPerSiteYear.toFixed(2)} in the TypeScript mirror; ${calls.wgslPhiloxPerSiteYear.toFixed(2)} per lane in simulate.wgsl (site state and climate recomputed in both phases)`,
+);
+console.log(
+  `- transcendental: ${Object.entries(calls.transcendentalPerSiteYear)
+    .map(([name, n]) => `${name} ${n.toFixed(2)}`)
+    .join(', ')}`,
+);
+if (against) {
+  const now = median(against.current);
+  const then = median(against.previous);
+  console.log(
+    `\nAgainst ${against.revision}: CPU, 1 worker, 1 parameter set × ${draws} draws, ${against.current.length} alternating rounds each:`,
+  );
+  console.log(`- this tree: ${against.current.map(fmt).join(', ')} site-year samples/s (median ${fmt(now)})`);
+  console.log(`- ${against.revision}: ${against.previous.map(fmt).join(', ')} (median ${fmt(then)})`);
+  console.log(`- ratio (medians): ${(now / then).toFixed(2)}×`);
 }
 console.log(`\nTime to first result (default live run: 1 parameter set × 4096 draws):`);
 console.log(`- WebGPU (Node): ${ttfrGpu.coldMs.toFixed(0)} ms cold (device + pipelines + run), ${ttfrGpu.warmMs.toFixed(0)} ms warm`);

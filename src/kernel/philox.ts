@@ -30,11 +30,15 @@ export function mulhi32(a: number, b: number): number {
   return mulhiSplit(a >>> 0, b >>> 16, b & 0xffff);
 }
 
+/** Calls of philox4x32 so far: `npm run bench` counts them per site-year (one add per call, ~1 % of its cost). */
+export const philoxCalls = { count: 0 };
+
 /**
  * Philox4x32-10 of counter (c0..c3) under key (k0, k1), written into out[0..3] as uint32.
  * Allocation-free so the CPU model can call it in its inner loop.
  */
 export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array): void {
+  philoxCalls.count++;
   let x0 = c0 >>> 0;
   let x1 = c1 >>> 0;
   let x2 = c2 >>> 0;

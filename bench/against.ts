@@ -1,0 +1,69 @@
+// `npm run bench -- --against REV`: the CPU fallback's site-year samples/s, one worker, for this
+// tree and for revision REV, measured in the same run, alternating, so the ratio is read off one
+// machine state. REV is checked out in a temporary git worktree that borrows this tree's
+// node_modules and runs its own `npm run sim`; the worktree is removed afterwards. Both trees run
+// REV's copy of the scenario when REV has one (older code may refuse newer fields), else the file.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export interface AgainstResult {
+  revision: string;
+  /** site-year samples/s of each alternating round, this tree's and REV's. */
+  current: number[];
+  previous: number[];
+}
+
+/** The throughput the sim CLI prints: "time: 1.23 s, 829,000 site-year samples/s". */
+function throughput(stdout: string, where: string): number {
+  const m = /([\d,]+(?:\.\d+)?) site-year samples\/s/.exec(stdout);
+  if (!m?.[1]) throw new Error(`${where}: the sim CLI printed no throughput:\n${stdout.slice(-2000)}`);
+  return Number(m[1].replace(/,/g, ''));
+}
+
+function simRate(dir: string, scenario: string, draws: number): number {
+  const args = [
+    'tsx',
+    '--import',
+    './scripts/rawImport.mjs',
+    'src/cli/sim.ts',
+    '--scenario',
+    scenario,
+    '--draws',
+    String(draws),
+    '--backend',
+    'cpu',
+    '--workers',
+    '1',
+  ];
+  const run = spawnSync('npx', args, { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`${dir}: npm run sim exited ${run.status}:\n${(run.stderr ?? '').slice(-2000)}`);
+  return throughput(run.stdout, dir);
+}
+
+export function benchAgainst(revision: string, scenario: string, draws: number, rounds = 3): AgainstResult {
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${revision}^{commit}`], { encoding: 'utf8' }).trim();
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-against-'));
+  execFileSync('git', ['worktree', 'add', '--detach', dir, commit], { stdio: 'ignore' });
+  try {
+    const inRevision = isAbsolute(scenario) ? undefined : join(dir, scenario);
+    const scenarioPath = inRevision && existsSync(inRevision) ? inRevision : resolve(scenario);
+    symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+    const result: AgainstResult = { revision: `${revision} (${commit.slice(0, 9)})`, current: [], previous: [] };
+    for (let i = 0; i < rounds; i++) {
+      result.current.push(simRate(process.cwd(), scenarioPath, draws));
+      result.previous.push(simRate(dir, scenarioPath, draws));
+    }
+    return result;
+  } finally {
+    execFileSync('git', ['worktree', 'remove', '--force', dir], { stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
