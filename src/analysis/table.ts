@@ -15,7 +15,8 @@ export interface ParamSetTable {
   /**
    * Column names in order: 'paramSet', the knob names, `${metric}_${stat}`, then per year
    * `shortfallMW[year]_{mean,se,p5,p50,p95}`, `shortfallPExceed[year]`,
-   * `shortfallMW[cause][year]_mean` for each cause and `idleFacilityCapexUSD[year]`.
+   * `shortfallMW[cause][year]_mean` for each cause, `idleFacilityCapexUSD[year]` and, when the
+   * scenario prices grid connections, `idleGridCapexUSD[year]`.
    */
   columns: string[];
   /** One typed array per column, each with one entry per parameter set. */
@@ -71,6 +72,8 @@ function addAttribution(json: ResultJson, columns: string[], data: ParamSetTable
     for (const cause of CAUSES)
       add(`shortfallMW[${cause}][${year}]_mean`, (a) => a.causes.find((c) => c.cause === cause)?.meanMW ?? NaN, y);
     add(`idleFacilityCapexUSD[${year}]`, (a) => a.facilityCapexUSD, y);
+    if (sets.every((s) => s.attribution?.[y]?.gridCapexUSD !== undefined))
+      add(`idleGridCapexUSD[${year}]`, (a) => a.gridCapexUSD ?? NaN, y);
   });
 }
 

@@ -54,6 +54,8 @@ export interface YearShortfall {
    */
   facilityCapexUSD: number;
   itCapexUSD: number | undefined;
+  /** The grid connection and reinforcement built for the MW not delivered (US$), when the scenario gives a grid capex. */
+  gridCapexUSD: number | undefined;
 }
 
 /**
@@ -153,6 +155,8 @@ export function yearShortfall(scenario: Scenario, result: RunResult, paramSet: n
     causes,
     facilityCapexUSD: causes.reduce((a, c) => a + c.facilityCapexUSD, 0),
     itCapexUSD: scenario.economics.itCapexUSDPerMW === undefined ? undefined : share.mean * plannedMW * scenario.economics.itCapexUSDPerMW,
+    gridCapexUSD:
+      scenario.economics.gridCapexUSDPerMW === undefined ? undefined : share.mean * plannedMW * scenario.economics.gridCapexUSDPerMW,
   };
 }
 

@@ -219,6 +219,8 @@ const economicsSchema = z
     facilityCapexUSDPerMW: positive(LIMITS.capexUSDPerMW),
     /** Servers and accelerators per MW of IT load, US$ (AI campuses: ~$20–25 M). */
     itCapexUSDPerMW: nonNegative(LIMITS.capexUSDPerMW).optional(),
+    /** Grid connection and reinforcement built for a MW of datacenter load, US$ (docs/data.md, Money). */
+    gridCapexUSDPerMW: nonNegative(LIMITS.capexUSDPerMW).optional(),
     sources: z.array(sourceSchema).optional(),
   })
   .strict();

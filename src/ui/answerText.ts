@@ -162,7 +162,9 @@ function moneySentence(a: YearShortfall): string {
     a.itCapexUSD !== undefined && a.itCapexUSD > 0
       ? ` (${formatMoney(a.facilityCapexUSD + a.itCapexUSD)} with the IT equipment that cannot run)`
       : '';
-  return `${formatMoney(a.facilityCapexUSD)} of facility investment stands idle or delayed${it}.`;
+  const grid =
+    a.gridCapexUSD !== undefined && a.gridCapexUSD > 0 ? `, and ${formatMoney(a.gridCapexUSD)} of grid connections built for it` : '';
+  return `${formatMoney(a.facilityCapexUSD)} of facility investment stands idle or delayed${it}${grid}.`;
 }
 
 /** The card's sentences for one year of one result (`baseline`: the same year of the scenario as written). */

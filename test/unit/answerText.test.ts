@@ -27,6 +27,7 @@ function year(over: {
   pExceed?: number;
   causes?: Partial<Record<Cause, number>>;
   itCapex?: number;
+  gridCapex?: number;
 }): YearShortfall {
   const capex = 11.3e6;
   const total = Object.values(over.causes ?? {}).reduce((a, b) => a + (b ?? 0), 0);
@@ -58,6 +59,7 @@ function year(over: {
     causes,
     facilityCapexUSD: over.mean * capex,
     itCapexUSD: over.itCapex === undefined ? undefined : over.mean * over.itCapex,
+    gridCapexUSD: over.gridCapex === undefined ? undefined : over.mean * over.gridCapex,
   };
 }
 
@@ -111,6 +113,10 @@ describe('money', () => {
     const b = year({ plannedMW: 4200, mean: 1100, causes: { gridQueue: 1100 }, itCapex: 15e6 });
     expect(answerText(b, { draws: 4096 }).details.join(' ')).toContain(
       'US$ 12 B of facility investment stands idle or delayed (US$ 29 B with the IT equipment that cannot run).',
+    );
+    const c = year({ plannedMW: 4200, mean: 1100, causes: { gridQueue: 1100 }, gridCapex: 0.3e6 });
+    expect(answerText(c, { draws: 4096 }).details.join(' ')).toContain(
+      'US$ 12 B of facility investment stands idle or delayed, and US$ 330 M of grid connections built for it.',
     );
   });
 });

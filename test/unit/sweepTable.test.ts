@@ -8,7 +8,7 @@ import { createEngine } from '../../src/createEngine';
 import { CAUSES } from '../../src/engine/attribution';
 import { resultToJson, type ResultJson } from '../../src/engine/resultJson';
 import type { Engine } from '../../src/engine/types';
-import { fixtureScenario } from './engineHelpers';
+import { fixtureScenario, handScenario, mustParse } from './engineHelpers';
 
 describe('sweep table attribution columns', () => {
   let engine: Engine;
@@ -49,5 +49,17 @@ describe('sweep table attribution columns', () => {
       expect(Number(csv.data[k]?.[col])).toBe(table.data[col]?.[k]);
       expect(arrow.getChild(col)?.get(k)).toBe(table.data[col]?.[k]);
     }
+  });
+
+  it('carries the grid connections behind the shortfall when the scenario prices them', async () => {
+    const one = handScenario({
+      supplyChain: { transformers: { delayYears: 1, shockProbability: 0, shockDelayYears: 0, scope: 'global' } },
+    });
+    const s = mustParse({ ...one, economics: { facilityCapexUSDPerMW: 11e6, gridCapexUSDPerMW: 0.3e6 } });
+    const table = paramSetTable(resultToJson(await engine.run(s, { draws: 64, seed: 1 }), s));
+    // 2027: 50 MW of 75 planned are late in every draw.
+    expect(table.data['idleGridCapexUSD[2027]']?.[0]).toBeCloseTo(50 * 0.3e6, 0);
+    expect(table.data['idleFacilityCapexUSD[2027]']?.[0]).toBeCloseTo(50 * 11e6, -1);
+    expect(paramSetTable(json).columns.some((c) => c.startsWith('idleGridCapexUSD'))).toBe(false); // the fixture prices no grid
   });
 });
