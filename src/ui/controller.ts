@@ -105,7 +105,10 @@ export class Controller {
   }
 
   setInputs(inputs: RunInputs): void {
+    const before = this.store.state.inputs.shortfallThreshold;
     this.store.set({ inputs });
+    // The threshold changes the answer's probability, not the draws: answer it as a knob move is.
+    if (inputs.shortfallThreshold !== before && Number.isFinite(inputs.shortfallThreshold)) this.runner.requestLive();
   }
 
   /** View state that needs no new run (year, map view, selection, chart choice, flags). */

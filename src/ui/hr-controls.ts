@@ -1,5 +1,5 @@
-// Run settings: draws per parameter set (also the refined pass of live runs), parameter sets and
-// seed, with Run and Cancel. Holds no state: it renders what it is given and reports what the
+// Run settings: draws per parameter set (also the refined pass of live runs), parameter sets,
+// seed and the shortfall threshold the answer's probability is of, with Run and Cancel. Holds no state: it renders what it is given and reports what the
 // visitor asked for as events.
 import { LitElement, css, html } from 'lit';
 import type { RunInputs } from './store';
@@ -19,7 +19,7 @@ export class HrControls extends LitElement {
 
   constructor() {
     super();
-    this.inputs = { draws: 4096, paramSets: 1, seed: 1 };
+    this.inputs = { draws: 4096, paramSets: 1, seed: 1, shortfallThreshold: 0.1 };
     this.running = false;
     this.ready = false;
   }
@@ -43,6 +43,11 @@ export class HrControls extends LitElement {
   // value attribute, not the property, so a re-render never rewrites what is being typed.
   #onInput(e: Event): void {
     const input = e.target as HTMLInputElement;
+    // The threshold is typed in per cent of the plan and kept as a share.
+    if (input.name === 'shortfallThresholdPct') {
+      this.#emit('hr-inputs', { ...this.inputs, shortfallThreshold: input.valueAsNumber / 100 });
+      return;
+    }
     const key = input.name as keyof RunInputs;
     this.#emit('hr-inputs', { ...this.inputs, [key]: input.valueAsNumber });
   }
@@ -66,6 +71,11 @@ export class HrControls extends LitElement {
         <label>
           Seed
           <input name="seed" type="number" min="0" step="1" value=${this.inputs.seed} @input=${this.#onInput} />
+        </label>
+        <label title="The answer gives the probability that more than this share of a year's planned IT load is not delivered">
+          Shortfall threshold (% of plan)
+          <input name="shortfallThresholdPct" type="number" min="0" max="100" step="any"
+            value=${Number((this.inputs.shortfallThreshold * 100).toPrecision(6))} @input=${this.#onInput} />
         </label>
         <button type="submit" ?disabled=${!this.ready}>Run</button>
         <button type="button" ?disabled=${!this.running} @click=${() => this.#emit('hr-cancel', null)}>Cancel</button>

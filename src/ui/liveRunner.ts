@@ -7,7 +7,7 @@
 // When the knobs differ from the scenario's own, a cheap companion run of the scenario as written
 // (the quick pass's draws, same seed) follows the final result, for the answer card's comparison;
 // it never delays a run the visitor asked for: any new request cancels it.
-import { checkDraws, checkParamSets, checkSeed, RunOptionError, validOr } from '../engine/options';
+import { checkDraws, checkParamSets, checkSeed, checkShortfallThreshold, RunOptionError, validOr } from '../engine/options';
 import { RunAbortedError, type Engine, type RunOptions, type RunResult } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { ScenarioError } from '../scenario/validate';
@@ -29,6 +29,7 @@ interface Snapshot {
   draws: number;
   paramSets: NonNullable<RunOptions['paramSets']>;
   seed: number;
+  shortfallThreshold: number;
 }
 
 interface Token {
@@ -40,9 +41,20 @@ const isAbort = (e: unknown, signal: AbortSignal): boolean =>
   e instanceof RunAbortedError || (e instanceof Error && e.name === 'AbortError') || signal.aborted;
 
 /** The Run settings by the engine's rules (src/engine/options.ts), every problem at once. */
-function checkInputs(draws: unknown, paramSets: unknown, seed: unknown): { error: UiError; first: RunOptionError } | undefined {
+function checkInputs(
+  draws: unknown,
+  paramSets: unknown,
+  seed: unknown,
+  threshold: unknown,
+): { error: UiError; first: RunOptionError } | undefined {
   const refused: RunOptionError[] = [];
-  for (const check of [() => checkDraws(draws), () => checkParamSets(paramSets), () => checkSeed(seed)]) {
+  const checks = [
+    () => checkDraws(draws),
+    () => checkParamSets(paramSets),
+    () => checkSeed(seed),
+    () => checkShortfallThreshold(threshold),
+  ];
+  for (const check of checks) {
     try {
       check();
     } catch (e) {
@@ -53,6 +65,9 @@ function checkInputs(draws: unknown, paramSets: unknown, seed: unknown): { error
   const issues: UiIssue[] = refused.map((e) => ({ path: e.path, message: e.reason }));
   return refused[0] ? { error: { title: 'Run settings are not valid', issues }, first: refused[0] } : undefined;
 }
+
+/** The shortfall threshold a result was run with (its shortfallShare series' exceedance threshold). */
+const thresholdOf = (r: RunResult): number | undefined => r.series.find((s) => s.metric === 'shortfallShare')?.threshold;
 
 /** What the page shows for a failed run: the engine's checks name the setting or scenario field. */
 function runError(e: unknown): UiError {
@@ -95,12 +110,13 @@ export class LiveRunner {
     const draws = overrides.draws === undefined ? inputs.draws : overrides.draws;
     const paramSets = overrides.paramSets === undefined ? inputs.paramSets : overrides.paramSets;
     const seed = overrides.seed === undefined ? inputs.seed : overrides.seed;
-    const invalid = checkInputs(draws, paramSets, seed);
+    const threshold = overrides.shortfallThreshold === undefined ? inputs.shortfallThreshold : overrides.shortfallThreshold;
+    const invalid = checkInputs(draws, paramSets, seed, threshold);
     if (invalid) {
       this.store.set({ state: 'error', error: invalid.error });
       throw invalid.first;
     }
-    const snap = this.#snapshot({ draws, paramSets, seed });
+    const snap = this.#snapshot({ draws, paramSets, seed, shortfallThreshold: threshold });
     if (!snap || !this.engine()) throw new Error('no engine or scenario is loaded');
     return this.#exec(snap, draws, 'full', overrides) as Promise<RunResult>;
   }
@@ -137,7 +153,7 @@ export class LiveRunner {
     }, COALESCE_MS);
   }
 
-  #snapshot(over: Partial<Pick<Snapshot, 'draws' | 'paramSets' | 'seed'>> = {}): Snapshot | undefined {
+  #snapshot(over: Partial<Pick<Snapshot, 'draws' | 'paramSets' | 'seed' | 'shortfallThreshold'>> = {}): Snapshot | undefined {
     const { scenario, knobs, inputs } = this.store.state;
     if (!scenario) return undefined;
     // Live runs go on with the defaults while a Run settings field holds something the engine refuses.
@@ -147,6 +163,8 @@ export class LiveRunner {
       draws: over.draws ?? validOr(() => checkDraws(inputs.draws)) ?? DEFAULT_INPUTS.draws,
       paramSets: over.paramSets ?? (validOr(() => checkParamSets(inputs.paramSets)) ? inputs.paramSets : DEFAULT_INPUTS.paramSets),
       seed: over.seed ?? validOr(() => checkSeed(inputs.seed)) ?? DEFAULT_INPUTS.seed,
+      shortfallThreshold:
+        over.shortfallThreshold ?? validOr(() => checkShortfallThreshold(inputs.shortfallThreshold)) ?? DEFAULT_INPUTS.shortfallThreshold,
     };
   }
 
@@ -185,6 +203,7 @@ export class LiveRunner {
         paramSets: snap.paramSets,
         draws,
         seed: snap.seed,
+        shortfallThreshold: snap.shortfallThreshold,
         signal: token.abort.signal,
         onProgress: (p) => {
           if (this.#current === token) this.store.set({ progress: p });
@@ -248,11 +267,17 @@ export class LiveRunner {
     if (!differs) return;
     const draws = Math.min(BASELINE_DRAWS, snap.draws);
     const { baselineResult, baselineScenario } = this.store.state;
-    if (baselineScenario === snap.base && baselineResult?.seed === snap.seed && baselineResult.draws === draws) return;
+    if (
+      baselineScenario === snap.base &&
+      baselineResult?.seed === snap.seed &&
+      baselineResult.draws === draws &&
+      thresholdOf(baselineResult) === snap.shortfallThreshold
+    )
+      return;
     const abort = new AbortController();
     this.#baseline = abort;
     void engine
-      .run(asWritten, { paramSets: 1, draws, seed: snap.seed, signal: abort.signal })
+      .run(asWritten, { paramSets: 1, draws, seed: snap.seed, shortfallThreshold: snap.shortfallThreshold, signal: abort.signal })
       .then(
         (result) => {
           if (this.#baseline === abort) this.store.set({ baselineResult: result, baselineScenario: snap.base });

@@ -46,6 +46,8 @@ export interface RunInputs {
   draws: number;
   paramSets: number;
   seed: number;
+  /** Share of a year's plan whose loss counts as exceeding (RunOptions.shortfallThreshold). */
+  shortfallThreshold: number;
 }
 
 /** Map camera: centre in degrees and zoom (1 = the whole world fits). */

@@ -8,20 +8,29 @@ import {
   checkDraws,
   checkParamSets,
   checkSeed,
+  checkShortfallThreshold,
   DEFAULT_DRAWS,
   DEFAULT_SEED,
   RunOptionError,
   validOr,
 } from '../engine/options';
 import type { BackendChoice, KnobValues } from '../engine/types';
-import { HEADLINE_KEYS } from '../engine/series';
+import { DEFAULT_SHORTFALL_THRESHOLD, HEADLINE_KEYS } from '../engine/series';
 import { KNOB_LIMITS, KNOB_NAMES } from '../scenario/names';
 import { appendRange, ensembleFromQuery, ensembleToQuery } from './ensemble/ensembleUrl';
 import { parseRange } from './ranges';
 import { MAX_ZOOM, MIN_ZOOM, PRESET_VIEWS, type PresetViewId } from './map/presetViews';
 import { isPresetId, PRESETS, type AppState, type EmbedView, type MapViewState, type RunInputs, type ScenarioSource } from './store';
 
-export const DEFAULT_INPUTS: RunInputs = { draws: DEFAULT_DRAWS, paramSets: 1, seed: DEFAULT_SEED };
+export const DEFAULT_INPUTS: RunInputs = {
+  draws: DEFAULT_DRAWS,
+  paramSets: 1,
+  seed: DEFAULT_SEED,
+  shortfallThreshold: DEFAULT_SHORTFALL_THRESHOLD,
+};
+
+/** `threshold=20`: the shortfall threshold in per cent of the plan, as the Run settings show it. */
+const thresholdPct = (pct: number): number => checkShortfallThreshold(pct / 100, 'threshold') * 100;
 /** The page's own cap on the Run settings' parameter sets (the engine takes more: the ensemble runs them). */
 export const MAX_LIVE_PARAM_SETS = 4096;
 export const DEFAULT_OUTPUT = 'energyServedMWh';
@@ -117,6 +126,7 @@ export function initialState(search: string): AppState {
       draws: used('draws', accepted(q.get('draws'), checkDraws)) ?? DEFAULT_INPUTS.draws,
       paramSets: used('sets', accepted(q.get('sets'), liveParamSets)) ?? DEFAULT_INPUTS.paramSets,
       seed: used('seed', accepted(q.get('seed'), checkSeed)) ?? DEFAULT_INPUTS.seed,
+      shortfallThreshold: (used('threshold', accepted(q.get('threshold'), thresholdPct)) ?? DEFAULT_INPUTS.shortfallThreshold * 100) / 100,
     },
     year: used('year', wholeAtLeast(q.get('year'), 1990, 2100)),
     mapView: used('map', parseMapView(q.get('map'))),
@@ -149,6 +159,9 @@ export function stateToSearch(s: AppState): string {
   if (s.inputs.draws !== DEFAULT_INPUTS.draws && Number.isFinite(s.inputs.draws)) q.set('draws', String(s.inputs.draws));
   if (s.inputs.paramSets !== DEFAULT_INPUTS.paramSets && Number.isFinite(s.inputs.paramSets)) q.set('sets', String(s.inputs.paramSets));
   if (s.inputs.seed !== DEFAULT_INPUTS.seed && Number.isFinite(s.inputs.seed)) q.set('seed', String(s.inputs.seed));
+  const threshold = s.inputs.shortfallThreshold;
+  if (threshold !== DEFAULT_INPUTS.shortfallThreshold && Number.isFinite(threshold))
+    q.set('threshold', String(Number((threshold * 100).toPrecision(6))));
   if (s.embed.enabled) {
     q.set('embed', '1');
     q.set('view', s.embed.view);

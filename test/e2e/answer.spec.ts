@@ -4,7 +4,7 @@
 // on screen. The 1280×720 view is also saved as docs/img/answer-card.png for the README.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { newResult, resultCount, settled, trackConsole, withSmallDraws } from './helpers';
+import { newResult, openRunSettings, resultCount, settled, trackConsole, withSmallDraws } from './helpers';
 
 const VIEW = { width: 1280, height: 720 };
 test.use({ viewport: VIEW });
@@ -201,4 +201,21 @@ test('settled() resolves with the refined result, not the coarse pass', async ({
   expect(got.draws).toBe(got.wanted);
   expect(got.draws).toBeGreaterThan(256);
   expect(got.phase).toBe('refine');
+});
+
+test('the shortfall threshold is the visitor’s: typed in the Run settings, it reruns, reaches the card and the link', async ({ page }) => {
+  await openTimed(page, '?backend=cpu&scenario=uk-2030');
+  const card = page.getByTestId('answer-card');
+  await expect(card).toContainText('P(more than 10 % of the plan is lost)');
+  const before = await resultCount(page);
+  await openRunSettings(page);
+  await page.getByLabel('Shortfall threshold (% of plan)').fill('35');
+  await newResult(page, before);
+  await settled(page);
+  await expect(card).toContainText('P(more than 35 % of the plan is lost)');
+  expect(new URL(page.url()).searchParams.get('threshold')).toBe('35');
+  await page.reload();
+  await openRunSettings(page);
+  await expect(page.getByLabel('Shortfall threshold (% of plan)')).toHaveValue('35');
+  await expect(card).toContainText('P(more than 35 % of the plan is lost)', { timeout: 90_000 });
 });
