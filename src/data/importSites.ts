@@ -3,72 +3,19 @@
 // in the words a spreadsheet user needs; nothing here throws on bad input.
 import Papa from 'papaparse';
 import type { z } from 'zod';
+import { FORMULA_START } from '../engine/csv';
+import { echo } from '../scenario/echo';
 import { siteSchema, type Scenario, type Site } from '../scenario/schema';
 import { MAX_SITES, parseScenario, type ParseResult } from '../scenario/validate';
-import { cellsToRawSite, describe, isRec, planColumns, REQUIRED_COLUMNS, type SiteColumn } from './siteColumns';
+import { fileText, kindProblem, MAX_IMPORT_BYTES, nameOf, textFormatProblem, utf8Length, wrongKind } from './fileText';
+import { capIssues, type ImportIssue, importSizeIssue, type SitesImport } from './importIssues';
+import { cellsToRawSite, describe, isRec, listed, MAX_COLUMNS, planColumns, REQUIRED_COLUMNS, type SiteColumn } from './siteColumns';
 
+export { MAX_IMPORT_BYTES } from './fileText';
+export { formatImportIssue, importIssueLines, importSizeIssue, issueWhere, MAX_REPORTED_ISSUES } from './importIssues';
+export type { ImportIssue, SitesImport } from './importIssues';
 export { REQUIRED_COLUMNS, SITE_COLUMNS } from './siteColumns';
 export type { SiteColumn } from './siteColumns';
-
-/**
- * One problem with an imported file.
- * CSV: `row` is the 1-based row as a spreadsheet shows it (the header is row 1; a quoted value
- * spanning lines is still one row) and `column` the header name.
- * GeoJSON: `row` is the 1-based feature number (features[i] → i + 1) and `column` the JSON path
- * inside the document, e.g. `features[3].properties.itLoadMW` or `features[3].geometry.coordinates[1]`.
- * Whole-file problems carry neither.
- */
-export interface ImportIssue {
-  row?: number;
-  column?: string;
-  message: string;
-}
-
-export type SitesImport = { ok: true; sites: Site[]; format: 'csv' | 'geojson'; warnings: string[] } | { ok: false; issues: ImportIssue[] };
-
-/**
- * 20 MiB. A full engine load (4096 sites) at the shipped sites.csv's ~680 bytes a row is ~2.8 MB
- * of CSV, and pretty-printed GeoJSON runs ~2–3× that, so this leaves room for long notes while
- * keeping parsing well under a second and memory bounded on a phone.
- */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-/** Past this many problems the list stops helping; the rest are counted in one last issue. */
-export const MAX_REPORTED_ISSUES = 500;
-
-/** `row 4, column lat: must be …`; GeoJSON issues read `features[3].geometry: must be …`. */
-export function formatImportIssue(i: ImportIssue): string {
-  if (i.column !== undefined && /^features(\[|$)/.test(i.column)) return `${i.column}: ${i.message}`;
-  const where = [i.row === undefined ? '' : `row ${i.row}`, i.column === undefined ? '' : `column ${i.column}`].filter(Boolean).join(', ');
-  return where ? `${where}: ${i.message}` : i.message;
-}
-
-const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-
-/**
- * The size check on its own, so a page can refuse a `File` by `file.size` before reading it into
- * memory at all. Undefined when the size is fine.
- */
-export function importSizeIssue(fileName: string, bytes: number): ImportIssue | undefined {
-  if (bytes <= MAX_IMPORT_BYTES) return undefined;
-  return {
-    message: `${fileName} is ${mb(bytes)}; Headroom imports site files up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB (${MAX_SITES} sites, the engine's limit, fit in about 3 MB of CSV)`,
-  };
-}
-
-// UTF-8 size without allocating an encoded copy of a possibly huge string.
-function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 /** One record to validate, whatever the format. */
 interface RowSource {
@@ -93,7 +40,7 @@ function zodMessage(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type')
     return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected} (got ${describe(value)})`;
   if (issue.code === 'invalid_value') return `${issue.message} (got ${describe(value)})`;
-  return issue.message;
+  return echo(issue.message, 200);
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -134,13 +81,14 @@ function validateRows(
       issues.push({
         row: r.row,
         column: r.where(['region']),
-        message: `no region '${region}'${near ? ` (did you mean '${near}'?)` : ''} (known: ${known.join(', ') || 'none'})`,
+        message: `no region ${describe(region)}${near ? ` (did you mean ${describe(near)}?)` : ''} (known: ${listed(known) || 'none'})`,
       });
     }
     const id = raw.id;
     if (typeof id === 'string' && id !== '') {
       const first = firstById.get(id);
-      if (first !== undefined) issues.push({ row: r.row, column: r.where(['id']), message: `duplicate site id '${id}' (also ${first})` });
+      if (first !== undefined)
+        issues.push({ row: r.row, column: r.where(['id']), message: `duplicate site id ${describe(id)} (also ${first})` });
       else firstById.set(id, r.label);
     }
     if (parsed.success) sites.push(parsed.data);
@@ -156,6 +104,14 @@ function validateRows(
 const tooMany = (n: number): ImportIssue => ({
   message: `${n} sites; the engine handles at most ${MAX_SITES} (split the file or drop sites)`,
 });
+
+const tooWide = (n: number, what: string): ImportIssue => ({
+  message: `${what} ${n.toLocaleString('en-US')} ${what === 'the header row has' ? 'columns' : 'different property names'}; a site list has at most ${MAX_COLUMNS.toLocaleString('en-US')} (is it a site list, and is the delimiter , ; or tab?)`,
+});
+
+/** toCsv's guard taken off again: the apostrophe it puts before a cell that would start a formula. */
+const unguard = (cell: string | undefined): string | undefined =>
+  cell?.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 
 function parseCsvSites(text: string, known: readonly string[]): SitesImport {
   // Pick the delimiter from the header line: European spreadsheets save with ';', and the
@@ -174,11 +130,13 @@ function parseCsvSites(text: string, known: readonly string[]): SitesImport {
   if (!head || head.every((c) => c.trim() === ''))
     return { ok: false, issues: [{ message: 'the file is empty: expected a header row naming the columns' }] };
 
+  // A wide header is a wrong delimiter or not a site list; its columns are not worth listing.
+  if (head.length > MAX_COLUMNS) return { ok: false, issues: [tooWide(head.length, 'the header row has')] };
   const plan = planColumns(head, 'column', true);
-  for (const e of plan.errors) issues.push({ column: e.name, message: e.message });
+  for (const e of plan.errors) issues.push({ column: echo(e.name), message: e.message });
   const required = REQUIRED_COLUMNS.join(', ');
   for (const c of plan.missing) issues.push({ column: c, message: `is missing; a site list needs the columns ${required}` });
-  warnings.push(...plan.warnings);
+  for (const w of plan.warnings) warnings.push(w);
 
   const index = new Map<SiteColumn, number>();
   plan.columns.forEach((c, i) => c !== undefined && !index.has(c) && index.set(c, i));
@@ -189,7 +147,8 @@ function parseCsvSites(text: string, known: readonly string[]): SitesImport {
     const extra = cells.slice(head.length).filter((c) => c.trim() !== '').length;
     if (extra > 0)
       issues.push({ row, message: `has ${cells.length} values but the header has ${head.length} columns (an unquoted comma?)` });
-    rows.push({ row, label: `row ${row}`, get: (c) => cells[index.get(c) ?? -1], where: (p) => fieldColumn(p), skip: new Set() });
+    const get = (c: SiteColumn) => unguard(cells[index.get(c) ?? -1]);
+    rows.push({ row, label: `row ${row}`, get, where: (p) => fieldColumn(p), skip: new Set() });
   });
   if (rows.length === 0) issues.push({ message: 'no sites: the file has a header row but no data rows' });
   if (rows.length > MAX_SITES) return { ok: false, issues: [...issues, tooMany(rows.length)] };
@@ -198,18 +157,22 @@ function parseCsvSites(text: string, known: readonly string[]): SitesImport {
   return issues.length > 0 ? { ok: false, issues } : { ok: true, sites, format: 'csv', warnings };
 }
 
-function parseGeoJsonSites(text: string, known: readonly string[]): SitesImport {
+const typeOf = (v: Record<string, unknown>): string =>
+  typeof v.type === 'string' ? `type ${describe(v.type)}` : 'an object without a type';
+
+function parseGeoJsonSites(fileName: string, text: string, known: readonly string[]): SitesImport {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return { ok: false, issues: [{ message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, issues: [{ message: `not valid JSON: ${echo(e instanceof Error ? e.message : String(e), 200)}` }] };
   }
-  if (isRec(doc) && 'sites' in doc && 'regions' in doc) {
-    return { ok: false, issues: [{ message: 'this is a Headroom scenario file, not a site list: open it as a scenario' }] };
+  // The text check (looksLikeScenario) sees only the head; the parsed document settles it.
+  if (isRec(doc) && doc.type !== 'FeatureCollection' && ['sites', 'regions', 'startYear'].some((k) => k in doc)) {
+    return { ok: false, issues: [{ message: wrongKind(nameOf(fileName), 'sites') }] };
   }
   if (!isRec(doc) || doc.type !== 'FeatureCollection') {
-    const got = isRec(doc) ? (typeof doc.type === 'string' ? `type '${doc.type}'` : 'an object without a type') : describe(doc);
+    const got = isRec(doc) ? typeOf(doc) : describe(doc);
     return { ok: false, issues: [{ message: `expected a GeoJSON FeatureCollection of Point features; got ${got}` }] };
   }
   const features = doc.features;
@@ -218,13 +181,14 @@ function parseGeoJsonSites(text: string, known: readonly string[]): SitesImport 
   if (features.length > MAX_SITES) return { ok: false, issues: [tooMany(features.length)] };
 
   const props = features.map((f) => (isRec(f) && isRec(f.properties) ? f.properties : {}));
-  const names = [...new Set(props.flatMap((p) => Object.keys(p)))].filter((n) => n !== 'sources');
+  const names = propertyNames(props);
+  if (names.length > MAX_COLUMNS) return { ok: false, issues: [tooWide(names.length, 'the features have')] };
   const plan = planColumns(names, 'property', false);
   const issues: ImportIssue[] = [];
   const warnings = [...plan.warnings];
   for (const e of plan.errors) {
     const i = props.findIndex((p) => e.name in p);
-    issues.push({ row: i + 1, column: `features[${i}].properties.${e.name}`, message: e.message });
+    issues.push({ row: i + 1, column: `features[${i}].properties.${echo(e.name)}`, message: e.message });
   }
   const rows: RowSource[] = [];
   features.forEach((f: unknown, i) => {
@@ -234,7 +198,7 @@ function parseGeoJsonSites(text: string, known: readonly string[]): SitesImport 
       issues.push({
         row,
         column: base,
-        message: `must be a Feature (got ${isRec(f) ? (typeof f.type === 'string' ? `type '${f.type}'` : 'an object without a type') : describe(f)})`,
+        message: `must be a Feature (got ${isRec(f) ? typeOf(f) : describe(f)})`,
       });
       return;
     }
@@ -279,7 +243,7 @@ function parseGeoJsonSites(text: string, known: readonly string[]): SitesImport 
         if (field === 'sources' && native)
           return `${base}.properties.sources${rest.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('')}`;
         const col = fieldColumn(path);
-        return `${base}.properties.${byLower.get(col.toLowerCase())?.[0] ?? col}`;
+        return `${base}.properties.${echo(byLower.get(col.toLowerCase())?.[0] ?? col)}`;
       },
       skip: new Set<SiteColumn>(coords.length === 0 ? ['lat', 'lon'] : []),
       ...(native ? { sources: p.sources } : {}),
@@ -290,10 +254,9 @@ function parseGeoJsonSites(text: string, known: readonly string[]): SitesImport 
 }
 
 function detectFormat(fileName: string, text: string): 'csv' | 'geojson' | ImportIssue {
+  const problem = textFormatProblem(fileName, text) ?? kindProblem(fileName, text, 'sites');
+  if (problem) return { message: problem.message };
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
-  if (text.startsWith('PK\u0003\u0004') || ['xlsx', 'xls', 'ods', 'numbers'].includes(ext)) {
-    return { message: `${fileName} looks like a spreadsheet workbook; save it as "CSV UTF-8" and import that` };
-  }
   if (ext === 'geojson' || ext === 'json') return 'geojson';
   if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
   return /^\s*[[{]/.test(text) ? 'geojson' : 'csv';
@@ -302,7 +265,8 @@ function detectFormat(fileName: string, text: string): 'csv' | 'geojson' | Impor
 /**
  * Parses a user's site list. `knownRegionIds` are the regions of the scenario the sites will join;
  * every site must name one. The format follows the file extension (.csv/.tsv/.txt or
- * .geojson/.json), else the content.
+ * .geojson/.json), else the content. A CSV cell that toCsv guarded with an apostrophe (a text
+ * that would start a formula) is read without it.
  */
 export function parseSitesText(fileName: string, text: string, knownRegionIds: readonly string[]): SitesImport {
   // Checked before anything else so a huge file costs one pass over its length, not a parse.
@@ -313,22 +277,36 @@ export function parseSitesText(fileName: string, text: string, knownRegionIds: r
     const body = text.replace(/^\uFEFF/, '');
     const format = detectFormat(fileName, body);
     if (typeof format !== 'string') return { ok: false, issues: [format] };
-    const result = format === 'csv' ? parseCsvSites(body, knownRegionIds) : parseGeoJsonSites(body, knownRegionIds);
-    if (!result.ok && result.issues.length > MAX_REPORTED_ISSUES) {
-      const rest = result.issues.length - MAX_REPORTED_ISSUES;
-      return {
-        ok: false,
-        issues: [...result.issues.slice(0, MAX_REPORTED_ISSUES), { message: `…and ${rest} more problem${rest === 1 ? '' : 's'}` }],
-      };
-    }
+    const result = format === 'csv' ? parseCsvSites(body, knownRegionIds) : parseGeoJsonSites(fileName, body, knownRegionIds);
     if (result.ok && body.includes('\uFFFD')) {
-      result.warnings.push('some characters are not valid UTF-8 (shown as �): save the file with UTF-8 encoding');
+      result.warnings.push('the file contains � (U+FFFD), left where characters were lost in an earlier conversion: check those names');
     }
-    return result;
+    return capIssues(result);
   } catch (e) {
     // A parser bug must still reach the user as a message, not a stack trace.
-    return { ok: false, issues: [{ message: `could not read ${fileName}: ${e instanceof Error ? e.message : String(e)}` }] };
+    return {
+      ok: false,
+      issues: [{ message: `could not read ${nameOf(fileName)}: ${echo(e instanceof Error ? e.message : String(e), 200)}` }],
+    };
   }
+}
+
+/**
+ * A site list from a file's bytes (the page's File, the CLI's --sites): decoded by fileText
+ * (UTF-8, UTF-16, a workbook or binary refused with what to do), then parsed as above. `size` is
+ * the whole file's when `bytes` is only its head (a file over the size limit).
+ */
+export function parseSitesFile(fileName: string, bytes: Uint8Array, knownRegionIds: readonly string[], size = bytes.length): SitesImport {
+  const read = fileText(fileName, bytes, 'sites', size);
+  if (!read.ok) return { ok: false, issues: [{ message: read.problem.message }] };
+  return parseSitesText(fileName, read.text, knownRegionIds);
+}
+
+/** Every property name over the features, first seen first (not `sources`, a list of its own). */
+function propertyNames(props: readonly Record<string, unknown>[]): string[] {
+  const names = new Set<string>();
+  for (const p of props) for (const k of Object.keys(p)) if (k !== 'sources') names.add(k);
+  return [...names];
 }
 
 /**

@@ -1,6 +1,7 @@
 // The column convention for site lists (public/data/sites.csv), and how one row's cells become a
 // raw site object for `siteSchema`. CSV and GeoJSON imports share these rules so a value gets the
 // same message whichever format it came in.
+import { capLines, echo } from '../scenario/echo';
 
 export const SITE_COLUMNS = [
   'id',
@@ -55,15 +56,29 @@ const NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 const POWER_RE = /^([-+]?(?:\d+\.?\d*|\.\d+))\s*(w|kw|mw|gw)$/i;
 const TO_MW: Record<string, number> = { w: 1e-6, kw: 1e-3, mw: 1, gw: 1e3 };
 
+/**
+ * More columns than this is a wrong delimiter or not a site list (the convention has 19): the
+ * file is refused naming the count, rather than 200,000 columns planned and listed as ignored.
+ */
+export const MAX_COLUMNS = 1000;
+/** Ignored columns named one by one before "… and N more columns ignored". */
+const MAX_IGNORED_LISTED = 20;
+
 export const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A value as a message quotes it: strings in quotes, cut at 40 characters. */
+/** A value as a message quotes it: strings in quotes, cut at 40 characters, controls escaped. */
 export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
+  if (typeof v === 'string') return `'${echo(v, 40)}'`;
   if (typeof v === 'object') return 'an object';
-  return String(v);
+  return echo(String(v), 40);
+}
+
+/** Names for a message: each as describe quotes it, at most `max`, then how many more. */
+export function listed(names: readonly string[], max = 10): string {
+  const shown = names.slice(0, max).map((n) => echo(n, 40));
+  return names.length > max ? `${shown.join(', ')}, … (${names.length - max} more)` : shown.join(', ');
 }
 
 const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -74,7 +89,7 @@ function numberHint(col: SiteColumn, s: string): string {
   if (power && col === 'itLoadMW') {
     const unit = power[2]!.toLowerCase();
     if (unit === 'mw') return ' (leave out the unit)';
-    return ` (${power[1]} ${power[2]} = ${+(Number(power[1]) * TO_MW[unit]!).toPrecision(6)} MW)`;
+    return ` (${echo(power[1]!, 40)} ${power[2]} = ${+(Number(power[1]) * TO_MW[unit]!).toPrecision(6)} MW)`;
   }
   if (/^[-+]?\d+(,\d+)+$/.test(s)) return ' (write a point for decimals and no thousands separators)';
   return '';
@@ -97,7 +112,7 @@ function toNumber(col: SiteColumn, v: unknown): number | CellIssue {
   if (typeof v !== 'string') return { column: col, message: `must be ${words}; got ${describe(v)}` };
   const s = v.trim();
   if (NUMBER_RE.test(s)) return Number(s);
-  return { column: col, message: `must be ${words}; got '${s}'${numberHint(col, s)}` };
+  return { column: col, message: `must be ${words}; got ${describe(s)}${numberHint(col, s)}` };
 }
 
 function toBoolean(v: unknown): boolean | CellIssue {
@@ -216,8 +231,9 @@ export function planColumns(names: readonly string[], noun: 'column' | 'property
   const quiet = new Set<SiteColumn>();
   // GeoJSON names are a union over features, so a repeat there is two spellings, not two columns.
   for (const [c, at] of noun === 'column' ? where : []) {
-    if (at.length > 1) errors.push({ name: c, message: `appears ${at.length} times (columns ${at.map(letter).join(', ')}); keep one` });
+    if (at.length > 1) errors.push({ name: c, message: `appears ${at.length} times (columns ${listed(at.map(letter))}); keep one` });
   }
+  const ignored: string[] = [];
   names.forEach((raw, i) => {
     const name = raw.trim();
     if (columns[i] !== undefined || name === '') return;
@@ -231,10 +247,11 @@ export function planColumns(names: readonly string[], noun: 'column' | 'property
       errors.push({ name, message: m.message });
       quiet.add(m.target);
     } else
-      warnings.push(
-        `${noun} ${name} is not a site ${noun === 'column' ? 'column' : 'field'} and was ignored${m ? ` (Headroom reads ${m.target})` : ''}`,
+      ignored.push(
+        `${noun} ${echo(name)} is not a site ${noun === 'column' ? 'column' : 'field'} and was ignored${m ? ` (Headroom reads ${m.target})` : ''}`,
       );
   });
+  for (const w of capLines(ignored, MAX_IGNORED_LISTED, `${noun === 'column' ? 'columns' : 'properties'} ignored`)) warnings.push(w);
   const missing = REQUIRED_COLUMNS.filter((c) => !present.has(c) && !quiet.has(c) && (positional || (c !== 'lat' && c !== 'lon')));
   return { columns, errors, warnings, missing, quiet };
 }

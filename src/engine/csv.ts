@@ -6,7 +6,9 @@
 import Papa from 'papaparse';
 
 /** Text cells a spreadsheet may evaluate as a formula. */
-export const FORMULA_START = /^(?:[\t\r]|[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20])/u;
+// Apostrophes already in front count too: "'=x" is written "''=x", so a reader that takes one
+// apostrophe off a guarded cell (src/data/importSites.ts) gets every text back as it was.
+export const FORMULA_START = /^(?:'*[\t\r]|[\s\u00a0\u3000]*'*[=+\-@\uff1d\uff0b\uff0d\uff20])/u;
 
 export type CsvCell = string | number | bigint | boolean | null | undefined;
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { MAX_REGIONS, MAX_SITES, MAX_YEARS } from '../kernel/contract';
 import { distSchema, KNOB_NAMES, scenarioSchema, type Scenario } from './schema';
 import { buildCopula } from './correlations';
+import { echo } from './echo';
 import { KNOB_LIMITS, knobLimitMessage } from './names';
 
 export interface ScenarioIssue {
@@ -20,9 +21,16 @@ export { MAX_REGIONS, MAX_SITES, MAX_YEARS };
 /** Issues a message lists before "… and N more" (ScenarioError.issues keeps every one). */
 export const MAX_LISTED_ISSUES = 20;
 
+/** A formatted issue is cut here: its parts are capped already; this bounds what they add up to. */
+const MAX_ISSUE_CHARS = 400;
+
+/**
+ * `path: message` lines, the first `max` of them, then "… and N more problems" (as echo.ts's
+ * capLines words it). Each line has control characters escaped and is cut at MAX_ISSUE_CHARS.
+ */
 export function formatIssues(issues: readonly ScenarioIssue[], max = Number.POSITIVE_INFINITY): string {
-  const lines = issues.slice(0, max).map((i) => `${i.path}: ${i.message}`);
-  if (issues.length > max) lines.push(`… and ${issues.length - max} more`);
+  const lines = issues.slice(0, max).map((i) => echo(`${i.path}: ${i.message}`, MAX_ISSUE_CHARS));
+  if (issues.length > max) lines.push(`… and ${(issues.length - max).toLocaleString('en-US')} more problems`);
   return lines.join('\n');
 }
 
@@ -48,14 +56,23 @@ type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** A key longer than this is cut in a path, its length named: a 1 MB unknown key echoes 80 characters. */
+const MAX_KEY_CHARS = 80;
+
 export function formatPath(path: readonly PropertyKey[]): string {
   let s = '';
   for (const seg of path) {
     if (typeof seg === 'number') s += `[${seg}]`;
-    else if (typeof seg === 'string' && /^[A-Za-z_$][\w$]*$/.test(seg)) s += s ? `.${seg}` : seg;
-    else s += `[${JSON.stringify(String(seg))}]`;
+    else if (typeof seg === 'string' && seg.length <= MAX_KEY_CHARS && /^[A-Za-z_$][\w$]*$/.test(seg)) s += s ? `.${seg}` : seg;
+    else s += `[${quoteKey(String(seg))}]`;
   }
   return s || '(root)';
+}
+
+/** A key in quotes with JSON's escapes, then echo's for what JSON leaves (C1, bidi overrides). */
+function quoteKey(key: string): string {
+  const quoted = echo(JSON.stringify(key.slice(0, MAX_KEY_CHARS)), Number.POSITIVE_INFINITY);
+  return key.length > MAX_KEY_CHARS ? `${quoted.slice(0, -1)}…" (${key.length.toLocaleString('en-US')} characters)` : quoted;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -68,16 +85,19 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** A value as a message quotes it: strings in quotes, cut at 40 characters, controls escaped. */
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
+  if (typeof v === 'string') return `'${echo(v, 40)}'`;
   if (typeof v === 'object') return 'an object';
-  return String(v);
+  return echo(String(v), 40);
 }
 
-const listed = (names: readonly string[], max = 10): string =>
-  names.length > max ? `${names.slice(0, max).join(', ')}, …` : names.join(', ');
+const listed = (names: readonly string[], max = 10): string => {
+  const shown = names.slice(0, max).map((n) => echo(n, 40));
+  return names.length > max ? `${shown.join(', ')}, … (${names.length - max} more)` : shown.join(', ');
+};
 
 // ---- zod issues → ScenarioIssue -------------------------------------------------------------
 
@@ -114,7 +134,7 @@ function convertZod(issues: readonly ZIssue[], input: unknown, base: readonly Pr
       }
       const branch = bestBranch(issue.errors);
       if (branch) convertZod(branch, input, path, out);
-      else out.push({ path: formatPath(path), message: value === undefined ? 'is required' : issue.message });
+      else out.push({ path: formatPath(path), message: value === undefined ? 'is required' : echo(issue.message, 200) });
     } else if (issue.code === 'unrecognized_keys') {
       const inKnobs = path.length === 1 && path[0] === 'knobs';
       for (const key of issue.keys) {
@@ -126,10 +146,11 @@ function convertZod(issues: readonly ZIssue[], input: unknown, base: readonly Pr
     } else if (issue.code === 'invalid_type') {
       const msg = issue.message.startsWith('Invalid input')
         ? `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`
-        : issue.message;
+        : echo(issue.message, 200);
       out.push({ path: formatPath(path), message: value === undefined ? 'is required' : `${msg} (got ${describe(value)})` });
     } else {
-      out.push({ path: formatPath(path), message: issue.message });
+      // Custom messages may quote the input (a reserved id): cut like any echo.
+      out.push({ path: formatPath(path), message: echo(issue.message, 200) });
     }
   }
 }
@@ -194,7 +215,7 @@ function checkUniqueIds(list: unknown, name: string, out: ScenarioIssue[]): stri
     if (typeof id !== 'string') return;
     const first = seen.get(id);
     if (first === undefined) seen.set(id, i);
-    else out.push({ path: `${name}[${i}].id`, message: `duplicate of ${name}[${first}].id '${id}'` });
+    else out.push({ path: `${name}[${i}].id`, message: `duplicate of ${name}[${first}].id ${describe(id)}` });
   });
   return [...seen.keys()];
 }
@@ -210,7 +231,7 @@ function semanticIssues(raw: unknown): ScenarioIssue[] {
     sites.forEach((s, i) => {
       const r = isRec(s) ? s.region : undefined;
       if (typeof r === 'string' && r !== '' && !regionIds.includes(r)) {
-        out.push({ path: `sites[${i}].region`, message: `no region '${r}' (known: ${listed(regionIds) || 'none'})` });
+        out.push({ path: `sites[${i}].region`, message: `no region ${describe(r)} (known: ${listed(regionIds) || 'none'})` });
       }
     });
   }
@@ -292,7 +313,8 @@ function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false
       .replace(/\s*\(line \d+ column \d+\)/, '')
       .replace(/\s*at position \d+/, '')
       .replace(/ in JSON$/, '');
-    return { ok: false, issue: { path: '(file)', message: `invalid JSON${where}: ${msg}` } };
+    // V8 quotes a piece of the text, raw: escaped and cut like any echo.
+    return { ok: false, issue: { path: '(file)', message: `invalid JSON${where}: ${echo(msg, 200)}` } };
   }
 }
 

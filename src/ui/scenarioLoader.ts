@@ -2,27 +2,40 @@
 // (a scenario JSON, or a site list as CSV / GeoJSON merged into the current scenario), and the
 // visitor's last import kept in IndexedDB until "Reset to preset". A file that does not validate
 // is reported row by row (or path by path) and the last good scenario stays loaded.
-import { formatImportIssue, importSizeIssue, mergeSites, parseSitesText, type ImportIssue } from '../data/importSites';
+import { fileText, guessKind, HEAD_BYTES, MAX_IMPORT_BYTES } from '../data/fileText';
+import { issueWhere, MAX_REPORTED_ISSUES, mergeSites, parseSitesText, type ImportIssue } from '../data/importSites';
 import { clearUserScenario, loadUserScenario, saveUserScenario } from '../data/persist';
+import { echo } from '../scenario/echo';
 import type { Scenario } from '../scenario/schema';
-import { parseScenario, type ParseResult } from '../scenario/validate';
+import { parseScenario, type ParseResult, type ScenarioIssue } from '../scenario/validate';
 import type { PresetId, ScenarioSource, Store, UiIssue } from './store';
 import { errorMessage } from './format';
 
 /** Splits `row 4, column lat: reason` into where and why, so the error list can show both. */
 export function importIssueToUi(i: ImportIssue): UiIssue {
-  const text = formatImportIssue(i);
-  const where = text.length > i.message.length ? text.slice(0, text.length - i.message.length).replace(/: $/, '') : '';
-  return where ? { path: where, message: i.message } : { message: i.message };
+  const where = issueWhere(i);
+  const message = echo(i.message, 400);
+  return where ? { path: where, message } : { message };
 }
 
-type FileKind = 'scenario' | 'sites';
+/**
+ * A scenario's problems as the error list shows them: the first MAX_REPORTED_ISSUES (200,000
+ * unknown keys would make a page nobody reads), then one line counting the rest.
+ */
+export function scenarioIssuesToUi(errors: readonly ScenarioIssue[]): UiIssue[] {
+  const shown: UiIssue[] = errors.slice(0, MAX_REPORTED_ISSUES).map((e) => ({ path: echo(e.path, 200), message: echo(e.message, 400) }));
+  const more = errors.length - shown.length;
+  return more > 0 ? [...shown, { message: `… and ${more.toLocaleString('en-US')} more problems` }] : shown;
+}
 
-function kindOf(fileName: string, text: string): FileKind {
-  const lower = fileName.toLowerCase();
-  if (/\.(csv|tsv|txt|geojson)$/.test(lower)) return 'sites';
-  // A .json file is a scenario unless it is a GeoJSON FeatureCollection.
-  return /"type"\s*:\s*"FeatureCollection"/.test(text.slice(0, 4096)) ? 'sites' : 'scenario';
+/**
+ * The file's bytes: all of them, or over the size limit only the head, from which fileText says
+ * what the file is (a 100 MB scenario is called a scenario, a workbook a workbook) without
+ * reading it into memory.
+ */
+async function fileBytes(file: File): Promise<Uint8Array> {
+  const part = file.size > MAX_IMPORT_BYTES ? file.slice(0, HEAD_BYTES) : file;
+  return new Uint8Array(await part.arrayBuffer());
 }
 
 export class ScenarioLoader {
@@ -87,40 +100,44 @@ export class ScenarioLoader {
   }
 
   async importFile(file: File): Promise<void> {
-    const tooBig = importSizeIssue(file.name, file.size);
-    if (tooBig) return this.#fail(`${file.name} was not imported`, [importIssueToUi(tooBig)]);
-    let text: string;
+    const name = echo(file.name);
+    let bytes: Uint8Array;
     try {
-      text = await file.text();
+      bytes = await fileBytes(file);
     } catch (e) {
-      return this.#fail(`Could not read ${file.name}`, [{ message: errorMessage(e) }]);
+      return this.#fail(`Could not read ${name}`, [{ message: echo(errorMessage(e), 400) }]);
     }
+    // The same reader as the CLI's: encodings, workbooks, binary files and the size limit.
+    const read = fileText(file.name, bytes, undefined, file.size);
+    if (!read.ok) return this.#fail(`${name} was not imported`, [{ message: read.problem.message }]);
+    const text = read.text;
     const current = this.store.state.scenario;
-    if (kindOf(file.name, text) === 'scenario') {
+    // One Import control takes both kinds, so a file goes where its content says it belongs.
+    if (guessKind(file.name, text) === 'scenario') {
       const parsed = parseScenario(text);
-      if (this.#accept(parsed, `${file.name} is not a valid scenario; the current scenario is kept`, 'user', { keepView: false })) {
+      if (this.#accept(parsed, `${name} is not a valid scenario; the current scenario is kept`, 'user', { keepView: false })) {
         const problem = await this.#save(parsed, file.name);
         if (problem) this.store.set({ notice: problem });
       }
       return;
     }
-    if (!current) return this.#fail(`${file.name} was not imported`, [{ message: 'no scenario is loaded to add the sites to' }]);
+    if (!current) return this.#fail(`${name} was not imported`, [{ message: 'no scenario is loaded to add the sites to' }]);
     const sites = parseSitesText(
       file.name,
       text,
       current.regions.map((r) => r.id),
     );
     if (!sites.ok) {
-      return this.#fail(`${file.name} has problems; the current scenario is kept`, sites.issues.map(importIssueToUi));
+      return this.#fail(`${name} has problems; the current scenario is kept`, sites.issues.map(importIssueToUi));
     }
     const merged = mergeSites(current, sites.sites, this.store.state.importMode);
-    const title = `The sites in ${file.name} do not fit the scenario; the current scenario is kept`;
+    const title = `The sites in ${name} do not fit the scenario; the current scenario is kept`;
     if (this.#accept(merged, title, 'user', { keepView: false })) {
       const n = sites.sites.length;
       const how = this.store.state.importMode === 'replace' ? 'replacing the scenario’s sites' : 'added to the scenario’s sites';
       const warnings = sites.warnings.length ? ` Note: ${sites.warnings.join('; ')}.` : '';
       const problem = await this.#save(merged, file.name);
-      const imported = `Imported ${n} site${n === 1 ? '' : 's'} from ${file.name}, ${how}.${warnings}`;
+      const imported = `Imported ${n} site${n === 1 ? '' : 's'} from ${name}, ${how}.${warnings}`;
       // A failed save is said with the import, not overwritten by it (and stays, as saveProblem).
       this.store.set({ notice: problem ? `${imported} ${problem}` : imported });
     }
@@ -151,7 +168,7 @@ export class ScenarioLoader {
   /** True when the scenario was taken. */
   #accept(parsed: ParseResult, failTitle: string, source: ScenarioSource, opts: { keepView: boolean }): boolean {
     if (!parsed.ok) {
-      this.#fail(failTitle, parsed.errors);
+      this.#fail(failTitle, scenarioIssuesToUi(parsed.errors));
       return false;
     }
     const s = this.store.state;

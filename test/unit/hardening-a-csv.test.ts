@@ -20,7 +20,9 @@ const ATTACKS = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", 
 /** Every cell of a CSV text, parsed back as a spreadsheet would split it. */
 const rows = (text: string): string[][] => Papa.parse<string[]>(text.replace(/\n$/, ''), { header: false, delimiter: ',' }).data;
 const cells = (text: string): string[] => rows(text).flat();
-const dangerous = (cell: string): boolean => FORMULA_START.test(cell);
+/** What a spreadsheet runs as a formula (OWASP), written out here rather than taken from csv.ts. */
+const SPREADSHEET_FORMULA = /^(?:[\t\r]|[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20])/u;
+const dangerous = (cell: string): boolean => SPREADSHEET_FORMULA.test(cell);
 
 describe('toCsv', () => {
   it('prefixes every text cell that starts like a formula, and only those', () => {
@@ -35,8 +37,11 @@ describe('toCsv', () => {
           )[1] ?? [];
         row.forEach((cell, i) => {
           const got = back[i] ?? '';
-          if (dangerous(cell)) expect(got).toBe(`'${cell}`);
+          // Guarded: every dangerous cell, and one that already starts with apostrophes before a
+          // formula (so a reader taking one apostrophe off gets it back).
+          if (FORMULA_START.test(cell)) expect(got).toBe(`'${cell}`);
           else expect(got).toBe(cell);
+          if (dangerous(cell)) expect(got.startsWith("'")).toBe(true);
           expect(dangerous(got)).toBe(false);
         });
       }),

@@ -251,7 +251,7 @@ describe('parseSitesText: bad files, each problem with row, column and reason', 
     expect(csvIssues(`${HEAD}\n\n`)).toEqual([{ message: 'no sites: the file has a header row but no data rows' }]);
     expect(csvIssues('')).toEqual([{ message: 'the file is empty: expected a header row naming the columns' }]);
     expect(issuesOf(parseSitesText('sites.xlsx', 'PK\u0003\u0004junk', REGIONS))).toEqual([
-      { message: 'sites.xlsx looks like a spreadsheet workbook; save it as "CSV UTF-8" and import that' },
+      { message: 'sites.xlsx is an Excel workbook — save it as CSV (File › Save As › CSV UTF-8) and import that' },
     ]);
   });
 
@@ -283,7 +283,7 @@ describe('parseSitesText: bad files, each problem with row, column and reason', 
   it(`stops listing after ${MAX_REPORTED_ISSUES} problems and counts the rest`, () => {
     const issues = csvIssues([HEAD, ...Array.from({ length: 600 }, (_, i) => row(i, { lat: '200' }))].join('\n'));
     expect(issues).toHaveLength(MAX_REPORTED_ISSUES + 1);
-    expect(issues.at(-1)).toEqual({ message: '…and 100 more problems' });
+    expect(issues.at(-1)).toEqual({ message: `… and ${600 - MAX_REPORTED_ISSUES} more problems` });
   });
 
   it('GeoJSON that is not a FeatureCollection', () => {
@@ -294,7 +294,10 @@ describe('parseSitesText: bad files, each problem with row, column and reason', 
       { message: 'expected a GeoJSON FeatureCollection of Point features; got a list' },
     ]);
     expect(issuesOf(parseSitesText('s.json', '{"name":"x","sites":[],"regions":[]}', REGIONS))).toEqual([
-      { message: 'this is a Headroom scenario file, not a site list: open it as a scenario' },
+      {
+        message:
+          's.json looks like a Headroom scenario file, not a site list: open it as a scenario (page: Import takes either kind; CLI: pass it with --scenario)',
+      },
     ]);
     expect(issuesOf(parseSitesText('s.geojson', '{"type":"FeatureCollection","features":{}}', REGIONS))).toEqual([
       { column: 'features', message: 'must be a list of Point features' },
