@@ -47,7 +47,11 @@ export function tuningFor(backend: Backend): BackendTuning {
     const maxGroupBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize, 128 * MIB);
     return { maxGroupWords: Math.floor(maxGroupBytes / 4), targetSiteYears: 2 ** 22, limits };
   }
-  return { maxGroupWords: (256 * MIB) / 4, targetSiteYears: 2 ** 17 };
+  // Each worker gets its own piece of every dispatch: 2^18 site-years each (~0.3 s) keeps all of
+  // them busy (at 2^17 per dispatch a 1,300-site-year draw made one-block dispatches, one worker
+  // idle) while progress and cancellation still come several times a second.
+  const workers = backend instanceof CpuBackend ? backend.workers : 1;
+  return { maxGroupWords: (256 * MIB) / 4, targetSiteYears: 2 ** 18 * workers };
 }
 
 async function workerCount(requested?: number): Promise<number> {

@@ -84,6 +84,11 @@ export class CpuBackend implements Backend {
     this.device = `CPU, ${n} worker${n === 1 ? '' : 's'}`;
   }
 
+  /** Worker threads: a dispatch is cut into this many pieces, so the plan gives each some blocks. */
+  get workers(): number {
+    return this.pool.workers.length;
+  }
+
   static async create(workers: number): Promise<CpuBackend> {
     return new CpuBackend(await startWorkerPool(workers));
   }
