@@ -2,7 +2,9 @@
 // contiguous slice of the same K parameter sets with the same seed, keyed by absolute index, so
 // concatenating the slices in order reproduces the unsharded run number for number — provided
 // they really are slices of one run, which is what most of this file checks.
-import type { EnsembleResultJson } from './shards';
+import { capLines, echo } from '../scenario/echo';
+import { resultFileProblems } from './shardSchema';
+import { resultDigest, sealResult, type EnsembleResultJson } from './shards';
 
 export class MergeError extends Error {
   constructor(message: string) {
@@ -19,26 +21,56 @@ export interface NamedShard {
 
 export interface MergeOutcome {
   merged: EnsembleResultJson;
-  /** Things that do not stop a merge but deserve a look (mixed backends). */
+  /** Things that do not stop a merge but deserve a look (WebGPU shards from different adapters). */
   warnings: string[];
 }
 
-function isShardJson(x: unknown): x is EnsembleResultJson {
-  if (typeof x !== 'object' || x === null) return false;
-  const o = x as Partial<EnsembleResultJson>;
-  return typeof o.ensemble === 'object' && o.ensemble !== null && typeof o.run === 'object' && Array.isArray(o.paramSets);
-}
+/** How to make a file merge will take again: the run's own command, for this file's shard. */
+const regenerate = (s: NamedShard) => {
+  const { index, count } = s.json.ensemble.shard;
+  return `regenerate it with the run's npm run sim options and --shard ${index}/${count} --out ${s.name}`;
+};
 
-/** Parses one shard file's text; the name is for messages. */
-export function parseShardJson(name: string, text: string): NamedShard {
+/**
+ * Parses one shard file's text and checks its shape (shardSchema.ts): the name is for messages,
+ * `position` (1-based, among the files given) says which argument it was.
+ */
+export function parseShardJson(name: string, text: string, position?: number): NamedShard {
+  const label = position === undefined ? name : `shard ${position} (${name})`;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new MergeError(`${name}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new MergeError(`${label}: not JSON (${echo(e instanceof Error ? e.message : String(e), 160)})`);
   }
-  if (!isShardJson(json)) throw new MergeError(`${name}: not a result written by \`npm run sim -- --out\` (no "ensemble" section)`);
-  return { name, json };
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || !('ensemble' in json))
+    throw new MergeError(`${label}: not a result written by \`npm run sim -- --out\` (no "ensemble" section)`);
+  const problems = resultFileProblems(json);
+  if (problems.length === 1) throw new MergeError(`${label}: ${problems[0]}`);
+  if (problems.length > 1)
+    throw new MergeError(
+      `${label}: ${problems.length} problems:\n${capLines(problems)
+        .map((l) => `  ${l}`)
+        .join('\n')}`,
+    );
+  return { name, json: json as EnsembleResultJson };
+}
+
+/** Refuses a shard whose digest is missing or does not match its contents (edited or damaged). */
+export async function verifyShard(s: NamedShard): Promise<void> {
+  const { digest } = s.json.ensemble;
+  if (digest === undefined) throw new MergeError(`${s.name}: has no integrity digest (written by an older npm run sim): ${regenerate(s)}`);
+  if ((await resultDigest(s.json)) !== digest)
+    throw new MergeError(
+      `${s.name}: its contents do not match its integrity digest: the file was changed after npm run sim wrote it; ${regenerate(s)}`,
+    );
+}
+
+/** The CLI's merge: every shard's digest checked, the shards merged, the result given its own digest. */
+export async function mergeVerified(shards: readonly NamedShard[]): Promise<MergeOutcome> {
+  for (const s of shards) await verifyShard(s);
+  const { merged, warnings } = mergeShards(shards);
+  return { merged: await sealResult(merged), warnings };
 }
 
 /** Fields every shard of one run must share, with how to read them. */
@@ -53,7 +85,32 @@ const SAME: readonly [string, (j: EnsembleResultJson) => unknown][] = [
   ['shard count n', (j) => j.ensemble.shard.count],
   ['years', (j) => j.years.join(',')],
   ['knob names', (j) => j.knobNames.join(',')],
+  ['series keys', (j) => Object.keys(j.paramSets[0]?.series ?? {}).join(',')],
+  ['site ids', (j) => Object.keys(j.paramSets[0]?.sites ?? {}).join(',')],
+  ['region ids', (j) => Object.keys(j.paramSets[0]?.regions ?? {}).join(',')],
 ];
+
+/**
+ * Shards from the WebGPU and the CPU backend agree only to float32 tolerance, so their merge
+ * would equal neither backend's run: refused, naming a file of each.
+ */
+function checkOneBackend(shards: readonly NamedShard[]): void {
+  const head = shards[0] as NamedShard;
+  const other = shards.find((s) => s.json.run.backend !== head.json.run.backend);
+  if (!other) return;
+  const [a, b] = [head.json.run.backend, other.json.run.backend];
+  throw new MergeError(
+    `${head.name} ran on ${a} but ${other.name} on ${b}: the shards of one run must share a backend ` +
+      `(${a} and ${b} agree only to float32 tolerance); rerun ${other.name} with --backend ${a}`,
+  );
+}
+
+function withoutDigest(meta: EnsembleResultJson['ensemble']): EnsembleResultJson['ensemble'] {
+  const { digest: _, ...rest } = meta;
+  return rest;
+}
+
+const shown = (v: unknown) => echo(JSON.stringify(v) ?? String(v));
 
 function checkSame(shards: readonly NamedShard[]): void {
   const head = shards[0] as NamedShard;
@@ -62,9 +119,7 @@ function checkSame(shards: readonly NamedShard[]): void {
     for (const s of shards.slice(1)) {
       const got = read(s.json);
       if (got !== want)
-        throw new MergeError(
-          `${s.name}: ${what} is ${JSON.stringify(got)} but ${head.name} has ${JSON.stringify(want)}: not shards of the same run`,
-        );
+        throw new MergeError(`${s.name}: ${what} is ${shown(got)} but ${head.name} has ${shown(want)}: not shards of the same run`);
     }
   }
 }
@@ -112,6 +167,7 @@ function checkShardNumbers(shards: readonly NamedShard[]): void {
 /** Checks that the shards are the n slices of one run, then concatenates them in order. */
 export function mergeShards(shards: readonly NamedShard[]): MergeOutcome {
   if (shards.length === 0) throw new MergeError('no shard files given');
+  checkOneBackend(shards);
   checkSame(shards);
   shards.forEach(checkOwnSlice);
   checkShardNumbers(shards);
@@ -134,9 +190,10 @@ export function mergeShards(shards: readonly NamedShard[]): MergeOutcome {
     );
 
   const warnings: string[] = [];
-  const backends = [...new Set(sorted.map((s) => `${s.json.run.backend} (${s.json.run.device})`))];
-  if (backends.length > 1) {
-    warnings.push(`shards ran on different backends (${backends.join('; ')}): results agree only to float32 tolerance, not bit for bit`);
+  const devices = [...new Set(sorted.map((s) => s.json.run.device))];
+  // CPU shards are bit for bit the same on any number of workers; GPU adapters need not be.
+  if (devices.length > 1 && sorted[0].json.run.backend === 'webgpu') {
+    warnings.push(`shards ran on different GPUs (${devices.join('; ')}): results agree only to float32 tolerance, not bit for bit`);
   }
   const head = sorted[0].json;
   const elapsedMs = sorted.reduce((t, s) => t + s.json.run.elapsedMs, 0);
@@ -145,7 +202,7 @@ export function mergeShards(shards: readonly NamedShard[]): MergeOutcome {
     scenario: head.scenario,
     run: {
       backend: head.run.backend,
-      device: backends.length > 1 ? backends.join('; ') : head.run.device,
+      device: devices.join('; '),
       seed: head.run.seed,
       draws: head.run.draws,
       paramSetCount: K,
@@ -157,7 +214,8 @@ export function mergeShards(shards: readonly NamedShard[]): MergeOutcome {
     years: head.years,
     knobNames: head.knobNames,
     paramSets: sorted.flatMap((s) => s.json.paramSets),
-    ensemble: { ...head.ensemble, shard: { index: 0, count: 1 }, mergedShards: sorted.length },
+    // The shards' digests do not describe the merge: mergeVerified seals it afresh.
+    ensemble: { ...withoutDigest(head.ensemble), shard: { index: 0, count: 1 }, mergedShards: sorted.length },
   };
   return { merged, warnings };
 }

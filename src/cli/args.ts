@@ -20,6 +20,7 @@ import {
 } from '../engine/options';
 import type { BackendChoice } from '../engine/types';
 import { parseShard, ShardError, type ShardSpec } from '../analysis/shards';
+import { ECHO_MAX_CHARS, echo as echoText } from '../scenario/echo';
 
 export const DEFAULT_SCENARIO = 'public/data/scenarios/global-2030.json';
 
@@ -123,6 +124,19 @@ export const USAGE = `usage: npm run sim -- [options]
   -h, --help          show this help`;
 
 /**
+ * node:util's message for an unknown flag or a stray argument, with what was typed cut short and
+ * its control characters escaped (a 1 MB or an ANSI-escaped flag must not reach the terminal as
+ * it is), and without the tip on `--` forms that node writes for its own users.
+ */
+function parseArgsMessage(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const head = msg.replace(/\. To specify a positional argument.*$/s, '');
+  // What was typed stands between the first and last quote: "Unknown option '--drawz'".
+  const m = /^([^']*)'(.*)'([^']*)$/s.exec(head);
+  return m ? `${m[1]}'${echoText(m[2] ?? '')}'${m[3]}` : echoText(head, 2 * ECHO_MAX_CHARS);
+}
+
+/**
  * A flag's number: plain digits only (Number() would take '', '1e3', '0x10' and whitespace).
  * Anything else stays text, so the engine's check refuses it and echoes what was typed.
  */
@@ -166,9 +180,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
       },
     }));
   } catch (e) {
-    // node:util's messages name the flag but also suggest `--` forms meant for its own users.
-    const msg = e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '') : String(e);
-    throw new CliError(msg);
+    throw new CliError(parseArgsMessage(e));
   }
   const backend = cliChecked(() => checkBackendChoice(values.backend));
   const scenario = values.scenario ?? DEFAULT_SCENARIO;
@@ -252,7 +264,7 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
       options: { out: { type: 'string' }, csv: { type: 'string' }, arrow: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
-    throw new CliError(e instanceof Error ? e.message : String(e));
+    throw new CliError(parseArgsMessage(e));
   }
   const { values, positionals } = parsed;
   const help = values.help ?? false;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import Papa from 'papaparse';
 import { CliError, DEFAULT_SCENARIO, parseMergeArgs, parseSimArgs } from '../../src/cli/args';
+import { CAUSES } from '../../src/engine/attribution';
 import { findSeries, resultToJson, seriesSummary, type ResultJson } from '../../src/engine/resultJson';
 import type { RunResult } from '../../src/engine/types';
 import { parseScenario } from '../../src/scenario/validate';
@@ -398,7 +399,11 @@ describe('sweeps, shards and merge (CLI, CPU)', () => {
     expect(csv.data).toHaveLength(5);
     expect(csv.meta.fields?.slice(0, 3)).toEqual(['paramSet', 'demandGrowthPctPerYear', 'gridBuildoutScale']);
     expect(csv.meta.fields).toContain('curtailedMWh_pExceed');
-    expect(csv.meta.fields).toHaveLength(1 + 8 + 6 * 5);
+    const years = readJson('whole.json').years;
+    // paramSet, 8 knobs, 6 headline metrics × 5 stats, then per year: shortfall mean/se/P5/P50/P95,
+    // P(exceed), one mean per cause and the idle facility capital (the fixture prices no grid).
+    expect(csv.meta.fields).toHaveLength(1 + 8 + 6 * 5 + years.length * (5 + 1 + CAUSES.length + 1));
+    expect(csv.meta.fields).toContain(`shortfallMW[gridQueue][${years.at(-1)}]_mean`);
     const set3 = readJson('whole.json').paramSets[3] as ResultJson['paramSets'][number];
     expect(csv.data[3]?.energyServedMWh_p95).toBe(set3.series.energyServedMWh?.p95);
     expect(csv.data[3]?.gridBuildoutScale).toBe(set3.knobs.gridBuildoutScale);

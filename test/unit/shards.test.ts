@@ -195,7 +195,7 @@ describe('n = 3 shards of K = 7 merged equal the unsharded run (CPU)', () => {
       expect(() => mergeShards([])).toThrow(MergeError);
     });
 
-    it('files that are not shard results, and mixed backends (a warning)', () => {
+    it('files that are not shard results, and mixed backends (refused since hardening A)', () => {
       expect(() => parseShardJson('x.json', '{')).toThrow(/x\.json: not JSON/);
       // A result written before sharding existed: no ensemble section.
       const { ensemble: _, ...plain } = (good[0] as NamedShard).json;
@@ -203,15 +203,16 @@ describe('n = 3 shards of K = 7 merged equal the unsharded run (CPU)', () => {
         /old\.json: not a result written by `npm run sim -- --out` \(no "ensemble" section\)/,
       );
       const [a, b, c] = good as [NamedShard, NamedShard, NamedShard];
-      const { warnings } = mergeShards([
-        a,
-        b,
-        edit(c, (j) => {
-          j.run.backend = 'webgpu';
-          j.run.device = 'gpu';
-        }),
-      ]);
-      expect(warnings[0]).toMatch(/different backends/);
+      expect(() =>
+        mergeShards([
+          a,
+          b,
+          edit(c, (j) => {
+            j.run.backend = 'webgpu';
+            j.run.device = 'gpu';
+          }),
+        ]),
+      ).toThrow(/shard-0\.json ran on cpu but shard-2\.json on webgpu/);
     });
   });
 
