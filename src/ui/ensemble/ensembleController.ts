@@ -16,7 +16,8 @@ import { runPrim } from './primView';
 import { exportRawSamples } from './rawSampleExport';
 import { selectionOf } from './selection';
 import { SensitivityRunner } from './sensitivityRunner';
-import { ENSEMBLE_DEFAULT_K, type Brush, type EnsembleRun } from './types';
+import { autoK } from './sizing';
+import type { Brush, EnsembleRun } from './types';
 
 /** PRIM re-runs this long after the last change of the failure definition (it takes ~0.1 s at K = 4096). */
 const PRIM_DEBOUNCE_MS = 150;
@@ -83,9 +84,11 @@ export class EnsembleController {
     }
   }
 
-  /** K when the visitor chose none: by backend (a CPU fallback runs far fewer sets). */
+  /** K when the visitor chose none: what the last run's measured throughput gets through in ~30 s (sizing.ts). */
   defaultK(): number {
-    return ENSEMBLE_DEFAULT_K[this.engine()?.backend ?? 'cpu'];
+    const s = this.store.state;
+    const siteYears = s.scenario ? s.scenario.sites.length * (s.scenario.endYear - s.scenario.startYear + 1) : 0;
+    return autoK(this.engine()?.backend ?? 'cpu', s.result?.siteYearSamplesPerSecond, s.ensembleSettings.draws, siteYears);
   }
 
   async run(): Promise<void> {

@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { RunResult } from '../../engine/types';
 import { KNOB_NAMES, type KnobName } from '../../scenario/names';
-import { formatDuration } from '../format';
+import { formatDuration, formatRate } from '../format';
 import { effectiveKnobs, KNOB_META } from '../knobs';
 import { ensembleKey, rangesKey } from '../ranges';
 import { resolveYear } from '../resultSlices';
@@ -26,7 +26,8 @@ import type { ScatterBrushEvent, ScatterPickEvent } from './hr-scatter';
 import './hr-tornado';
 import { fitMetric, formatMetric, metricColumn, metricId, metricLabel, metricUnit } from './metrics';
 import { knobColumn } from './selection';
-import { ENSEMBLE_DEFAULT_K, type EnsembleRun } from './types';
+import { autoK, ENSEMBLE_TARGET_SECONDS, estimateSeconds, formatEstimate } from './sizing';
+import type { EnsembleRun } from './types';
 
 const K_CHOICES = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384] as const;
 
@@ -95,14 +96,22 @@ export class HrEnsemble extends LitElement {
   #settings(s: AppState, running: boolean) {
     const e = s.ensembleSettings;
     const backend = s.engineBackend ?? 'cpu';
-    const defK = ENSEMBLE_DEFAULT_K[backend];
+    const siteYears = s.scenario ? s.scenario.sites.length * (s.scenario.endYear - s.scenario.startYear + 1) : 0;
+    const rate = s.result?.siteYearSamplesPerSecond;
+    const defK = autoK(backend, rate, e.draws, siteYears);
     const K = e.count ?? defK;
+    const seconds = estimateSeconds(K, e.draws, siteYears, rate);
     const varied = Object.values(s.ranges).filter((r) => r && r[1] > r[0]).length;
     const set = (patch: Partial<AppState['ensembleSettings']>) => emitAction(this, { type: 'settings', patch });
+    const where = backend === 'cpu' ? 'on the CPU' : 'on WebGPU';
+    const time =
+      seconds === undefined
+        ? ''
+        : ` (about ${formatEstimate(seconds)} at the ${formatRate(rate ?? 0)} site-year samples/s the last run measured ${where})`;
     const kNote =
-      e.count === undefined && backend === 'cpu'
-        ? `CPU fallback: K = ${ENSEMBLE_DEFAULT_K.cpu} (WebGPU would run ${ENSEMBLE_DEFAULT_K.webgpu})`
-        : `K = ${K.toLocaleString('en')} parameter sets`;
+      e.count === undefined
+        ? `auto: K = ${K.toLocaleString('en')}, what this backend runs in about ${ENSEMBLE_TARGET_SECONDS} s${time}`
+        : `K = ${K.toLocaleString('en')} parameter sets${time}`;
     const choices = K_CHOICES.includes(K as (typeof K_CHOICES)[number]) ? K_CHOICES : [...K_CHOICES, K].sort((a, b) => a - b);
     return html`<form class="settings" aria-label="Ensemble settings" @submit=${(ev: Event) => {
       ev.preventDefault();

@@ -9,13 +9,13 @@ export type EnsembleDesign = 'sobol' | 'lhs';
 
 export interface EnsembleSettings {
   design: EnsembleDesign;
-  /** Parameter sets K; undefined = the backend's default (ENSEMBLE_DEFAULT_K). */
+  /** Parameter sets K; undefined = auto: what the measured throughput runs in ~30 s (sizing.ts). */
   count?: number;
   /** Monte Carlo draws per parameter set. */
   draws: number;
 }
 
-/** K by backend when the visitor has not chosen one: a CPU fallback cannot do 4096 sets in reasonable time. */
+/** K by backend before any run has measured its throughput (sizing.ts): a CPU fallback cannot do 4096 sets in reasonable time. */
 export const ENSEMBLE_DEFAULT_K = { webgpu: 4096, cpu: 256 } as const;
 export const DEFAULT_ENSEMBLE: EnsembleSettings = { design: 'sobol', draws: 256 };
 
