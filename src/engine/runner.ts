@@ -34,6 +34,7 @@ import { planRun, type GroupPlan } from './plan';
 import { QUANTILES, shareQuantile } from './regionQuantile';
 import { checkScenario } from '../scenario/validate';
 import { checkResult } from './checkResult';
+import { checkCounterRange } from './counterRange';
 import { RunAbortedError, type RunOptions, type RunResult } from './types';
 
 export { DEFAULT_DRAWS, RunOptionError } from './options';
@@ -215,6 +216,7 @@ export function prepareRun(scenario: Scenario, options: RunOptions | undefined):
   const checked = checkRunOptions(options);
   const valid = checkScenario(scenario);
   checkRunSize(valid, checked, options?.paramSetRange === undefined ? 'paramSets' : 'paramSetRange.count');
+  checkCounterRange(valid, checked.paramSets);
   return { scenario: valid, options: checked };
 }
 
