@@ -268,7 +268,10 @@ describe('formula guards round-trip', () => {
   it('property: any trimmed name survives sitesToCsv → parseSitesText', () => {
     const base = fixture().sites[0]!;
     const name = fc
-      .tuple(fc.constantFrom('', "'", "''", '=', "'=", "''+", '+', '-', '@', '＝', ' =', '\t'), fc.string({ maxLength: 16, unit: 'binary' }))
+      .tuple(
+        fc.constantFrom('', "'", "''", '=', "'=", "''+", '+', '-', '@', '＝', ' =', '\t'),
+        fc.string({ maxLength: 16, unit: 'binary' }),
+      )
       .map(([start, rest]) => start + rest)
       .filter((s) => s.trim() === s && s !== '' && !s.includes('\r'));
     fc.assert(
