@@ -202,12 +202,31 @@ export class DrawModel {
     return c;
   }
 
+  // (1 + γ)^y and the efficiency trend depend only on the parameter set and the year: computed
+  // once per set here (model.wgsl calls pow each time; the values are the same bit for bit).
+  private powersFor = -1;
+  private readonly growthPow = new Float32Array(MAX_YEARS);
+  private readonly trendPow = new Float32Array(MAX_YEARS);
+
+  private powers(d: Draw): void {
+    if (this.powersFor === d.knob) return;
+    this.powersFor = d.knob;
+    const growth = f32(1 + f32(this.knob(d, C.K_DEMAND_GROWTH) * 0.01));
+    const trend = Math.max(f32(1 - f32(this.knob(d, C.K_EFFICIENCY) * 0.01)), 0);
+    for (let y = 0; y < MAX_YEARS; y++) {
+      this.growthPow[y] = growth ** y;
+      this.trendPow[y] = trend ** y;
+    }
+  }
+
   growthFactor(d: Draw, y: number): number {
-    return f32(f32(1 + f32(this.knob(d, C.K_DEMAND_GROWTH) * 0.01)) ** y);
+    this.powers(d);
+    return this.growthPow[y] as number;
   }
 
   pueIn(d: Draw, st: SiteState, y: number, c: Climate): number {
-    const trend = f32(Math.max(f32(1 - f32(this.knob(d, C.K_EFFICIENCY) * 0.01)), 0) ** y);
+    this.powers(d);
+    const trend = this.trendPow[y] as number;
     return f32(f32(1 + f32(f32(st.pue0 - 1) * trend)) * c.pueFactor);
   }
 

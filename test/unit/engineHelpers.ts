@@ -97,3 +97,20 @@ export function bothEngines(): Record<'cpu' | 'webgpu', Engine> {
   });
   return engines;
 }
+
+/** One site whose every cause can bite: shocks, a random grid, droughts on evaporative cooling, cyber. */
+export function everyCause(): Scenario {
+  return handScenario({
+    supplyChain: {
+      accelerators: { delayYears: 0, shockProbability: 0.3, shockDelayYears: 1, scope: 'global' },
+      transformers: { delayYears: 0, shockProbability: 0.2, shockDelayYears: 2, scope: 'global' },
+    },
+    region: {
+      gridHeadroomMW: { dist: 'uniform', min: 40, max: 160 },
+      droughtProbability: 0.4,
+      droughtWaterAllowance: { dist: 'uniform', min: 0.3, max: 0.9 },
+    },
+    site: { cooling: 'evaporative' },
+    cyber: { incidentsPerSiteYear: 0.6, outageDays: 40 },
+  });
+}

@@ -7,25 +7,11 @@ import { plannedMWByYear } from '../../src/engine/attribution';
 import { regionShortfallQuantilesMW } from '../../src/engine/whereBreaks';
 import { REGION_HIST_BINS } from '../../src/kernel/contract';
 import { RunOptionError } from '../../src/engine/options';
-import { bothEngines, handScenario } from './engineHelpers';
+import { bothEngines, everyCause, handScenario } from './engineHelpers';
 import { testSeeds } from './stats';
 
 const engines = bothEngines();
 const transformers1y = { transformers: { delayYears: 1, shockProbability: 0, shockDelayYears: 0, scope: 'global' } };
-
-/** One site, one region, every cause random: delays, a random grid, droughts, cyber. */
-function random() {
-  return handScenario({
-    supplyChain: { transformers: { delayYears: 0, shockProbability: 0.3, shockDelayYears: 1.5, scope: 'global' } },
-    region: {
-      gridHeadroomMW: { dist: 'uniform', min: 40, max: 160 },
-      droughtProbability: 0.4,
-      droughtWaterAllowance: { dist: 'uniform', min: 0.3, max: 0.9 },
-    },
-    site: { cooling: 'evaporative' },
-    cyber: { incidentsPerSiteYear: 0.6, outageDays: 40 },
-  });
-}
 
 /** The draws' own q-quantile: the smallest value with at least q·n draws at or below it. */
 function empirical(sorted: Float64Array, q: number): number {
@@ -50,7 +36,7 @@ describe.each(['cpu', 'webgpu'] as const)('%s: region-year quantiles', (backend)
   });
 
   it.each(testSeeds([21, 22, 23]))('match the raw samples of the same draws within one bin (seed %i)', async (seed) => {
-    const s = random();
+    const s = everyCause();
     const draws = 2048;
     const r = await engines[backend].run(s, { draws, seed });
     const q = regionShortfallQuantilesMW(r, 0, 0);
@@ -83,7 +69,7 @@ describe('when region-year quantiles are kept', () => {
   });
 
   it('CPU and WebGPU agree within one bin', async () => {
-    const s = random();
+    const s = everyCause();
     const [c, g] = await Promise.all([engines.cpu.run(s, { draws: 1024, seed: 5 }), engines.webgpu.run(s, { draws: 1024, seed: 5 })]);
     const plan = Math.max(...plannedMWByYear(s, c, 0));
     c.regionShortfallQuantilesMW.forEach((v, i) => {

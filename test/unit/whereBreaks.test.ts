@@ -6,29 +6,12 @@ import { CAUSE_CURTAILMENT, CAUSE_CYBER, CAUSE_WATER, CAUSES, N_CAUSES, SUPPLY_I
 import { regionShortfallInYear, regionShortfallMW, siteCauseProbability, siteWhy } from '../../src/engine/whereBreaks';
 import { plannedMWByYear, yearShortfall } from '../../src/engine/attribution';
 import { findSeries, seriesSummary } from '../../src/engine/resultAccess';
-import { bothEngines, fixtureScenario, handScenario, mustParse } from './engineHelpers';
+import { bothEngines, everyCause, fixtureScenario, handScenario, mustParse } from './engineHelpers';
 import { testSeeds } from './stats';
 
 const BACKENDS = ['cpu', 'webgpu'] as const;
 const engines = bothEngines();
 const transformers1y = { transformers: { delayYears: 1, shockProbability: 0, shockDelayYears: 0, scope: 'global' } };
-
-/** One site whose every cause can bite: shocks, a random grid, droughts on evaporative cooling, cyber. */
-function everyCause() {
-  return handScenario({
-    supplyChain: {
-      accelerators: { delayYears: 0, shockProbability: 0.3, shockDelayYears: 1, scope: 'global' },
-      transformers: { delayYears: 0, shockProbability: 0.2, shockDelayYears: 2, scope: 'global' },
-    },
-    region: {
-      gridHeadroomMW: { dist: 'uniform', min: 40, max: 160 },
-      droughtProbability: 0.4,
-      droughtWaterAllowance: { dist: 'uniform', min: 0.3, max: 0.9 },
-    },
-    site: { cooling: 'evaporative' },
-    cyber: { incidentsPerSiteYear: 0.6, outageDays: 40 },
-  });
-}
 
 /** The binding cause of one draw from its parts, as docs/model.md defines it (ties to the earlier step). */
 function bindingFromParts(parts: number[]): number {
