@@ -31,7 +31,7 @@ module.exports = {
       name: 'no-unresolvable',
       severity: 'error',
       from: { path: '^src/' },
-      to: { couldNotResolve: true, pathNot: ['\\?raw$', '^node:', '^(webgpu|world-atlas/.*|geojson|topojson-specification)$'] },
+      to: { couldNotResolve: true, pathNot: ['\\?raw$', '^node:', '^virtual:pwa-register$', '^(webgpu|world-atlas/.*|geojson|topojson-specification)$'] },
     },
   ],
   options: {

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 /** What the dev server alone adds to index.html's CSP: the socket of its hot-module reload. */
@@ -16,10 +17,32 @@ export function devCsp(): Plugin {
   };
 }
 
+/**
+ * Offline after the first visit: a Workbox service worker precaches the whole build — the app,
+ * the map shapes, the presets and site list under data/ — so the page, its engine and every
+ * preset load with the network off (test/e2e/offline.spec.ts). It updates itself on the next
+ * visit after a deploy. No manifest: Headroom is a page, not an installable app.
+ */
+const offline = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: false, // src/main.ts registers it (an inline script would break the CSP)
+  manifest: false,
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,json,csv,svg,png}'],
+    // The main bundle (three.js) and the map shapes are ~1 MB each.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    // The first visit's page is served by the worker from then on, without waiting for a reload.
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+});
+
 export default defineConfig({
   // Relative base so the built app also works from a sub-path and inside an iframe.
   base: './',
-  plugins: [devCsp()],
+  plugins: [devCsp(), offline],
   server: { host: 'localhost', port: 5173, strictPort: true },
   preview: { host: 'localhost', port: 4173, strictPort: true },
   worker: { format: 'es' },

@@ -15,6 +15,7 @@ import { resolveYear } from './ui/resultSlices';
 import type { AppState } from './ui/store';
 import { Store } from './ui/store';
 import { initialState, syncUrl } from './ui/urlState';
+import { registerSW } from 'virtual:pwa-register';
 
 export interface HeadroomApi {
   createEngine: typeof createEngine;
@@ -95,6 +96,10 @@ function setData(key: string, value: string | undefined): void {
   else if (document.body.dataset[key] !== value) document.body.dataset[key] = value;
 }
 syncUrl((fn) => store.subscribe(fn));
+
+// Offline after the first visit (vite.config.ts): the service worker precaches the build; it
+// updates itself when a new build is deployed. Absent in `npm start` (dev), where it is a no-op.
+registerSW({ immediate: true });
 
 const app = document.querySelector('hr-app') ?? document.body.appendChild(document.createElement('hr-app'));
 app.attach(store, controller);
