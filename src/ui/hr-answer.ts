@@ -19,7 +19,7 @@ interface SourceGroup {
 }
 
 /** The scenario's own sources, its money figures' and its sites', each listed once. */
-function sourceGroups(s: Scenario): SourceGroup[] {
+export function sourceGroups(s: Scenario): SourceGroup[] {
   const seen = new Set<string>();
   const pick = (list: readonly (SourceRef | undefined)[]): SourceRef[] =>
     list.filter((x): x is SourceRef => {

@@ -25,7 +25,8 @@ import './hr-site-detail';
 import './hr-status';
 import './hr-toolbar';
 import type { ExportEvent, FileEvent, PresetEvent } from './hr-toolbar';
-import { copyLink, exportFile } from './io/actions';
+import { copyLink, copyText, embedCode, exportFile } from './io/actions';
+import './hr-embed-header';
 import './map/hr-map';
 import type { HrMap } from './map/hr-map';
 import { defaultViewFor } from './map/presetViews';
@@ -141,6 +142,13 @@ export class HrApp extends LitElement {
     const url = `${location.origin}${location.pathname}${stateToSearch(s)}`;
     void copyLink(url).then((t) => this.#notice(t));
   };
+  #onCopyEmbed = (): void => {
+    const s = this.state;
+    if (!s) return;
+    const url = `${location.origin}${location.pathname}${stateToSearch(s)}`;
+    const title = `Headroom: ${(s.resultScenario ?? s.scenario)?.name ?? 'datacenter power, water and parts'}`;
+    void copyText(embedCode(url, title), 'Embed code').then((t) => this.#notice(t));
+  };
   #onPresent = (e: CustomEvent<{ on: boolean }>): void => {
     const on = e.detail.on;
     this.controller?.setView({ present: on });
@@ -240,10 +248,16 @@ export class HrApp extends LitElement {
             <hr-toolbar .source=${s.source} .userLabel=${s.userLabel} .importMode=${s.importMode} ?present=${s.present} ?ready=${s.ready} ?hasResult=${!!s.result}
               @hr-preset=${this.#onPreset} @hr-file=${this.#onFile} @hr-reset-preset=${() => void this.controller?.resetToPreset()}
               @hr-import-mode=${(e: CustomEvent<{ mode: 'replace' | 'append' }>) => this.store?.set({ importMode: e.detail.mode })}
-              @hr-export=${this.#onExport} @hr-copy-link=${this.#onCopyLink} @hr-present=${this.#onPresent}></hr-toolbar>
+              @hr-export=${this.#onExport} @hr-copy-link=${this.#onCopyLink} @hr-copy-embed=${this.#onCopyEmbed} @hr-present=${this.#onPresent}></hr-toolbar>
           </header>`
       }
-      <hr-status .backend=${s.engineBackend} .device=${s.engineDevice} .cpuFallbackReason=${s.cpuFallbackReason} .phase=${s.phase} .progress=${s.progress}
+      ${
+        embed
+          ? html`<hr-embed-header .scenario=${scenario} .year=${year}
+              .fullViewHref=${`${location.origin}${location.pathname}${stateToSearch({ ...s, embed: { ...s.embed, enabled: false } })}`}></hr-embed-header>`
+          : nothing
+      }
+      <hr-status ?embedded=${embed} .backend=${s.engineBackend} .device=${s.engineDevice} .cpuFallbackReason=${s.cpuFallbackReason} .phase=${s.phase} .progress=${s.progress}
         .result=${s.result} .error=${s.error} .notice=${s.notice} .saveProblem=${s.saveProblem} ?running=${running}></hr-status>
       <div class="body">
         ${

@@ -21,6 +21,7 @@ export class HrStatus extends LitElement {
     error: { attribute: false },
     notice: { attribute: false },
     saveProblem: { attribute: false },
+    embedded: { type: Boolean },
   };
 
   declare backend: BackendKind | undefined;
@@ -34,6 +35,8 @@ export class HrStatus extends LitElement {
   declare notice: string | undefined;
   /** AppState.saveProblem: stays on screen while it holds (the notice may say it too, then it shows once). */
   declare saveProblem: string | undefined;
+  /** In an embed the strip shows progress, errors and notices only: readers of an article need no backend badge or samples/s. */
+  declare embedded: boolean;
 
   constructor() {
     super();
@@ -47,6 +50,7 @@ export class HrStatus extends LitElement {
     this.error = undefined;
     this.notice = undefined;
     this.saveProblem = undefined;
+    this.embedded = false;
   }
 
   static override styles = css`
@@ -110,9 +114,15 @@ export class HrStatus extends LitElement {
 
   override render() {
     return html`
-      <section class="strip" aria-label="Run status">${this.#badge()} ${this.#headline()} ${this.#progress()}</section>
       ${
-        this.cpuFallbackReason
+        this.embedded
+          ? this.running
+            ? html`<section class="strip" aria-label="Run status">${this.#progress()}</section>`
+            : nothing
+          : html`<section class="strip" aria-label="Run status">${this.#badge()} ${this.#headline()} ${this.#progress()}</section>`
+      }
+      ${
+        this.cpuFallbackReason && !this.embedded
           ? html`<div class="banner" role="status" data-testid="cpu-banner">
             <strong>The model runs on the CPU</strong> (${this.device ?? 'CPU workers'}): ${this.cpuFallbackReason}.
           </div>`

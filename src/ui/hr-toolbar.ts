@@ -115,6 +115,7 @@ export class HrToolbar extends LitElement {
           </div>
         </details>
         <button type="button" @click=${() => this.#emit('hr-copy-link', null)}>Copy link</button>
+        <button type="button" @click=${() => this.#emit('hr-copy-embed', null)}>Copy embed code</button>
         <button type="button" aria-pressed=${this.present ? 'true' : 'false'} @click=${() => this.#emit('hr-present', { on: !this.present })}>Presentation mode</button>
       </div>
     `;

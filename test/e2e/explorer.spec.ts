@@ -167,7 +167,27 @@ test('map keyboard and buttons: + zooms, arrows pan; Copy link copies the state 
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain('map=');
   expect(new URL(copied).searchParams.get('scenario')).toBe('global-2030');
+  // Copy embed code: an iframe of the same state in embed mode, titled.
+  await page.getByRole('button', { name: 'Copy embed code' }).click();
+  await expect(page.getByText('Embed code copied to the clipboard.')).toBeVisible();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  const iframe = new EmbedCode(code);
+  expect(iframe.src.searchParams.get('embed')).toBe('1');
+  expect(iframe.src.searchParams.get('map')).toBe(new URL(copied).searchParams.get('map'));
+  expect(iframe.title).toMatch(/^Headroom: /);
 });
+
+/** The src and title of the one iframe in embed code (Node has no DOMParser). */
+class EmbedCode {
+  readonly src: URL;
+  readonly title: string;
+  constructor(code: string) {
+    expect(code).toMatch(/^<iframe [^>]*><\/iframe>$/);
+    const attr = (name: string) => (new RegExp(`${name}="([^"]*)"`).exec(code)?.[1] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    this.src = new URL(attr('src'));
+    this.title = attr('title');
+  }
+}
 
 test('embed mode hides the chrome; view=charts hides the map; controls=1 shows the knobs', async ({ page }, testInfo) => {
   await open(page, '?backend=cpu&embed=1&view=both&controls=0');
@@ -176,6 +196,17 @@ test('embed mode hides the chrome; view=charts hides the map; controls=1 shows t
   await expect(page.getByLabel('Import scenario or sites')).toHaveCount(0);
   await expect(page.getByTestId('map-canvas')).toBeVisible();
   await expect(page.locator('hr-fan-chart canvas').first()).toBeVisible();
+  // An embed says what it shows and where from, links back, and carries no backend badge or samples/s.
+  const name = await page.evaluate(() => window.headroom.scenario?.name ?? '');
+  await expect(page.getByTestId('embed-title')).toContainText(name);
+  await expect(page.getByTestId('embed-source')).toContainText(
+    /Source: Headroom Monte Carlo model; [\d,]+ sources listed under the answer/,
+  );
+  const back = new URL((await page.getByTestId('embed-full-view').getAttribute('href')) ?? '');
+  expect(back.searchParams.get('embed')).toBeNull();
+  expect(back.searchParams.get('scenario')).toBe('global-2030');
+  await expect(page.getByTestId('backend-badge')).toHaveCount(0);
+  await expect(page.getByTestId('throughput-strip')).toHaveCount(0);
   await shot(page, testInfo, 'embed-both');
 
   await open(page, '?backend=cpu&embed=1&view=charts');

@@ -35,14 +35,17 @@ export async function exportFile(kind: ExportKind, s: AppState, mapPng: () => Pr
   return `Saved ${name}.`;
 }
 
-/** Copies `url`; where the clipboard is refused (some iframes, plain http) falls back to a selection copy. */
-export async function copyLink(url: string): Promise<string> {
+/**
+ * Copies text (a link, embed code); where the clipboard is refused (some iframes, plain http)
+ * falls back to a selection copy. The notice says what happened, with the text when nothing could copy it.
+ */
+export async function copyText(text: string, what = 'Link'): Promise<string> {
   try {
-    await navigator.clipboard.writeText(url);
-    return 'Link copied to the clipboard.';
+    await navigator.clipboard.writeText(text);
+    return `${what} copied to the clipboard.`;
   } catch {
     const area = document.createElement('textarea');
-    area.value = url;
+    area.value = text;
     area.setAttribute('readonly', '');
     area.style.position = 'fixed';
     area.style.opacity = '0';
@@ -51,6 +54,18 @@ export async function copyLink(url: string): Promise<string> {
     // execCommand is deprecated but is the only copy path left when the Clipboard API is blocked.
     const copied = document.execCommand('copy');
     area.remove();
-    return copied ? 'Link copied to the clipboard.' : `Copy this link: ${url}`;
+    return copied ? `${what} copied to the clipboard.` : `Copy this ${what.toLowerCase()}: ${text}`;
   }
+}
+
+export const copyLink = (url: string): Promise<string> => copyText(url, 'Link');
+
+/** An iframe for an article: the same state with ?embed=1, a title for screen readers, lazy loading. */
+export function embedCode(fullViewUrl: string, title: string): string {
+  const url = new URL(fullViewUrl);
+  url.searchParams.set('embed', '1');
+  if (!url.searchParams.has('view')) url.searchParams.set('view', 'both');
+  if (!url.searchParams.has('controls')) url.searchParams.set('controls', '0');
+  const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${attr(url.href)}" title="${attr(title)}" width="100%" height="760" style="border:0" loading="lazy" allow="fullscreen; clipboard-write"></iframe>`;
 }
