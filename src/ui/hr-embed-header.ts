@@ -39,7 +39,7 @@ export class HrEmbedHeader extends LitElement {
       <h1 data-testid="embed-title">${this.scenario?.name ?? 'Headroom'}${this.year !== undefined ? `, ${this.year}` : ''}</h1>
       <p data-testid="embed-source">
         Source: Headroom Monte Carlo model; ${sources}.
-        ${href ? html`<a href=${href} target="_blank" rel="noopener" data-testid="embed-full-view">Open the full view ↗</a>` : nothing}
+        ${href ? html`<a href=${safeHref(href)} target="_blank" rel="noopener" data-testid="embed-full-view">Open the full view ↗</a>` : nothing}
       </p>
     `;
   }

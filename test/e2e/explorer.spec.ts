@@ -2,7 +2,18 @@
 // outlines and columns; state survives a reload through the URL; embed and presentation modes;
 // hover and click on the map. Runs on both backends where it matters. Screenshots are attached.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { headline, mapPixels, newResult, open, resultCount, settled, sitePosition, trackConsole, unnamedControls } from './helpers';
+import {
+  headline,
+  mapPixels,
+  newResult,
+  open,
+  resultCount,
+  settled,
+  sitePosition,
+  trackConsole,
+  unnamedControls,
+  withSmallDraws,
+} from './helpers';
 
 interface Watch {
   results: { t: number; phase: string; draws: number }[];
@@ -245,4 +256,12 @@ test('every control has an accessible name', async ({ page }) => {
   await open(page, '?backend=cpu');
   const unnamed = await unnamedControls(page);
   expect(unnamed, unnamed.join('\n')).toEqual([]);
+});
+
+test('before the first result the map says it is calculating, in grey, not 0 % risk', async ({ page }) => {
+  // WebGPU on SwiftShader compiles its pipelines for seconds: long enough to see the first state.
+  await page.goto(`/${withSmallDraws('?backend=webgpu&scenario=uk-2030')}`);
+  await expect(page.getByTestId('map-calculating')).toBeVisible();
+  await settled(page);
+  await expect(page.getByTestId('map-calculating')).toHaveCount(0);
 });

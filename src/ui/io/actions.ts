@@ -2,6 +2,7 @@
 // returns a line for the notice area; failures come back as thrown errors for the error box.
 import { downloadText, scenarioFileName, scenarioToJson } from '../../data/scenarioFile';
 import { scenarioWithKnobs } from '../knobs';
+import { resolveYear } from '../resultSlices';
 import type { AppState } from '../store';
 import type { ExportKind } from '../hr-toolbar';
 import { downloadBlob, slug } from './download';
@@ -18,7 +19,8 @@ export async function exportFile(kind: ExportKind, s: AppState, mapPng: () => Pr
     return `Saved ${name}.`;
   }
   if (kind === 'map-png') {
-    const name = `headroom-map-${base}-${s.year ?? ''}.png`;
+    const year = resolveYear(s.year, s.resultScenario ?? s.scenario);
+    const name = `headroom-map-${base}${year === undefined ? '' : `-${year}`}.png`;
     downloadBlob(name, await mapPng());
     return `Saved ${name}.`;
   }

@@ -72,6 +72,7 @@ export class HrMap extends LitElement {
     button { font: inherit; font-size: 0.8rem; min-width: 2rem; padding: 0.2rem 0.45rem; border: 1px solid #9aa6b4; border-radius: 4px; background: #fff; cursor: pointer; }
     button:focus-visible { outline: 3px solid #1f5fbf; outline-offset: 1px; }
     hr-map-legend { position: absolute; right: 0.5rem; bottom: 0.5rem; }
+    .calculating { position: absolute; left: 0.5rem; bottom: 0.5rem; margin: 0; padding: 0.2rem 0.5rem; border-radius: 4px; background: rgba(255, 255, 255, 0.9); font-size: 0.8rem; color: #333; }
     .tip { position: absolute; pointer-events: none; background: rgba(20, 24, 30, 0.92); color: #fff; padding: 0.35rem 0.55rem; border-radius: 4px; font-size: 0.8rem; max-width: 18rem; z-index: 2; }
     .tip p { margin: 0; }
     .tip p:first-child { font-weight: 600; }
@@ -132,10 +133,13 @@ export class HrMap extends LitElement {
       const r = resultMatches(this.result, s) ? this.result : undefined;
       const year = this.year ?? s.startYear;
       const nS = s.sites.length;
+      // Before the first result: columns at their planned size in grey, regions grey — "calculating", not 0 % risk.
       map.setYearValues({
-        loadMW: r ? yearSlice(r, r.siteExpectedLoadMW, nS, year) : new Float32Array(nS),
-        missProbability: r ? yearSlice(r, r.siteMissProbability, nS, year) : new Float32Array(nS),
-        curtailProbability: r ? yearSlice(r, r.regionCurtailProbability, s.regions.length, year) : new Float32Array(s.regions.length),
+        loadMW: r ? yearSlice(r, r.siteExpectedLoadMW, nS, year) : Float32Array.from(s.sites, (x) => x.itLoadMW),
+        missProbability: r ? yearSlice(r, r.siteMissProbability, nS, year) : new Float32Array(nS).fill(Number.NaN),
+        curtailProbability: r
+          ? yearSlice(r, r.regionCurtailProbability, s.regions.length, year)
+          : new Float32Array(s.regions.length).fill(Number.NaN),
       });
     }
     if (changed.has('scenario') || changed.has('selectedSiteId')) {
@@ -243,6 +247,7 @@ export class HrMap extends LitElement {
             ? html`<div class="tip" role="tooltip" style="left:${this.tooltip.x}px;top:${this.tooltip.y}px">${this.tooltip.lines.map((l) => html`<p>${l}</p>`)}</div>`
             : nothing
         }
+        ${s && !resultMatches(this.result, s) && !this.webglError ? html`<p class="calculating" role="status" data-testid="map-calculating">Calculating… grey columns are planned sites, not yet a risk</p>` : nothing}
         ${this.dropping ? html`<div class="drop">Drop a scenario (.json) or sites (.csv, .geojson) to import</div>` : nothing}
       </div>
     `;
