@@ -85,6 +85,9 @@ describe('ensemble runs, columns, brushing and PRIM', () => {
     }
     expect(chunkSetsFor('cpu', 256, 649, 4096)).toBe(3);
     expect(chunkSetsFor('webgpu', 64, 10, 16)).toBe(16);
+    // Measured: half a second's worth at the last run's rate (a software adapter at 90k site-years/s).
+    expect(chunkSetsFor('webgpu', 64, 649, 4096, 90_000)).toBe(1);
+    expect(chunkSetsFor('cpu', 64, 649, 4096, 1.2e6)).toBe(14);
   });
 
   it('reads outputs per set in display units', () => {

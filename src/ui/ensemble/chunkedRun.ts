@@ -7,12 +7,20 @@ import { checkDraws, checkRunOptions, paramSetCount, RunOptionError } from '../.
 import type { BackendKind, Engine, RunOptions, RunResult } from '../../engine/types';
 import { PER_SET_ARRAYS, RunAbortedError } from '../../engine/types';
 
-/** Site-year samples per chunk: ~0.5 s on a CPU fallback, a few dispatches on a GPU. */
+/** Site-year samples per chunk before any run has measured the backend: ~0.5 s on a CPU fallback, a few dispatches on a GPU. */
 const CHUNK_SITE_YEARS: Record<BackendKind, number> = { cpu: 2 ** 19, webgpu: 2 ** 24 };
+/** A chunk lasts about this long at the measured rate: a knob move waits at most one chunk. */
+export const CHUNK_SECONDS = 0.5;
 
-export function chunkSetsFor(backend: BackendKind, draws: number, siteYears: number, K: number): number {
+/**
+ * Parameter sets per chunk: what the measured rate (site-year samples/s of the last run) does in
+ * CHUNK_SECONDS, else the backend's usual size. A software WebGPU adapter runs at a CPU's pace,
+ * and a fixed GPU-sized chunk there kept knob moves waiting for minutes.
+ */
+export function chunkSetsFor(backend: BackendKind, draws: number, siteYears: number, K: number, rate?: number): number {
   const per = Math.max(1, draws * siteYears);
-  return Math.max(1, Math.min(K, Math.floor(CHUNK_SITE_YEARS[backend] / per)));
+  const budget = rate !== undefined && Number.isFinite(rate) && rate > 0 ? rate * CHUNK_SECONDS : CHUNK_SITE_YEARS[backend];
+  return Math.max(1, Math.min(K, Math.floor(budget / per)));
 }
 
 /** K, as the engine counts RunOptions.paramSets (and checks it: a bad one is a RunOptionError). */

@@ -139,7 +139,7 @@ export class EnsembleController {
         seed,
         histograms: false,
         signal: abort.signal,
-        chunkSets: chunkSetsFor(engine.backend, draws, siteYears, K),
+        chunkSets: chunkSetsFor(engine.backend, draws, siteYears, K, s.result?.siteYearSamplesPerSecond),
         onProgress: (p) => this.#progress(p, update),
         onChunk: (result, rows) => {
           update({ result, rows });

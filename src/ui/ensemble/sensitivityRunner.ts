@@ -110,7 +110,9 @@ export class SensitivityRunner {
     const seed = validOr(() => checkSeed(s.inputs.seed)) ?? DEFAULT_SEED;
     try {
       const result = await runSensitivity(
-        chunkedEngine(engine, (K, draws) => chunkSetsFor(engine.backend, draws, siteYears, K)),
+        chunkedEngine(engine, (K, draws) =>
+          chunkSetsFor(engine.backend, draws, siteYears, K, this.store.state.result?.siteYearSamplesPerSecond),
+        ),
         scenario,
         { n: plan.n, draws: plan.draws, seed, knobs, signal: abort.signal, onProgress: (p) => current() && this.#progress(p) },
       );
