@@ -59,7 +59,10 @@ export class ScenarioLoader {
       // loadUserScenario has validated it already.
       this.#accept({ ok: true, scenario: saved.scenario }, 'The saved scenario is not valid', 'user', { keepView: true });
     } else {
-      if (source === 'user') notes.push('No imported data is saved in this browser, so the preset is shown.');
+      if (source === 'user')
+        notes.push(
+          'This link points at data someone imported into their own browser, which a link cannot carry; the preset is shown instead. Ask them for the scenario file (Export › Scenario (JSON)).',
+        );
       await this.#loadPreset(presetId, true);
     }
     if (notes.length > 0) this.store.set({ notice: notes.join(' ') });

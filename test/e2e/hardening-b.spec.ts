@@ -26,5 +26,7 @@ test('no CSP violations; ?map=toString&y=toString&colour=__proto__ is ignored wi
 
 test('?scenario=user with nothing saved keeps its notice', async ({ page }) => {
   await open(page, '?backend=cpu&scenario=user');
-  await expect(page.locator('hr-status').getByRole('status').filter({ hasText: 'No imported data is saved' })).toBeVisible();
+  await expect(
+    page.locator('hr-status').getByRole('status').filter({ hasText: 'This link points at data someone imported' }),
+  ).toBeVisible();
 });

@@ -85,7 +85,9 @@ describe('start-up notices survive the first load', () => {
     await loader.loadInitial();
     expect(store.state.scenario).toBeDefined();
     expect(store.state.source).toBe('global-2030');
-    expect(store.state.notice).toBe('No imported data is saved in this browser, so the preset is shown.');
+    expect(store.state.notice).toBe(
+      'This link points at data someone imported into their own browser, which a link cannot carry; the preset is shown instead. Ask them for the scenario file (Export › Scenario (JSON)).',
+    );
   });
 
   it('values ignored in the link are still listed once the preset has loaded', async () => {
@@ -93,6 +95,6 @@ describe('start-up notices survive the first load', () => {
     expect(store.state.notice).toContain('map=toString');
     await loader.loadInitial();
     expect(store.state.notice).toContain('map=toString');
-    expect(store.state.notice).toContain('No imported data is saved');
+    expect(store.state.notice).toContain('This link points at data someone imported');
   });
 });
