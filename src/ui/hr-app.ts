@@ -22,6 +22,7 @@ import type { KnobEvent, KnobRangeEvent, KnobResetEvent } from './hr-knob-panel'
 import { HEADLINE_SERIES } from './hr-results';
 import './hr-results';
 import './hr-site-detail';
+import './hr-site-list';
 import './hr-status';
 import './hr-toolbar';
 import type { ExportEvent, FileEvent, PresetEvent } from './hr-toolbar';
@@ -283,6 +284,8 @@ export class HrApp extends LitElement {
           <section class="results-table" aria-labelledby="results-h">
             <h2 id="results-h">Results</h2>
             <hr-results .result=${s.result} .label=${s.resultLabel}></hr-results>
+            <hr-site-list .scenario=${s.resultScenario ?? s.scenario} .result=${s.result} .year=${year} .selectedSiteId=${s.selectedSiteId}
+              @hr-select-site=${(e: CustomEvent<{ id: string | undefined }>) => this.controller?.setView({ selectedSiteId: e.detail.id })}></hr-site-list>
           </section>
         </div>
       </div>

@@ -265,3 +265,18 @@ test('before the first result the map says it is calculating, in grey, not 0 % r
   await settled(page);
   await expect(page.getByTestId('map-calculating')).toHaveCount(0);
 });
+
+test('every site is reachable from the keyboard: the site list selects it on the map', async ({ page }) => {
+  await open(page, '?backend=cpu&scenario=uk-2030');
+  const summary = page.locator('hr-site-list summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(summary).toContainText(/All \d+ sites in \d{4}, riskiest first/);
+  const name = await page.evaluate(() => window.headroom.scenario?.sites.at(-1)?.name ?? '');
+  const show = page.getByRole('button', { name: `Show ${name} on the map` });
+  await show.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('site-detail-name')).toHaveText(name);
+  const id = await page.evaluate(() => window.headroom.scenario?.sites.at(-1)?.id);
+  await expect.poll(() => new URL(page.url()).searchParams.get('site')).toBe(id);
+});
