@@ -41,6 +41,7 @@ export class HrKnobPanel extends LitElement {
     legend { font-weight: 600; padding: 0 0.3rem; }
     .knob { display: grid; grid-template-columns: 1fr auto; gap: 0 0.4rem; align-items: center; margin-top: 0.35rem; }
     label { font-weight: 500; }
+    .what { grid-column: 1 / -1; margin: 0.05rem 0 0; font-size: 0.78rem; color: #4a5560; }
     output { font-variant-numeric: tabular-nums; text-align: right; white-space: nowrap; }
     output.moved { font-weight: 700; color: #174a94; }
     input[type='range'] { grid-column: 1 / -1; width: 100%; margin: 0.15rem 0 0; accent-color: #1f5fbf; }
@@ -103,7 +104,7 @@ export class HrKnobPanel extends LitElement {
             const shown = `${meta.display(v)} ${meta.unit}`;
             const id = `knob-${name}`;
             return html`<div class="knob" data-knob=${name}>
-              <label for=${id} title=${meta.help}>${meta.label}</label>
+              <label for=${id}>${meta.label}</label>
               <output for=${id} class=${moved ? 'moved' : ''} data-testid=${`value-${name}`}>${shown}</output>
               <input
                 id=${id}
@@ -114,9 +115,12 @@ export class HrKnobPanel extends LitElement {
                 step=${r.step}
                 .value=${live(String(v))}
                 aria-valuetext=${shown}
-                aria-describedby=${`${id}-help`}
+                aria-describedby=${`${id}-what ${id}-help`}
+                list=${`${id}-own`}
                 @input=${(e: Event) => this.#onInput(name, e)}
               />
+              <datalist id=${`${id}-own`}><option value=${r.base} label="scenario"></option></datalist>
+              <p class="what" id=${`${id}-what`}>${meta.help}; the tick is the scenario's own ${meta.display(r.base)} ${meta.unit}.</p>
               <div class="range">
                 <span id=${`${id}-help`}>${meta.display(r.min)}–${meta.display(r.max)} ${meta.unit}</span>
                 ${

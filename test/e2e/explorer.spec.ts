@@ -268,6 +268,8 @@ test('before the first result the map says it is calculating, in grey, not 0 % r
 
 test('every site is reachable from the keyboard: the site list selects it on the map', async ({ page }) => {
   await open(page, '?backend=cpu&scenario=uk-2030');
+  // Each knob says what it means without hover, and where the scenario's own value is.
+  await expect(page.locator('#knob-demandGrowthPctPerYear-what')).toContainText("compounding yearly; the tick is the scenario's own");
   const summary = page.locator('hr-site-list summary');
   await summary.focus();
   await page.keyboard.press('Enter');
