@@ -16,7 +16,7 @@ import { runPrim } from './primView';
 import { exportRawSamples } from './rawSampleExport';
 import { selectionOf } from './selection';
 import { SensitivityRunner } from './sensitivityRunner';
-import { autoK } from './sizing';
+import { autoKFor, siteYearsOf } from './sizing';
 import type { Brush, EnsembleRun } from './types';
 
 /** PRIM re-runs this long after the last change of the failure definition (it takes ~0.1 s at K = 4096). */
@@ -86,9 +86,7 @@ export class EnsembleController {
 
   /** K when the visitor chose none: what the last run's measured throughput gets through in ~30 s (sizing.ts). */
   defaultK(): number {
-    const s = this.store.state;
-    const siteYears = s.scenario ? s.scenario.sites.length * (s.scenario.endYear - s.scenario.startYear + 1) : 0;
-    return autoK(this.engine()?.backend ?? 'cpu', s.result?.siteYearSamplesPerSecond, s.ensembleSettings.draws, siteYears);
+    return autoKFor(this.store.state);
   }
 
   async run(): Promise<void> {
@@ -131,7 +129,7 @@ export class EnsembleController {
       if (current()) this.store.set({ ensemble: run });
     };
     this.store.set({ ensemble: run, brush: undefined, selection: undefined, prim: undefined, pickedSet: undefined });
-    const siteYears = scenario.sites.length * (scenario.endYear - scenario.startYear + 1);
+    const siteYears = siteYearsOf(scenario);
     try {
       await chunkedRun(engine, scenario, {
         paramSets: { count: K, design },

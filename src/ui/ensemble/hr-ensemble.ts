@@ -26,7 +26,7 @@ import type { ScatterBrushEvent, ScatterPickEvent } from './hr-scatter';
 import './hr-tornado';
 import { fitMetric, formatMetric, metricColumn, metricId, metricLabel, metricUnit } from './metrics';
 import { knobColumn } from './selection';
-import { autoK, ENSEMBLE_TARGET_SECONDS, estimateSeconds, formatEstimate } from './sizing';
+import { autoKFor, ENSEMBLE_TARGET_SECONDS, estimateSeconds, formatEstimate, siteYearsOf } from './sizing';
 import type { EnsembleRun } from './types';
 
 const K_CHOICES = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384] as const;
@@ -96,9 +96,9 @@ export class HrEnsemble extends LitElement {
   #settings(s: AppState, running: boolean) {
     const e = s.ensembleSettings;
     const backend = s.engineBackend ?? 'cpu';
-    const siteYears = s.scenario ? s.scenario.sites.length * (s.scenario.endYear - s.scenario.startYear + 1) : 0;
+    const siteYears = siteYearsOf(s.scenario);
     const rate = s.result?.siteYearSamplesPerSecond;
-    const defK = autoK(backend, rate, e.draws, siteYears);
+    const defK = autoKFor(s);
     const K = e.count ?? defK;
     const seconds = estimateSeconds(K, e.draws, siteYears, rate);
     const varied = Object.values(s.ranges).filter((r) => r && r[1] > r[0]).length;

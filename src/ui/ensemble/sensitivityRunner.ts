@@ -12,6 +12,7 @@ import { errorMessage } from '../format';
 import { clampRanges, ensembleKey, ensembleScenario, rangesKey, variedKnobs } from '../ranges';
 import type { Store } from '../store';
 import { chunkedEngine, chunkSetsFor } from './chunkedRun';
+import { siteYearsOf } from './sizing';
 import type { SensitivityPlan } from './types';
 
 /** Site-year samples one analysis may take: ~15 s on a two-core CPU fallback, ~1 s on a desktop GPU. */
@@ -79,7 +80,7 @@ export class SensitivityRunner {
     const engine = this.engine();
     if (!engine || !s.scenario) return;
     const knobs = variedKnobs(clampRanges(s.scenario, s.ranges));
-    const siteYears = s.scenario.sites.length * (s.scenario.endYear - s.scenario.startYear + 1);
+    const siteYears = siteYearsOf(s.scenario);
     const plan = planSensitivity(engine.backend, knobs, siteYears, s.sensitivitySettings.n);
     const key = ensembleKey(s.scenario, s.knobs, s.ranges, `sens|${plan.n}`);
     const base = { plan, key, rangesKey: rangesKey(s.ranges), result: s.sensitivity?.result };

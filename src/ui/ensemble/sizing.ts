@@ -2,12 +2,18 @@
 // in about ENSEMBLE_TARGET_SECONDS (a power of two, which Sobol' designs like), and how long a
 // chosen K will take. Before any run has measured the backend, the backend's usual K.
 import type { BackendKind } from '../../engine/types';
+import type { Scenario } from '../../scenario/schema';
+import type { AppState } from '../store';
 import { ENSEMBLE_DEFAULT_K } from './types';
 
 /** An "auto" ensemble aims to finish in about this long. */
 export const ENSEMBLE_TARGET_SECONDS = 30;
 export const ENSEMBLE_MIN_K = 16;
 export const ENSEMBLE_MAX_K = 4096;
+
+/** Site-years of one draw of a scenario (0 before one is loaded). */
+export const siteYearsOf = (scenario: Scenario | undefined): number =>
+  scenario ? scenario.sites.length * (scenario.endYear - scenario.startYear + 1) : 0;
 
 /** Seconds K sets of `draws` draws take at `rate` site-year samples per second (undefined without a rate). */
 export function estimateSeconds(K: number, draws: number, siteYears: number, rate: number | undefined): number | undefined {
@@ -20,6 +26,11 @@ export function autoK(backend: BackendKind, rate: number | undefined, draws: num
   if (one === undefined) return ENSEMBLE_DEFAULT_K[backend];
   const fits = 2 ** Math.floor(Math.log2(Math.max(1, ENSEMBLE_TARGET_SECONDS / one)));
   return Math.min(ENSEMBLE_MAX_K, Math.max(ENSEMBLE_MIN_K, fits));
+}
+
+/** K on "auto" for the page: its backend, its scenario and the last run's measured rate. */
+export function autoKFor(s: Pick<AppState, 'engineBackend' | 'scenario' | 'result' | 'ensembleSettings'>): number {
+  return autoK(s.engineBackend ?? 'cpu', s.result?.siteYearSamplesPerSecond, s.ensembleSettings.draws, siteYearsOf(s.scenario));
 }
 
 /** "12 s", "4 min", "2.5 h": an estimate, so two figures at most. */
