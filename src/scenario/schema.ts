@@ -226,10 +226,18 @@ const economicsSchema = z
   .strict();
 export type Economics = z.output<typeof economicsSchema>;
 
+/** A scenario's name and description in one other language; `name` and `description` are the English. */
+const translationSchema = z.object({ name: z.string().min(1, 'must not be empty'), description: z.string().optional() }).strict();
+
 export const scenarioSchema = z
   .object({
     name: z.string().min(1, 'must not be empty'),
     description: z.string().optional(),
+    /**
+     * Optional translations of `name` and `description`, by language (`ja`: Japanese). A strict
+     * object, not a record, so an unknown language key is refused rather than kept unread.
+     */
+    i18n: z.object({ ja: translationSchema.optional() }).strict().optional(),
     startYear: z.number().int('must be a whole year').min(1990, 'must be ≥ 1990').max(2100, 'must be ≤ 2100'),
     endYear: z.number().int('must be a whole year').max(2100, 'must be ≤ 2100'),
     sites: z.array(siteSchema).min(1, 'must list at least one site'),

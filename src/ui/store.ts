@@ -19,6 +19,7 @@ export const PRESETS = [
   { id: 'global-2030', label: 'Global (default)' },
   { id: 'uk-2030', label: 'United Kingdom' },
   { id: 'us-federal-sites', label: 'US federal sites' },
+  { id: 'japan-2030', label: 'Japan' },
 ] as const;
 export type PresetId = (typeof PRESETS)[number]['id'];
 /** A preset, or 'user' for a scenario imported by the visitor (kept in IndexedDB). */

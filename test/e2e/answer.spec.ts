@@ -9,7 +9,7 @@ import { newResult, openRunSettings, resultCount, settled, trackConsole, withSma
 const VIEW = { width: 1280, height: 720 };
 test.use({ viewport: VIEW });
 
-const PRESETS = ['global-2030', 'uk-2030', 'us-federal-sites'] as const;
+const PRESETS = ['global-2030', 'uk-2030', 'us-federal-sites', 'japan-2030'] as const;
 const CAUSE_WORDS =
   /accelerator supply|transformers|cooling plant|grid-connection queue|grid curtailment|water limits in droughts|cyber outages/;
 const RANGE = /P5–P95 [\d.,]+–[\d.,]+ (GW|MW)/;

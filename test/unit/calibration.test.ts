@@ -53,6 +53,7 @@ const FIT: Record<string, { fitted: boolean; why: string }> = {
   'global-2030 US 2028': { fitted: false, why: 'independent: the US pipeline is sized on IEA 2030, not on LBNL 2028' },
   'global-2030 GB 2030': { fitted: true, why: 'fitted: the GB pipeline is sized on NESO ~22 TWh in 2030' },
   'uk-2030 GB 2030': { fitted: true, why: 'fitted: the same GB entries, sized on NESO ~22 TWh in 2030' },
+  'japan-2030 JP 2030': { fitted: true, why: 'fitted: the Japan pipeline is sized on the OCCTO-derived ~48.2 TWh in 2030' },
 };
 function fitOf(t: CalibrationTarget): { fitted: boolean; why: string } {
   const fit = FIT[`${t.preset} ${t.country} ${t.year}`];

@@ -88,8 +88,8 @@ function readSitesCsv(): Record<string, string>[] {
 }
 
 describe('shipped scenarios', () => {
-  it('include the default and the two presets', () => {
-    expect(scenarioFiles).toEqual(expect.arrayContaining([DEFAULT_FILE, 'uk-2030.json', 'us-federal-sites.json']));
+  it('include the default and the presets', () => {
+    expect(scenarioFiles).toEqual(expect.arrayContaining([DEFAULT_FILE, 'uk-2030.json', 'us-federal-sites.json', 'japan-2030.json']));
   });
 
   for (const file of scenarioFiles) {
@@ -163,16 +163,22 @@ describe('default scenario', () => {
     for (const id of ['us-doe-inl', 'us-doe-oak-ridge', 'us-doe-paducah', 'us-doe-srs']) expect(ids).toContain(id);
   });
 
+  // Presets cut from the default hold copies of its sites. japan-2030 is standalone: the default's
+  // XA-Fleet aggregate (IEA Asia Pacific excl. China) already carries Japan's load, so Japan's named
+  // sites join global-2030 only when XA is split into Japan and the rest (docs/data.md, Japan).
+  const STANDALONE = new Set(['japan-2030.json']);
+  const cutFromDefault = scenarioFiles.filter((f) => f !== DEFAULT_FILE && !STANDALONE.has(f));
+
   it('has preset sites that are copies of default sites', () => {
     const byId = new Map(def.sites.map((s) => [s.id, s]));
-    for (const file of scenarioFiles.filter((f) => f !== DEFAULT_FILE)) {
+    for (const file of cutFromDefault) {
       for (const site of load(file).sites) expect(site, `${file}: ${site.id}`).toEqual(byId.get(site.id));
     }
   });
 
   it('has preset aggregate regions that are copies of the default ones', () => {
     const byId = new Map(def.regions.map((r) => [r.id, r]));
-    for (const file of scenarioFiles.filter((f) => f !== DEFAULT_FILE)) {
+    for (const file of cutFromDefault) {
       const s = load(file);
       const aggregateRegions = new Set(s.sites.filter((x) => x.aggregate).map((x) => x.region));
       for (const r of s.regions.filter((x) => aggregateRegions.has(x.id))) expect(r, `${file}: ${r.id}`).toEqual(byId.get(r.id));

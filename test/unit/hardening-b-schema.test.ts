@@ -13,7 +13,7 @@ import { formatPath, parseScenario, type ScenarioIssue } from '../../src/scenari
 type Json = Record<string, unknown>;
 const read = (url: URL): Json => JSON.parse(readFileSync(url, 'utf8'));
 const fixture = (): Json => read(new URL('../fixtures/minimal-scenario.json', import.meta.url));
-const PRESETS = ['global-2030', 'uk-2030', 'us-federal-sites'] as const;
+const PRESETS = ['global-2030', 'uk-2030', 'us-federal-sites', 'japan-2030'] as const;
 const preset = (id: string): Json => read(new URL(`../../public/data/scenarios/${id}.json`, import.meta.url));
 const SOURCES: Record<string, Json> = { fixture: fixture(), ...Object.fromEntries(PRESETS.map((id) => [id, preset(id)])) };
 

@@ -1,4 +1,4 @@
-// Named map views (the UK / US / World buttons, `?map=uk`) and the view a scenario opens on.
+// Named map views (the UK / US / Japan / World buttons, `?map=uk`) and the view a scenario opens on.
 import type { Scenario } from '../../scenario/schema';
 import type { MapViewState, ScenarioSource } from '../store';
 
@@ -6,10 +6,12 @@ export const PRESET_VIEWS = {
   world: { lon: 10, lat: 18, zoom: 1 },
   uk: { lon: -2.8, lat: 54.4, zoom: 15 },
   us: { lon: -96.5, lat: 38.5, zoom: 4.2 },
+  // Kyushu to Hokkaido (31–45° N) with Toyama in the middle; Okinawa is off the view.
+  jp: { lon: 136.5, lat: 37.8, zoom: 9 },
 } as const satisfies Record<string, MapViewState>;
 export type PresetViewId = keyof typeof PRESET_VIEWS;
 
-export const PRESET_VIEW_LABELS: Record<PresetViewId, string> = { uk: 'UK', us: 'US', world: 'World' };
+export const PRESET_VIEW_LABELS: Record<PresetViewId, string> = { uk: 'UK', us: 'US', jp: 'Japan', world: 'World' };
 
 export const MIN_ZOOM = 0.8;
 export const MAX_ZOOM = 64;
@@ -31,6 +33,7 @@ function fitSites(scenario: Scenario): MapViewState {
 export function defaultViewFor(source: ScenarioSource, scenario: Scenario | undefined): MapViewState {
   if (source === 'uk-2030') return { ...PRESET_VIEWS.uk };
   if (source === 'us-federal-sites') return { ...PRESET_VIEWS.us };
+  if (source === 'japan-2030') return { ...PRESET_VIEWS.jp };
   if (source === 'global-2030' || !scenario) return { ...PRESET_VIEWS.world };
   return fitSites(scenario);
 }
