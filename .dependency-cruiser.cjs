@@ -1,5 +1,6 @@
 // The layers of Headroom, lowest first; each may import only the layers below it (and itself):
 //   kernel ← scenario ← engine ← backends ← createEngine ← data, analysis ← ui, cli
+// i18n/       the page's language and every translated string; it imports nothing of ours (data and ui use it)
 // kernel/     the contract (offsets, limits, knob indices, stream slots) and the TS mirrors of the WGSL
 // scenario/   the scenario schema, validation and correlation factors
 // engine/     run options, packing, plans, the run loop, result accessors (backend-agnostic)
@@ -22,11 +23,12 @@ module.exports = {
     layer('backends/gpu', ['kernel', 'scenario', 'engine', 'backends/gpu']),
     layer('backends/cpu', ['kernel', 'scenario', 'engine', 'backends/cpu']),
     layer('createEngine', ['kernel', 'scenario', 'engine', 'backends']),
-    layer('data', ['scenario', 'engine', 'data']),
+    layer('i18n', ['i18n']),
+    layer('data', ['scenario', 'engine', 'i18n', 'data']),
     layer('analysis', ['kernel', 'scenario', 'engine', 'data', 'analysis']),
-    layer('cli', ['scenario', 'engine', 'createEngine', 'data', 'analysis', 'cli']),
-    layer('ui', ['scenario', 'engine', 'createEngine', 'data', 'analysis', 'ui', 'types']),
-    layer('main', ['scenario', 'engine', 'createEngine', 'data', 'analysis', 'ui']),
+    layer('cli', ['scenario', 'engine', 'createEngine', 'i18n', 'data', 'analysis', 'cli']),
+    layer('ui', ['scenario', 'engine', 'createEngine', 'i18n', 'data', 'analysis', 'ui', 'types']),
+    layer('main', ['scenario', 'engine', 'createEngine', 'i18n', 'data', 'analysis', 'ui']),
     {
       name: 'no-unresolvable',
       severity: 'error',

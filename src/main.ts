@@ -2,6 +2,7 @@
 // state, and exposes `window.headroom` so headless drivers (Playwright, scripts) can run the
 // model and set knobs without clicking.
 import { createEngine } from './createEngine';
+import { setLanguage } from './i18n/i18n';
 import type { Engine, RunOptions, RunResult } from './engine/types';
 import { type RegionShortfall, regionShortfallInYear, type SiteWhy, siteWhy } from './engine/whereBreaks';
 import type { KnobName } from './scenario/names';
@@ -55,7 +56,12 @@ declare global {
   }
 }
 
-const store = new Store(initialState(location.search));
+const store = new Store(initialState(location.search, navigator.languages));
+// The language is set before the first render, so the page never flashes in the other one.
+store.subscribe((s) => {
+  setLanguage(s.lang);
+  document.documentElement.lang = s.lang;
+});
 const controller = new Controller(store);
 
 // Absent until the page is ready, so a driver can wait for `body[data-state]`. `data-results`

@@ -25,7 +25,7 @@ import './hr-site-detail';
 import './hr-site-list';
 import './hr-status';
 import './hr-toolbar';
-import type { ExportEvent, FileEvent, PresetEvent } from './hr-toolbar';
+import type { ExportEvent, FileEvent, LangEvent, PresetEvent } from './hr-toolbar';
 import { copyLink, copyText, embedCode, exportFile } from './io/actions';
 import './hr-embed-header';
 import './map/hr-map';
@@ -150,6 +150,10 @@ export class HrApp extends LitElement {
     const title = `Headroom: ${(s.resultScenario ?? s.scenario)?.name ?? 'datacenter power, water and parts'}`;
     void copyText(embedCode(url, title), 'Embed code').then((t) => this.#notice(t));
   };
+  #onLang = (e: LangEvent): void => {
+    this.store?.set({ lang: e.detail.lang });
+  };
+
   #onPresent = (e: CustomEvent<{ on: boolean }>): void => {
     const on = e.detail.on;
     this.controller?.setView({ present: on });
@@ -249,7 +253,8 @@ export class HrApp extends LitElement {
             <hr-toolbar .source=${s.source} .userLabel=${s.userLabel} .importMode=${s.importMode} ?present=${s.present} ?ready=${s.ready} ?hasResult=${!!s.result}
               @hr-preset=${this.#onPreset} @hr-file=${this.#onFile} @hr-reset-preset=${() => void this.controller?.resetToPreset()}
               @hr-import-mode=${(e: CustomEvent<{ mode: 'replace' | 'append' }>) => this.store?.set({ importMode: e.detail.mode })}
-              @hr-export=${this.#onExport} @hr-copy-link=${this.#onCopyLink} @hr-copy-embed=${this.#onCopyEmbed} @hr-present=${this.#onPresent}></hr-toolbar>
+              @hr-export=${this.#onExport} @hr-copy-link=${this.#onCopyLink} @hr-copy-embed=${this.#onCopyEmbed} @hr-present=${this.#onPresent}
+              .lang=${s.lang} @hr-lang=${this.#onLang}></hr-toolbar>
           </header>`
       }
       ${

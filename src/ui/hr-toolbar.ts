@@ -2,20 +2,17 @@
 // Stateless: it reports what was asked for as events.
 import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { LANGUAGE_NAMES, LANGUAGES, type Language, t } from '../i18n/i18n';
+import { LocaleController } from './i18n/LocaleController';
 import { PRESETS, type PresetId, type ScenarioSource } from './store';
 
 export type ExportKind = 'map-png' | 'results-json' | 'results-csv' | 'site-years-csv' | 'scenario-json';
 export type PresetEvent = CustomEvent<{ id: PresetId | 'user' }>;
 export type FileEvent = CustomEvent<{ file: File }>;
 export type ExportEvent = CustomEvent<{ kind: ExportKind }>;
+export type LangEvent = CustomEvent<{ lang: Language }>;
 
-const EXPORTS: { kind: ExportKind; label: string }[] = [
-  { kind: 'map-png', label: 'Map (PNG)' },
-  { kind: 'results-json', label: 'Results (JSON)' },
-  { kind: 'results-csv', label: 'Results (CSV)' },
-  { kind: 'site-years-csv', label: 'Sites by year (CSV)' },
-  { kind: 'scenario-json', label: 'Scenario (JSON)' },
-];
+const EXPORTS: ExportKind[] = ['map-png', 'results-json', 'results-csv', 'site-years-csv', 'scenario-json'];
 
 export class HrToolbar extends LitElement {
   static override properties = {
@@ -25,6 +22,7 @@ export class HrToolbar extends LitElement {
     present: { type: Boolean },
     ready: { type: Boolean },
     hasResult: { type: Boolean },
+    lang: { type: String },
   };
   declare source: ScenarioSource;
   declare userLabel: string | undefined;
@@ -32,6 +30,7 @@ export class HrToolbar extends LitElement {
   declare present: boolean;
   declare ready: boolean;
   declare hasResult: boolean;
+  declare lang: Language;
 
   constructor() {
     super();
@@ -41,6 +40,8 @@ export class HrToolbar extends LitElement {
     this.present = false;
     this.ready = false;
     this.hasResult = false;
+    this.lang = 'en';
+    new LocaleController(this);
   }
 
   static override styles = css`
@@ -69,6 +70,11 @@ export class HrToolbar extends LitElement {
     if (id === 'user' || PRESETS.some((p) => p.id === id)) this.#emit('hr-preset', { id });
   }
 
+  #onLang(e: Event): void {
+    const lang = (e.target as HTMLSelectElement).value;
+    if ((LANGUAGES as readonly string[]).includes(lang)) this.#emit('hr-lang', { lang });
+  }
+
   #onFile(e: Event): void {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -82,41 +88,44 @@ export class HrToolbar extends LitElement {
     return html`
       <div class="group">
         <label>
-          Scenario
+          ${t('app:toolbar.scenario')}
           <select .value=${live(this.source)} ?disabled=${busy} @change=${this.#onScenario}>
-            ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.source}>${p.label}</option>`)}
-            ${this.userLabel ? html`<option value="user" ?selected=${this.source === 'user'}>Imported: ${this.userLabel}</option>` : nothing}
+            ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.source}>${t(`app:preset.${p.id}`)}</option>`)}
+            ${this.userLabel ? html`<option value="user" ?selected=${this.source === 'user'}>${t('app:toolbar.imported', { name: this.userLabel })}</option>` : nothing}
           </select>
         </label>
         ${
           this.source === 'user' || this.userLabel
-            ? html`<button type="button" ?disabled=${busy} @click=${() => this.#emit('hr-reset-preset', null)}>Reset to preset</button>`
+            ? html`<button type="button" ?disabled=${busy} @click=${() => this.#emit('hr-reset-preset', null)}>${t('app:toolbar.resetToPreset')}</button>`
             : nothing
         }
       </div>
       <div class="group">
         <label>
-          Import scenario or sites (.json, .csv, .geojson)
+          ${t('app:toolbar.importFile')}
           <input type="file" accept=".json,.csv,.tsv,.txt,.geojson,application/json,text/csv,application/geo+json" ?disabled=${busy} @change=${this.#onFile} />
         </label>
         <label>
-          Imported sites
+          ${t('app:toolbar.importMode')}
           <select .value=${live(this.importMode)} @change=${(e: Event) => this.#emit('hr-import-mode', { mode: (e.target as HTMLSelectElement).value })}>
-            <option value="replace">replace the scenario's sites</option>
-            <option value="append">are added to them</option>
+            <option value="replace">${t('app:toolbar.importReplace')}</option>
+            <option value="append">${t('app:toolbar.importAppend')}</option>
           </select>
         </label>
       </div>
       <div class="group">
         <details>
-          <summary>Export</summary>
-          <div class="menu" role="group" aria-label="Export files">
-            ${EXPORTS.map((x) => html`<button type="button" ?disabled=${!this.hasResult && x.kind !== 'scenario-json'} @click=${() => this.#emit('hr-export', { kind: x.kind })}>${x.label}</button>`)}
+          <summary>${t('app:toolbar.export')}</summary>
+          <div class="menu" role="group" aria-label=${t('app:toolbar.exportFiles')}>
+            ${EXPORTS.map((kind) => html`<button type="button" ?disabled=${!this.hasResult && kind !== 'scenario-json'} @click=${() => this.#emit('hr-export', { kind })}>${t(`app:export.${kind}`)}</button>`)}
           </div>
         </details>
-        <button type="button" @click=${() => this.#emit('hr-copy-link', null)}>Copy link</button>
-        <button type="button" @click=${() => this.#emit('hr-copy-embed', null)}>Copy embed code</button>
-        <button type="button" aria-pressed=${this.present ? 'true' : 'false'} @click=${() => this.#emit('hr-present', { on: !this.present })}>Presentation mode</button>
+        <button type="button" @click=${() => this.#emit('hr-copy-link', null)}>${t('app:toolbar.copyLink')}</button>
+        <button type="button" @click=${() => this.#emit('hr-copy-embed', null)}>${t('app:toolbar.copyEmbed')}</button>
+        <button type="button" aria-pressed=${this.present ? 'true' : 'false'} @click=${() => this.#emit('hr-present', { on: !this.present })}>${t('app:toolbar.present')}</button>
+        <select aria-label="Language / 言語" data-testid="lang" .value=${live(this.lang)} @change=${this.#onLang}>
+          ${LANGUAGES.map((l) => html`<option value=${l} lang=${l} ?selected=${l === this.lang}>${LANGUAGE_NAMES[l]}</option>`)}
+        </select>
       </div>
     `;
   }

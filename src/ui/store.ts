@@ -1,6 +1,7 @@
 // The page's single source of state. Components never keep their own copy of anything here:
 // the root element subscribes and passes slices down as properties, and the URL is written from it.
 import type { BackendChoice, BackendKind, KnobValues, RunProgress, RunResult } from '../engine/types';
+import type { Language } from '../i18n/i18n';
 import type { Scenario } from '../scenario/schema';
 import type {
   Brush,
@@ -107,6 +108,8 @@ export interface AppState {
   chartOutput: string;
   embed: EmbedState;
   present: boolean;
+  /** The page's language (`lang=`, else the browser's, else English). */
+  lang: Language;
   /** What an imported site list does to the scenario's sites. */
   importMode: 'replace' | 'append';
   error?: UiError;

@@ -15,6 +15,7 @@ import {
   validOr,
 } from '../engine/options';
 import type { BackendChoice, KnobValues } from '../engine/types';
+import { isLanguage, pickLanguage } from '../i18n/i18n';
 import { DEFAULT_SHORTFALL_THRESHOLD, HEADLINE_KEYS } from '../engine/series';
 import { KNOB_LIMITS, KNOB_NAMES } from '../scenario/names';
 import { appendRange, ensembleFromQuery, ensembleToQuery } from './ensemble/ensembleUrl';
@@ -90,7 +91,8 @@ export function ignoredNotice(ignored: readonly string[]): string | undefined {
   return `Ignored in the link: ${list} (unknown or out-of-range values; the defaults are used).`;
 }
 
-export function initialState(search: string): AppState {
+/** `preferred`: the browser's languages (navigator.languages), used when the link names none. */
+export function initialState(search: string, preferred: readonly string[] = []): AppState {
   const q = new URLSearchParams(search);
   /** `key=value` of every parameter that was present but not used. */
   const ignored: string[] = [];
@@ -134,6 +136,7 @@ export function initialState(search: string): AppState {
     chartOutput: used('output', isHeadline(q.get('output')) ? (q.get('output') as string) : undefined) ?? DEFAULT_OUTPUT,
     embed: { enabled: embedded, view: embedView, controls: q.get('controls') === '1' },
     present: q.get('present') === '1',
+    lang: used('lang', isLanguage(q.get('lang')) ? pickLanguage(q.get('lang'), []) : undefined) ?? pickLanguage(null, preferred),
     importMode: 'replace',
     ...ensembleFromQuery(q, ignored),
     notice: ignoredNotice(ignored),
@@ -168,6 +171,7 @@ export function stateToSearch(s: AppState): string {
     q.set('controls', s.embed.controls ? '1' : '0');
   }
   if (s.present) q.set('present', '1');
+  if (s.lang !== 'en') q.set('lang', s.lang);
   ensembleToQuery(s, q);
   return `?${q.toString()}`;
 }
