@@ -3,6 +3,8 @@
 
 // The parts of plannedMW − deliveredMW, in the model's order; each is ≥ 0.
 struct Shortfall {
+  // The plan of a site (or the share of an aggregate) that never proceeds.
+  abandonedMW: f32,
   // The binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE.
   delayCause: u32,
   delayMW: f32,
@@ -13,8 +15,12 @@ struct Shortfall {
 
 // The cause that takes the largest part; a tie goes to the earlier step of the model.
 fn bindingCause(f: Shortfall) -> u32 {
-  var cause = f.delayCause;
-  var most = f.delayMW;
+  var cause = CAUSE_ABANDONED;
+  var most = f.abandonedMW;
+  if (f.delayMW > most) {
+    cause = f.delayCause;
+    most = f.delayMW;
+  }
   if (f.curtailMW > most) {
     cause = CAUSE_CURTAILMENT;
     most = f.curtailMW;
@@ -27,18 +33,18 @@ fn bindingCause(f: Shortfall) -> u32 {
   return cause;
 }
 
-// The cause of step k (0 delay, 1 curtailment, 2 water, 3 cyber; SHORTFALL_STEPS in all), and its part.
+// The cause of step k (0 abandonment, 1 delay, 2 curtailment, 3 water, 4 cyber; SHORTFALL_STEPS in all), and its part.
 fn shortfallCause(f: Shortfall, k: u32) -> u32 {
-  return select(select(select(CAUSE_CYBER, CAUSE_WATER, k == 2u), CAUSE_CURTAILMENT, k == 1u), f.delayCause, k == 0u);
+  return select(select(select(select(CAUSE_CYBER, CAUSE_WATER, k == 3u), CAUSE_CURTAILMENT, k == 2u), f.delayCause, k == 1u), CAUSE_ABANDONED, k == 0u);
 }
 
 fn shortfallMW(f: Shortfall, k: u32) -> f32 {
-  return select(select(select(f.cyberMW, f.waterMW, k == 2u), f.curtailMW, k == 1u), f.delayMW, k == 0u);
+  return select(select(select(select(f.cyberMW, f.waterMW, k == 3u), f.curtailMW, k == 2u), f.delayMW, k == 1u), f.abandonedMW, k == 0u);
 }
 
 // All of a site-year's undelivered MW, its parts summed in step order.
 fn shortfallTotalMW(f: Shortfall) -> f32 {
-  return ((f.delayMW + f.curtailMW) + f.waterMW) + f.cyberMW;
+  return (((f.abandonedMW + f.delayMW) + f.curtailMW) + f.waterMW) + f.cyberMW;
 }
 
 // The counter of a region-year's share of its plan not delivered: the atoms 0 and whole plan

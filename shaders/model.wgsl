@@ -15,6 +15,9 @@ struct SiteState {
   wue0: f32,
   // The binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE.
   delayCause: u32,
+  // Share of the site built: 1 or 0 for a named site (it proceeds or not), the expected share
+  // for an aggregate.
+  builtShare: f32,
 }
 
 struct Climate {
@@ -57,6 +60,15 @@ fn shockProbability(d: Draw, item: u32) -> f32 {
   return select(scenario[G_SUPPLY + item * SUPPLY_STRIDE + SUPPLY_SHOCK_P], knob(d, K_CHIP_SHOCK), item == SUPPLY_ACCELERATORS);
 }
 
+// A non-operating site's built share: its status's proceed probability scaled by the real-queue
+// knob, clamped to [0, 1]; a named site proceeds (1) or not (0) by one uniform, an aggregate
+// keeps the probability as its expected share (docs/model.md, "Proceeding").
+fn builtShare(d: Draw, stream: u32, proceedP: f32, aggregate: bool) -> f32 {
+  let p = clamp(proceedP * knob(d, K_REAL_QUEUE), 0.0, 1.0);
+  if (aggregate) { return p; }
+  return select(0.0, 1.0, chance(d, stream, SLOT_PROCEED, p));
+}
+
 // All per-site samples come from one call site in a loop: WGSL inlines every call, and each
 // inlined sampler costs seconds of pipeline compilation on SwiftShader.
 // k: [0, N_SUPPLY) ordinary delays of accelerators, transformers, cooling plant; then their
@@ -71,6 +83,8 @@ fn siteState(d: Draw, s: u32) -> SiteState {
   st.designCooling = u32(scenario[at + SITE_COOLING]);
   let delayable = scenario[at + SITE_DELAYABLE] > 0.5;
   let stream = S_SITE | s;
+  st.builtShare = 1.0;
+  if (delayable) { st.builtShare = builtShare(d, stream, scenario[at + SITE_PROCEED_P], scenario[at + SITE_AGGREGATE] > 0.5); }
   // Cooling-mix shift: an evaporative design is built closed-loop liquid instead.
   st.cooling = st.designCooling;
   if (st.cooling == COOLING_EVAPORATIVE && chance(d, stream, SLOT_MIX_SHIFT, knob(d, K_COOLING_MIX))) { st.cooling = COOLING_LIQUID; }
@@ -124,8 +138,9 @@ fn siteState(d: Draw, s: u32) -> SiteState {
   let accel = delays.x * scenario[at + SITE_IMPORT_SHARE];
   let slowest = max(max(accel, delays.y), max(delays.z, grid));
   st.commissionOffset = st.plannedOffset + slowest;
-  // The first of the delays (in CAUSES order) that equals the slowest binds.
-  st.delayCause = select(select(select(CAUSE_GRID_QUEUE, 2u, delays.z == slowest), 1u, delays.y == slowest), 0u, accel == slowest);
+  // The first of the delays (in CAUSES order) that equals the slowest binds. CAUSES lists the
+  // supply items, then the grid queue (CAUSE_ACCELERATORS + N_SUPPLY).
+  st.delayCause = CAUSE_ACCELERATORS + select(select(select(N_SUPPLY, 2u, delays.z == slowest), 1u, delays.y == slowest), 0u, accel == slowest);
   return st;
 }
 
@@ -237,7 +252,7 @@ fn regionShares(d: Draw) {
 
 // Phase 1 for one site-year: its facility demand (MW) adds to its region's.
 fn addRegionDemand(d: Draw, st: SiteState, y: u32, c: Climate) {
-  let itMW = st.itLoadMW * growthFactor(d, y) * onlineShare(y, st.commissionOffset, st.rampYears);
+  let itMW = st.itLoadMW * growthFactor(d, y) * st.builtShare * onlineShare(y, st.commissionOffset, st.rampYears);
   regionYear[st.region * MAX_YEARS + y] += itMW * pueIn(d, st, y, c);
 }
 
@@ -251,15 +266,19 @@ struct SiteYear {
 // Phase 2 for one site-year: grid curtailment, drought throttling, cyber outages.
 fn siteYear(d: Draw, s: u32, st: SiteState, y: u32, c: Climate) -> SiteYear {
   let growth = growthFactor(d, y);
-  let plannedMW = st.itLoadMW * growth * onlineShare(y, st.plannedOffset, st.rampYears);
-  let demandMW = st.itLoadMW * growth * onlineShare(y, st.commissionOffset, st.rampYears);
+  let loadMW = st.itLoadMW * growth;
+  let plannedMW = loadMW * onlineShare(y, st.plannedOffset, st.rampYears);
+  // What was built of the plan: the announced load less what never proceeds.
+  let builtMW = loadMW * st.builtShare;
+  let builtPlanMW = builtMW * onlineShare(y, st.plannedOffset, st.rampYears);
+  let demandMW = builtMW * onlineShare(y, st.commissionOffset, st.rampYears);
   let pue = pueIn(d, st, y, c);
   let gridShare = regionYear[st.region * MAX_YEARS + y];
   let servedMW = demandMW * gridShare;
   let needML = servedMW * HOURS_PER_YEAR * st.wue0 * c.wueFactor * ML_PER_MWH_WUE;
   var waterShare = 1.0;
   if (c.drought) {
-    let permitML = st.itLoadMW * growth * HOURS_PER_YEAR * scenario[G_WUE_DESIGN + st.designCooling] * ML_PER_MWH_WUE;
+    let permitML = builtMW * HOURS_PER_YEAR * scenario[G_WUE_DESIGN + st.designCooling] * ML_PER_MWH_WUE;
     let allowedML = c.allowance * permitML;
     if (needML > allowedML) { waterShare = allowedML / needML; }
   }
@@ -276,14 +295,17 @@ fn siteYear(d: Draw, s: u32, st: SiteState, y: u32, c: Climate) -> SiteYear {
   seriesValues[SER_COMPUTE_LOST] += runningMW * outageShare * HOURS_PER_YEAR;
   seriesValues[SER_BY_YEAR + y] += demandedMWh;
   seriesValues[SER_BY_YEAR + params.nYears + y] += servedMWh;
-  let lost = attributeShortfall(st, y, plannedMW, demandMW, servedMW, runningMW, deliveredMW);
+  let lost = attributeShortfall(st, y, plannedMW, builtPlanMW, demandMW, servedMW, runningMW, deliveredMW);
   return SiteYear(plannedMW, deliveredMW, lost);
 }
 
 // Splits the site-year's undelivered IT load in the model's order: each step's loss goes to its
 // cause, so the parts add up to plannedMW − deliveredMW (docs/model.md, "What breaks first").
-fn attributeShortfall(st: SiteState, y: u32, plannedMW: f32, demandMW: f32, servedMW: f32, runningMW: f32, deliveredMW: f32) -> Shortfall {
-  let f = Shortfall(st.delayCause, plannedMW - demandMW, demandMW - servedMW, servedMW - runningMW, runningMW - deliveredMW);
+fn attributeShortfall(st: SiteState, y: u32, plannedMW: f32, builtPlanMW: f32, demandMW: f32, servedMW: f32, runningMW: f32,
+                      deliveredMW: f32) -> Shortfall {
+  let f = Shortfall(plannedMW - builtPlanMW, st.delayCause, builtPlanMW - demandMW, demandMW - servedMW, servedMW - runningMW,
+                    runningMW - deliveredMW);
+  seriesValues[serCause(CAUSE_ABANDONED, y)] += f.abandonedMW;
   seriesValues[serCause(f.delayCause, y)] += f.delayMW;
   seriesValues[serCause(CAUSE_CURTAILMENT, y)] += f.curtailMW;
   seriesValues[serCause(CAUSE_WATER, y)] += f.waterMW;

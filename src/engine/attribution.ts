@@ -12,6 +12,7 @@ export { CAUSES, type Cause } from '../kernel/contract';
 
 /** Each cause in words, as legends and tables name it. */
 export const CAUSE_LABELS: Record<Cause, string> = {
+  abandoned: 'Abandoned (never built)',
   accelerators: 'Accelerator supply',
   transformers: 'Transformers',
   coolingPlant: 'Cooling plant',

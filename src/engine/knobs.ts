@@ -2,7 +2,7 @@
 import { KNOB_NAMES, type KnobName } from '../kernel/contract';
 import type { Scenario } from '../scenario/schema';
 
-/** Values that leave the scenario as written: no extra growth, scales of 1, no mix shift. */
+/** Values that leave the scenario as written: no extra growth, scales of 1 (the scenario's proceed probabilities), no mix shift. */
 export function knobBaseline(scenario: Scenario): Record<KnobName, number> {
   return {
     demandGrowthPctPerYear: 0,
@@ -13,6 +13,7 @@ export function knobBaseline(scenario: Scenario): Record<KnobName, number> {
     chipShockProbability: scenario.supplyChain.accelerators.shockProbability,
     coolingMixShift: 0,
     efficiencyTrendPctPerYear: 0,
+    realQueueShareScale: 1,
   };
 }
 

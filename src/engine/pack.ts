@@ -3,7 +3,7 @@
 import * as C from '../kernel/contract';
 import { sampleDistU } from '../kernel/inverse';
 import { buildCopula, MATRIX_STRIDE } from '../scenario/correlations';
-import type { DistSpec, Scenario } from '../scenario/schema';
+import type { DistSpec, Scenario, Site } from '../scenario/schema';
 import { packDist } from './packDist';
 import { seriesInfoOf, seriesOf } from './series';
 import type { SeriesInfo } from './types';
@@ -86,6 +86,16 @@ function packRegions(data: Float32Array, scenario: Scenario): void {
   });
 }
 
+/**
+ * A site's probability of proceeding before the real-queue knob: 1 when operating, else its
+ * region's override for its status where the region gives one, else the scenario's.
+ */
+export function proceedProbabilityOf(scenario: Scenario, site: Site): number {
+  if (site.status === 'operating') return 1;
+  const region = scenario.regions.find((r) => r.id === site.region);
+  return region?.proceedProbability?.[site.status] ?? scenario.proceedProbability[site.status];
+}
+
 function packSites(data: Float32Array, scenario: Scenario): void {
   const regionIndex = new Map(scenario.regions.map((r, i) => [r.id, i]));
   const sitesAt = C.GLOBAL_SIZE + C.REGION_STRIDE * scenario.regions.length;
@@ -100,6 +110,8 @@ function packSites(data: Float32Array, scenario: Scenario): void {
     data[at + C.SITE_COOLING] = C.COOLING_TYPES.indexOf(s.cooling);
     data[at + C.SITE_IMPORT_SHARE] = s.acceleratorImportShare;
     data[at + C.SITE_DELAYABLE] = s.status === 'operating' ? 0 : 1;
+    data[at + C.SITE_PROCEED_P] = proceedProbabilityOf(scenario, s);
+    data[at + C.SITE_AGGREGATE] = s.aggregate === true ? 1 : 0;
   });
 }
 

@@ -1,11 +1,13 @@
 // Mirrors shaders/causes.wgsl: what a site-year's undelivered IT load is lost to, and which
 // cause binds (docs/model.md, "What breaks first").
-import { CAUSE_CURTAILMENT, CAUSE_CYBER, CAUSE_WATER, F32, REGION_HIST_BINS, RH_FULL, RH_ZERO } from './contract';
+import { CAUSE_ABANDONED, CAUSE_CURTAILMENT, CAUSE_CYBER, CAUSE_WATER, F32, REGION_HIST_BINS, RH_FULL, RH_ZERO } from './contract';
 
 const f32 = Math.fround;
 
 /** The parts of plannedMW − deliveredMW, in the model's order; each is ≥ 0. */
 export interface Shortfall {
+  /** The plan of a site (or the share of an aggregate) that never proceeds. */
+  abandonedMW: number;
   /** The binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE. */
   delayCause: number;
   delayMW: number;
@@ -16,8 +18,12 @@ export interface Shortfall {
 
 /** The cause that takes the largest part; a tie goes to the earlier step of the model. */
 export function bindingCause(f: Shortfall): number {
-  let cause = f.delayCause;
-  let most = f.delayMW;
+  let cause = CAUSE_ABANDONED;
+  let most = f.abandonedMW;
+  if (f.delayMW > most) {
+    cause = f.delayCause;
+    most = f.delayMW;
+  }
   if (f.curtailMW > most) {
     cause = CAUSE_CURTAILMENT;
     most = f.curtailMW;
@@ -30,18 +36,18 @@ export function bindingCause(f: Shortfall): number {
   return cause;
 }
 
-/** The cause of step k (0 delay, 1 curtailment, 2 water, 3 cyber; SHORTFALL_STEPS in all), and its part. */
+/** The cause of step k (0 abandonment, 1 delay, 2 curtailment, 3 water, 4 cyber; SHORTFALL_STEPS in all), and its part. */
 export function shortfallCause(f: Shortfall, k: number): number {
-  return k === 0 ? f.delayCause : k === 1 ? CAUSE_CURTAILMENT : k === 2 ? CAUSE_WATER : CAUSE_CYBER;
+  return k === 0 ? CAUSE_ABANDONED : k === 1 ? f.delayCause : k === 2 ? CAUSE_CURTAILMENT : k === 3 ? CAUSE_WATER : CAUSE_CYBER;
 }
 
 export function shortfallMW(f: Shortfall, k: number): number {
-  return k === 0 ? f.delayMW : k === 1 ? f.curtailMW : k === 2 ? f.waterMW : f.cyberMW;
+  return k === 0 ? f.abandonedMW : k === 1 ? f.delayMW : k === 2 ? f.curtailMW : k === 3 ? f.waterMW : f.cyberMW;
 }
 
 /** All of a site-year's undelivered MW, its parts summed in step order (f32, as the shader). */
 export function shortfallTotalMW(f: Shortfall): number {
-  return f32(f32(f32(f.delayMW + f.curtailMW) + f.waterMW) + f.cyberMW);
+  return f32(f32(f32(f32(f.abandonedMW + f.delayMW) + f.curtailMW) + f.waterMW) + f.cyberMW);
 }
 
 /**

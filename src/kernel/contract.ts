@@ -22,6 +22,7 @@ export const KNOB_NAMES = [
   'chipShockProbability',
   'coolingMixShift',
   'efficiencyTrendPctPerYear',
+  'realQueueShareScale',
 ] as const;
 export type KnobName = (typeof KNOB_NAMES)[number];
 /** The six headline series, in series order; per-year and per-region series follow them. */
@@ -35,11 +36,12 @@ export const HEADLINE_SERIES = [
 ] as const;
 export type HeadlineKey = (typeof HEADLINE_SERIES)[number];
 /**
- * The causes a site-year's undelivered IT load is split into, in the model's order: the binding
- * commissioning delay (one of the supply items, in SUPPLY_ITEMS order, or the grid-connection
- * queue), then grid curtailment, drought throttling and cyber outages (docs/model.md).
+ * The causes a site-year's undelivered IT load is split into, in the model's order: a site that
+ * never proceeds (abandoned), the binding commissioning delay (one of the supply items, in
+ * SUPPLY_ITEMS order, or the grid-connection queue), then grid curtailment, drought throttling
+ * and cyber outages (docs/model.md).
  */
-export const CAUSES = ['accelerators', 'transformers', 'coolingPlant', 'gridQueue', 'curtailment', 'water', 'cyber'] as const;
+export const CAUSES = ['abandoned', 'accelerators', 'transformers', 'coolingPlant', 'gridQueue', 'curtailment', 'water', 'cyber'] as const;
 export type Cause = (typeof CAUSES)[number];
 
 // ---- Limits of a scenario and a run ------------------------------------------------------
@@ -54,6 +56,9 @@ export const N_HEADLINE = HEADLINE_SERIES.length;
 /** Series index of the first energy-demanded-by-year series; served-by-year follow, then stress. */
 export const SER_BY_YEAR = N_HEADLINE;
 export const N_CAUSES = CAUSES.length;
+export const CAUSE_ABANDONED = CAUSES.indexOf('abandoned');
+/** Supply item i's delay is cause CAUSE_ACCELERATORS + i (SUPPLY_ITEMS order). */
+export const CAUSE_ACCELERATORS = CAUSES.indexOf('accelerators');
 export const CAUSE_GRID_QUEUE = CAUSES.indexOf('gridQueue');
 export const CAUSE_CURTAILMENT = CAUSES.indexOf('curtailment');
 export const CAUSE_WATER = CAUSES.indexOf('water');
@@ -101,8 +106,8 @@ export const WG_HIST_SLOTS = SERIES_BATCH * HIST_STRIDE;
  * count never spills into its neighbour): workgroup memory is nearly all spoken for.
  */
 export const CAUSE_COUNT_BITS = 8;
-/** Steps of the model a site-year's shortfall is split over: delay, curtailment, water, cyber. */
-export const SHORTFALL_STEPS = 4;
+/** Steps of the model a site-year's shortfall is split over: abandonment, delay, curtailment, water, cyber. */
+export const SHORTFALL_STEPS = 5;
 export const CAUSE_COUNT_MASK = 2 ** CAUSE_COUNT_BITS - 1;
 export const CAUSES_PER_WORD = 4;
 export const CAUSE_WORDS = Math.ceil(N_CAUSES / CAUSES_PER_WORD);
@@ -194,7 +199,10 @@ export const R_DROUGHT_ALLOWANCE = R_HW_WUE + DIST_STRIDE;
 export const R_HEATWAVE_P = R_DROUGHT_ALLOWANCE + DIST_STRIDE;
 export const R_DROUGHT_P = R_HEATWAVE_P + 1;
 export const REGION_STRIDE = R_DROUGHT_P + 1;
-/** A site: region index, planned IT load, planned offset, ramp, cooling, import share, delayable. */
+/**
+ * A site: region index, planned IT load, planned offset, ramp, cooling, import share, delayable
+ * (not operating), its status's proceed probability before the knob, and 1 for an aggregate.
+ */
 export const SITE_REGION = 0;
 export const SITE_LOAD = 1;
 export const SITE_PLANNED = 2;
@@ -202,7 +210,9 @@ export const SITE_RAMP = 3;
 export const SITE_COOLING = 4;
 export const SITE_IMPORT_SHARE = 5;
 export const SITE_DELAYABLE = 6;
-export const SITE_STRIDE = SITE_DELAYABLE + 1;
+export const SITE_PROCEED_P = SITE_DELAYABLE + 1;
+export const SITE_AGGREGATE = SITE_PROCEED_P + 1;
+export const SITE_STRIDE = SITE_AGGREGATE + 1;
 
 // ---- Knob indices (a parameter set's knobs, NKNOBS floats in KNOB_NAMES order) -----------
 export const NKNOBS = KNOB_NAMES.length;
@@ -214,6 +224,7 @@ export const K_CYBER_SCALE = KNOB_NAMES.indexOf('cyberRateScale');
 export const K_CHIP_SHOCK = KNOB_NAMES.indexOf('chipShockProbability');
 export const K_COOLING_MIX = KNOB_NAMES.indexOf('coolingMixShift');
 export const K_EFFICIENCY = KNOB_NAMES.indexOf('efficiencyTrendPctPerYear');
+export const K_REAL_QUEUE = KNOB_NAMES.indexOf('realQueueShareScale');
 
 // ---- Random streams: counter = (draw, stream, slot, sub); stream = kind | entity ---------
 export const S_GLOBAL = 0x01000000;
@@ -224,9 +235,11 @@ export const S_REGION_YEAR = 0x05000000;
 export const S_SITE_CYBER = 0x06000000;
 /** The knob design's own stream (parameter sets of the `random` design). */
 export const S_DESIGN = 0x7f000000;
-/** Site stream: ordinary delays of the supply items (slot SLOT_DELAY0 + item), grid queue. */
+/** Site stream: ordinary delays of the supply items (slot SLOT_DELAY0 + item), grid queue, proceed. */
 export const SLOT_DELAY0 = 0;
 export const SLOT_GRID_DELAY = 3;
+/** Whether a named, non-operating site proceeds at all (one uniform per draw; docs/model.md). */
+export const SLOT_PROCEED = 4;
 export const SLOT_MIX_SHIFT = 12;
 export const SLOT_PUE = 13;
 export const SLOT_WUE = 14;

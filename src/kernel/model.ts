@@ -30,6 +30,8 @@ export interface SiteState {
   wue0: number;
   /** The binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE. */
   delayCause: number;
+  /** Share of the site built: 1 or 0 for a named site (it proceeds or not), the expected share for an aggregate. */
+  builtShare: number;
 }
 
 export interface Climate {
@@ -64,12 +66,13 @@ export class DrawModel {
     pue0: 1,
     wue0: 0,
     delayCause: 0,
+    builtShare: 1,
   };
   private readonly c: Climate = { pueFactor: 1, wueFactor: 1, allowance: 1, drought: false };
   private readonly out: SiteYear = {
     plannedMW: 0,
     deliveredMW: 0,
-    lost: { delayCause: 0, delayMW: 0, curtailMW: 0, waterMW: 0, cyberMW: 0 },
+    lost: { abandonedMW: 0, delayCause: 0, delayMW: 0, curtailMW: 0, waterMW: 0, cyberMW: 0 },
   };
   private readonly delays = new Float32Array(3);
   private readonly grid = new Float32Array(2);
@@ -126,6 +129,7 @@ export class DrawModel {
     st.designCooling = sc[at + C.SITE_COOLING];
     const delayable = sc[at + C.SITE_DELAYABLE] > 0.5;
     const stream = (C.S_SITE | s) >>> 0;
+    st.builtShare = delayable ? this.builtShare(d, stream, sc[at + C.SITE_PROCEED_P], sc[at + C.SITE_AGGREGATE] > 0.5) : 1;
     st.cooling = st.designCooling;
     if (st.cooling === C.COOLING_EVAPORATIVE && this.chance(d, stream, C.SLOT_MIX_SHIFT, this.knob(d, C.K_COOLING_MIX)))
       st.cooling = C.COOLING_LIQUID;
@@ -170,8 +174,20 @@ export class DrawModel {
     const slowest = Math.max(Math.max(accel, delays[1]), Math.max(delays[2], grid));
     st.commissionOffset = f32(st.plannedOffset + slowest);
     // The first of the delays (in CAUSES order) that equals the slowest binds.
-    st.delayCause = accel === slowest ? 0 : delays[1] === slowest ? 1 : delays[2] === slowest ? 2 : C.CAUSE_GRID_QUEUE;
+    // CAUSES lists the supply items, then the grid queue (CAUSE_ACCELERATORS + N_SUPPLY).
+    st.delayCause = C.CAUSE_ACCELERATORS + (accel === slowest ? 0 : delays[1] === slowest ? 1 : delays[2] === slowest ? 2 : N_SUPPLY);
     return st;
+  }
+
+  /**
+   * A non-operating site's built share: its status's proceed probability scaled by the
+   * real-queue knob, clamped to [0, 1]; a named site proceeds (1) or not (0) by one uniform, an
+   * aggregate keeps the probability as its expected share (docs/model.md, "Proceeding").
+   */
+  private builtShare(d: Draw, stream: number, proceedP: number, aggregate: boolean): number {
+    const p = Math.min(Math.max(f32(proceedP * this.knob(d, C.K_REAL_QUEUE)), 0), 1);
+    if (aggregate) return p;
+    return this.chance(d, stream, C.SLOT_PROCEED, p) ? 1 : 0;
   }
 
   climate(d: Draw, r: number, y: number): Climate {
@@ -275,7 +291,8 @@ export class DrawModel {
 
   /** Phase 1 for one site-year: its facility demand (MW) adds to its region's. */
   addRegionDemand(d: Draw, st: SiteState, y: number, c: Climate): void {
-    const itMW = f32(f32(st.itLoadMW * this.growthFactor(d, y)) * onlineShare(y, st.commissionOffset, st.rampYears));
+    const builtMW = f32(f32(st.itLoadMW * this.growthFactor(d, y)) * st.builtShare);
+    const itMW = f32(builtMW * onlineShare(y, st.commissionOffset, st.rampYears));
     this.regionYear[st.region * MAX_YEARS + y] += f32(itMW * this.pueIn(d, st, y, c));
   }
 
@@ -283,14 +300,17 @@ export class DrawModel {
     const growth = this.growthFactor(d, y);
     const loadMW = f32(st.itLoadMW * growth);
     const plannedMW = f32(loadMW * onlineShare(y, st.plannedOffset, st.rampYears));
-    const demandMW = f32(loadMW * onlineShare(y, st.commissionOffset, st.rampYears));
+    // What was built of the plan: the announced load less what never proceeds.
+    const builtMW = f32(loadMW * st.builtShare);
+    const builtPlanMW = f32(builtMW * onlineShare(y, st.plannedOffset, st.rampYears));
+    const demandMW = f32(builtMW * onlineShare(y, st.commissionOffset, st.rampYears));
     const pue = this.pueIn(d, st, y, c);
     const gridShare = this.regionYear[st.region * MAX_YEARS + y];
     const servedMW = f32(demandMW * gridShare);
     const needML = f32(f32(f32(f32(servedMW * F32.HOURS_PER_YEAR) * st.wue0) * c.wueFactor) * ML_PER_MWH_WUE);
     let waterShare = 1;
     if (c.drought) {
-      const permitML = f32(f32(f32(loadMW * F32.HOURS_PER_YEAR) * this.scenario[C.G_WUE_DESIGN + st.designCooling]) * ML_PER_MWH_WUE);
+      const permitML = f32(f32(f32(builtMW * F32.HOURS_PER_YEAR) * this.scenario[C.G_WUE_DESIGN + st.designCooling]) * ML_PER_MWH_WUE);
       const allowedML = f32(c.allowance * permitML);
       if (needML > allowedML) waterShare = f32(allowedML / needML);
     }
@@ -309,7 +329,7 @@ export class DrawModel {
     v[C.SER_COMPUTE_LOST] += f32(f32(runningMW * outageShare) * F32.HOURS_PER_YEAR);
     v[C.SER_BY_YEAR + y] += demandedMWh;
     v[C.SER_BY_YEAR + nYears + y] += servedMWh;
-    this.attributeShortfall(st, y, plannedMW, demandMW, servedMW, runningMW, deliveredMW);
+    this.attributeShortfall(st, y, plannedMW, builtPlanMW, demandMW, servedMW, runningMW, deliveredMW);
     this.out.plannedMW = plannedMW;
     this.out.deliveredMW = deliveredMW;
     return this.out;
@@ -320,6 +340,7 @@ export class DrawModel {
     st: SiteState,
     y: number,
     plannedMW: number,
+    builtPlanMW: number,
     demandMW: number,
     servedMW: number,
     runningMW: number,
@@ -328,11 +349,13 @@ export class DrawModel {
     const v = this.seriesValues;
     const shape = this.shape;
     const f = this.out.lost;
+    f.abandonedMW = f32(plannedMW - builtPlanMW);
     f.delayCause = st.delayCause;
-    f.delayMW = f32(plannedMW - demandMW);
+    f.delayMW = f32(builtPlanMW - demandMW);
     f.curtailMW = f32(demandMW - servedMW);
     f.waterMW = f32(servedMW - runningMW);
     f.cyberMW = f32(runningMW - deliveredMW);
+    v[serCause(shape, C.CAUSE_ABANDONED, y)] += f.abandonedMW;
     v[serCause(shape, f.delayCause, y)] += f.delayMW;
     v[serCause(shape, C.CAUSE_CURTAILMENT, y)] += f.curtailMW;
     v[serCause(shape, C.CAUSE_WATER, y)] += f.waterMW;

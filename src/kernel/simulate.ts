@@ -47,6 +47,7 @@ const SITE_FIELDS: readonly (keyof SiteState)[] = [
   'pue0',
   'wue0',
   'delayCause',
+  'builtShare',
 ];
 
 export interface KernelBuffers {

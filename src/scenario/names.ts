@@ -3,7 +3,10 @@
 import { KNOB_NAMES, MAX_GROUP_MEMBERS, type KnobName } from '../kernel/contract';
 
 export { COOLING_TYPES, KNOB_NAMES, MAX_GROUP_MEMBERS, SHOCK_SCOPES, type CoolingType, type KnobName } from '../kernel/contract';
-export const SITE_STATUSES = ['operating', 'construction', 'planned', 'proposed'] as const;
+/** The statuses of a site not yet operating: each has a probability of proceeding at all (docs/model.md). */
+export const PROCEEDING_STATUSES = ['construction', 'planned', 'proposed'] as const;
+export type ProceedingStatus = (typeof PROCEEDING_STATUSES)[number];
+export const SITE_STATUSES = ['operating', ...PROCEEDING_STATUSES] as const;
 
 /**
  * The values each knob may take, in a scenario's knob specs and in explicit parameter sets.
@@ -20,6 +23,7 @@ export const KNOB_LIMITS: Record<KnobName, { lo: number; hi: number; why?: strin
   cyberRateScale: { lo: 0, hi: 1000, why: 'a scale beyond 1000× is no longer an incident rate' },
   chipShockProbability: { lo: 0, hi: 1 },
   coolingMixShift: { lo: 0, hi: 1 },
+  realQueueShareScale: { lo: 0, hi: 100, why: 'a scale beyond 100× makes any site with a 1% chance certain to proceed' },
 };
 
 /** Why `v` is outside a knob's limits: a range for two-sided limits, one side for a ceiling with its reason. */

@@ -1,10 +1,10 @@
 // The scenario file format, validated at the boundary. The zod schema is the single source of
 // the TypeScript types: everything past `parseScenario` can trust its input.
 import { z } from 'zod';
-import { COOLING_TYPES, KNOB_NAMES, SHOCK_SCOPES, SITE_STATUSES } from './names';
+import { COOLING_TYPES, KNOB_NAMES, PROCEEDING_STATUSES, SHOCK_SCOPES, SITE_STATUSES } from './names';
 
-export { COOLING_TYPES, KNOB_NAMES, SHOCK_SCOPES, SITE_STATUSES } from './names';
-export type { CoolingType, KnobName } from './names';
+export { COOLING_TYPES, KNOB_NAMES, PROCEEDING_STATUSES, SHOCK_SCOPES, SITE_STATUSES } from './names';
+export type { CoolingType, KnobName, ProceedingStatus } from './names';
 
 // zod compiles object parsers with `new Function` unless told not to, and probes for it first:
 // under the page's Content-Security-Policy (no 'unsafe-eval') that probe is a CSP violation on
@@ -112,6 +112,26 @@ export type DistSpec = z.output<typeof distSchema>;
 
 const sourceSchema = z.object({ title: z.string().min(1), url: z.string().optional(), date: z.string().optional() }).strict();
 
+/** A probability for each status not yet operating; `optional` for a region's partial override. */
+const byProceedingStatus = <T extends z.ZodType>(value: T) =>
+  Object.fromEntries(PROCEEDING_STATUSES.map((k) => [k, value])) as Record<(typeof PROCEEDING_STATUSES)[number], T>;
+
+/**
+ * The probability that a site of each status not yet operating proceeds at all (operating sites
+ * always do). Absent, every announced site is built (all 1, the v1 model); the presets give
+ * sourced values (docs/data.md, "Announced is not built").
+ */
+const proceedProbabilitySchema = z
+  .object({
+    ...byProceedingStatus(probability()),
+    sources: z.array(sourceSchema).optional(),
+    /** Statuses whose probability is an assumption rather than a published figure. */
+    assumed: z.array(z.enum(PROCEEDING_STATUSES, { error: `must be one of ${PROCEEDING_STATUSES.join(', ')}` })).optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+export type ProceedProbability = z.output<typeof proceedProbabilitySchema>;
+
 const itLoadMessage =
   `${ceilingMessage(LIMITS.siteItLoadMW)}, or ${fmt(LIMITS.aggregateItLoadMW.max)} MW for an entry marked "aggregate": true ` +
   `(${LIMITS.aggregateItLoadMW.why})`;
@@ -174,6 +194,8 @@ export const regionSchema = z
     droughtWaterAllowance: distSchema,
     /** Building, power and cooling fit-out per MW of IT here, US$, where a market figure is sourced; else `economics`. */
     facilityCapexUSDPerMW: positive(LIMITS.capexUSDPerMW).optional(),
+    /** This region's own proceed probabilities for some statuses, over the scenario's. */
+    proceedProbability: z.object(byProceedingStatus(probability().optional())).strict().optional(),
     sources: z.array(sourceSchema).optional(),
     assumed: z.array(z.string()).optional(),
     notes: z.string().optional(),
@@ -264,6 +286,7 @@ export const scenarioSchema = z
           .strict(),
       )
       .default([]),
+    proceedProbability: proceedProbabilitySchema.default({ construction: 1, planned: 1, proposed: 1 }),
     /** A site misses its planned load in a year when it delivers less than (1 − missTolerance) of it. */
     missTolerance: probability().default(0.05),
     economics: economicsSchema.default({ facilityCapexUSDPerMW: DEFAULT_CAPEX_USD_PER_MW }),

@@ -11,7 +11,7 @@ test.use({ viewport: VIEW });
 
 const PRESETS = ['global-2030', 'uk-2030', 'us-federal-sites', 'japan-2030'] as const;
 const CAUSE_WORDS =
-  /accelerator supply|transformers|cooling plant|grid-connection queue|grid curtailment|water limits in droughts|cyber outages/;
+  /sites that are never built|accelerator supply|transformers|cooling plant|grid-connection queue|grid curtailment|water limits in droughts|cyber outages/;
 const RANGE = /P5–P95 [\d.,]+–[\d.,]+ (GW|MW)/;
 
 /** Opens the page and returns ms from navigation to the card's first answer (`body[data-answer]`). */

@@ -10,9 +10,10 @@ import { bothEngines, fixtureScenario, handScenario } from './engineHelpers';
 const BACKENDS = ['cpu', 'webgpu'] as const;
 const engines = bothEngines();
 
-it('the delay causes are the supply items, in order, then the grid queue', () => {
-  expect(CAUSES.slice(0, SUPPLY_ITEMS.length)).toEqual([...SUPPLY_ITEMS]);
-  expect(CAUSES[SUPPLY_ITEMS.length]).toBe('gridQueue');
+it('abandonment comes first, then the delay causes: the supply items, in order, then the grid queue', () => {
+  expect(CAUSES[0]).toBe('abandoned');
+  expect(CAUSES.slice(1, 1 + SUPPLY_ITEMS.length)).toEqual([...SUPPLY_ITEMS]);
+  expect(CAUSES[1 + SUPPLY_ITEMS.length]).toBe('gridQueue');
 });
 
 describe.each(BACKENDS)('on %s', (backend) => {

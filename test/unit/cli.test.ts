@@ -7,6 +7,7 @@ import { tableFromIPC } from 'apache-arrow';
 import Papa from 'papaparse';
 import { CliError, DEFAULT_SCENARIO, parseMergeArgs, parseSimArgs } from '../../src/cli/args';
 import { CAUSES } from '../../src/engine/attribution';
+import { KNOB_NAMES } from '../../src/kernel/contract';
 import { findSeries, resultToJson, seriesSummary, type ResultJson } from '../../src/engine/resultJson';
 import type { RunResult } from '../../src/engine/types';
 import { parseScenario } from '../../src/scenario/validate';
@@ -400,9 +401,9 @@ describe('sweeps, shards and merge (CLI, CPU)', () => {
     expect(csv.meta.fields?.slice(0, 3)).toEqual(['paramSet', 'demandGrowthPctPerYear', 'gridBuildoutScale']);
     expect(csv.meta.fields).toContain('curtailedMWh_pExceed');
     const years = readJson('whole.json').years;
-    // paramSet, 8 knobs, 6 headline metrics × 5 stats, then per year: shortfall mean/se/P5/P50/P95,
+    // paramSet, the knobs, 6 headline metrics × 5 stats, then per year: shortfall mean/se/P5/P50/P95,
     // P(exceed), one mean per cause and the idle facility capital (the fixture prices no grid).
-    expect(csv.meta.fields).toHaveLength(1 + 8 + 6 * 5 + years.length * (5 + 1 + CAUSES.length + 1));
+    expect(csv.meta.fields).toHaveLength(1 + KNOB_NAMES.length + 6 * 5 + years.length * (5 + 1 + CAUSES.length + 1));
     expect(csv.meta.fields).toContain(`shortfallMW[gridQueue][${years.at(-1)}]_mean`);
     const set3 = readJson('whole.json').paramSets[3] as ResultJson['paramSets'][number];
     expect(csv.data[3]?.energyServedMWh_p95).toBe(set3.series.energyServedMWh?.p95);
@@ -446,13 +447,13 @@ describe('resultToJson', () => {
       { key: 'energyServedMWh', metric: 'energyServedMWh', unit: 'MWh', threshold: 0 },
       { key: 'gridStress[north]', metric: 'gridStress', unit: 'ratio', region: 'north', threshold: 1 },
     ],
-    knobValues: Float32Array.from({ length: 16 }, (_, i) => i),
+    knobValues: Float32Array.from({ length: 2 * KNOB_NAMES.length }, (_, i) => i),
     summary: Float32Array.from({ length: 2 * 2 * 8 }, (_, i) => i),
     siteMissProbability: Float32Array.from({ length: 12 }, (_, i) => i / 16),
-    siteCauseProbability: Float32Array.from({ length: 12 * 7 }, (_, i) => i / 1024),
+    siteCauseProbability: Float32Array.from({ length: 12 * CAUSES.length }, (_, i) => i / 1024),
     siteExpectedLoadMW: Float32Array.from({ length: 12 }, (_, i) => 100 + i),
     regionCurtailProbability: Float32Array.from({ length: 8 }, (_, i) => i / 8),
-    regionShortfallMW: Float32Array.from({ length: 8 * 7 }, (_, i) => i),
+    regionShortfallMW: Float32Array.from({ length: 8 * CAUSES.length }, (_, i) => i),
     regionShortfallQuantilesMW: new Float32Array(0),
     elapsedMs: 12.5,
     siteYearSamplesPerSecond: 96000,
@@ -478,9 +479,9 @@ describe('resultToJson', () => {
       elapsedMs: 12.5,
       siteYearSamplesPerSecond: 96000,
     });
-    expect(json.knobNames).toHaveLength(8);
+    expect(json.knobNames).toHaveLength(KNOB_NAMES.length);
     const set1 = json.paramSets[1] as ResultJson['paramSets'][number];
-    expect(set1.knobs.demandGrowthPctPerYear).toBe(8);
+    expect(set1.knobs.demandGrowthPctPerYear).toBe(KNOB_NAMES.length);
     expect(set1.series.energyServedMWh).toEqual({
       mean: 16,
       sd: 17,
@@ -495,11 +496,12 @@ describe('resultToJson', () => {
     });
     // Set 1, site 2: offset (1 × 3 + 2) × 2 = 10.
     expect(set1.sites['s-gamma']).toMatchObject({ missProbability: [10 / 16, 11 / 16], expectedLoadMW: [110, 111] });
-    // Set 1, site 2, year 1, cause 3 (gridQueue): ((1 × 3 + 2) × 2 + 1) × 7 + 3 = 80.
-    expect(set1.sites['s-gamma']?.causeProbability.gridQueue[1]).toBe(80 / 1024);
+    // Set 1, site 2, year 1, cause gridQueue: ((1 × 3 + 2) × 2 + 1) × causes + its index.
+    const C = CAUSES.length;
+    expect(set1.sites['s-gamma']?.causeProbability.gridQueue[1]).toBe((11 * C + CAUSES.indexOf('gridQueue')) / 1024);
     expect(set1.regions.south).toMatchObject({ curtailProbability: [6 / 8, 7 / 8] });
-    // Set 1, region 1, year 0, cause 6 (cyber): ((1 × 2 + 1) × 2 + 0) × 7 + 6 = 48.
-    expect(set1.regions.south?.shortfallMWByCause.cyber[0]).toBe(48);
+    // Set 1, region 1, year 0, cause cyber: ((1 × 2 + 1) × 2 + 0) × causes + its index.
+    expect(set1.regions.south?.shortfallMWByCause.cyber[0]).toBe(6 * C + CAUSES.indexOf('cyber'));
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 });
