@@ -91,13 +91,23 @@ test('the map is drawn: outlines, land and site columns, not a blank canvas', as
 
 test('hover shows a tooltip and a click opens the site detail', async ({ page }, testInfo) => {
   await open(page, '?backend=cpu&scenario=uk-2030');
-  const id = await page.evaluate(() => window.headroom.scenario?.sites.find((s) => !s.aggregate && s.itLoadMW >= 100)?.id ?? '');
-  const name = await page.evaluate((siteId) => window.headroom.scenario?.sites.find((s) => s.id === siteId)?.name ?? '', id);
-  const p = await sitePosition(page, id);
-  // A little above the base: the middle of a short column.
-  await page.mouse.move(p.x, p.y - 3);
+  // A column that stands for one named site (co-located sites are drawn as one cluster column).
+  const { id, name, x, y } = await page.locator('hr-map').evaluate((el) => {
+    const map = el as HTMLElement & {
+      layoutSnapshot(): { columns: { x0: number; y0: number; x1: number; y1: number; sites: number[] }[] };
+    };
+    const sites = window.headroom.scenario?.sites ?? [];
+    const box = map
+      .layoutSnapshot()
+      .columns.filter((c) => c.sites.length === 1 && !sites[c.sites[0] ?? -1]?.aggregate)
+      .sort((a, b) => b.y1 - b.y0 - (a.y1 - a.y0))[0];
+    if (!box) throw new Error('no single-site column on the map');
+    const site = sites[box.sites[0] ?? -1];
+    return { id: site?.id ?? '', name: site?.name ?? '', x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2 };
+  });
+  await page.mouse.move(x, y);
   await expect(page.getByRole('tooltip')).toBeVisible();
-  await page.mouse.click(p.x, p.y - 3);
+  await page.mouse.click(x, y);
   await expect(page.getByTestId('site-detail-name')).toBeVisible();
   const shown = await page.getByTestId('site-detail-name').textContent();
   console.log(`clicked ${id} (${name}); detail shows ${shown}`);

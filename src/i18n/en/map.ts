@@ -1,2 +1,44 @@
-// English source strings of the 'map' namespace (keys are flat; see src/i18n/i18n.ts).
-export const map = {} as const;
+// English source strings of the 'map' namespace: the map panel, its key, tooltips and controls
+// (keys are flat; see src/i18n/i18n.ts). Site and region names are data and never appear here.
+export const map = {
+  'label.scenario_one':
+    'Map of {{count}} datacenter site in {{name}}. Drag or use the arrow keys to pan, the wheel or + and − to zoom, click a column for its details.',
+  'label.scenario_other':
+    'Map of {{count}} datacenter sites in {{name}}. Drag or use the arrow keys to pan, the wheel or + and − to zoom, click a column for its details.',
+  'label.empty':
+    'Map of datacenter sites. Drag or use the arrow keys to pan, the wheel or + and − to zoom, click a column for its details.',
+  roleDescription: 'map',
+  noWebgl: 'The map needs WebGL, which this browser could not start ({{error}}). The charts below still work.',
+  unavailable: 'the map is not available (no WebGL)',
+  zoomIn: 'Zoom in',
+  zoomInTitle: 'Zoom in (+)',
+  zoomOut: 'Zoom out',
+  zoomOutTitle: 'Zoom out (−)',
+  presetViews: 'Preset map views',
+  'preset.show': 'Show {{view}}',
+  'preset.uk': 'UK',
+  'preset.us': 'US',
+  'preset.jp': 'Japan',
+  'preset.world': 'World',
+  calculating: 'Calculating… grey columns are planned sites, not yet a risk',
+  drop: 'Drop a scenario (.json) or sites (.csv, .geojson) to import',
+  'tip.region': 'Region',
+  'tip.site': 'Site',
+  'tip.siteAggregate': '{{name}} (aggregate)',
+  'tip.curtail': 'P(grid curtailment) in {{year}}: {{p}}',
+  'tip.planned': '{{status}} · planned {{mw}} IT',
+  'tip.year': '{{year}}: expected {{load}}, P(miss) {{miss}}',
+  'tip.cluster_one': '{{count}} site here: {{names}}',
+  'tip.cluster_other': '{{count}} sites here: {{names}}',
+  'tip.clusterMore': '{{names}} and {{rest}} more',
+  'tip.listSeparator': ', ',
+  'tip.clusterTotal': '{{year}}: expected {{load}} in all; click to zoom in',
+  'key.title': 'Key: probability in {{year}}',
+  'key.ramp': 'Colour scale from blue (0%) through yellow (50%) to red (100%)',
+  'key.column': 'Column: a site. Height = expected IT load in {{year}}; colour = P(missing its planned load).',
+  'key.scale': '= {{mw}}',
+  'key.scaleLabel': 'Column height scale: this bar is {{mw}} of expected IT load',
+  'key.cluster': 'Number on a column: sites too close to tell apart at this zoom, drawn as one; click to zoom in.',
+  'key.region': 'Circle: a grid region around its sites; colour = P(grid curtailment).',
+  'key.aggregate': "Filled disc: a region's other (unnamed) datacenters; area ∝ load.",
+} as const;

@@ -1,4 +1,45 @@
 // Japanese strings of the 'map' namespace: every key of ../en/map.ts (the type makes a missing one a compile error).
 import type { map as en } from '../en/map';
 
-export const map: Record<keyof typeof en, string> = {};
+export const map: Record<keyof typeof en, string> = {
+  'label.scenario_one':
+    '{{name}}のデータセンター{{count}}拠点の地図。ドラッグまたは矢印キーで移動、ホイールまたは＋／−で拡大縮小、柱をクリックすると詳細を表示します。',
+  'label.scenario_other':
+    '{{name}}のデータセンター{{count}}拠点の地図。ドラッグまたは矢印キーで移動、ホイールまたは＋／−で拡大縮小、柱をクリックすると詳細を表示します。',
+  'label.empty':
+    'データセンター拠点の地図。ドラッグまたは矢印キーで移動、ホイールまたは＋／−で拡大縮小、柱をクリックすると詳細を表示します。',
+  roleDescription: '地図',
+  noWebgl: '地図の表示には WebGL が必要ですが、このブラウザーでは起動できませんでした（{{error}}）。下のグラフは引き続き使えます。',
+  unavailable: '地図を利用できません（WebGL がありません）',
+  zoomIn: '拡大',
+  zoomInTitle: '拡大（＋）',
+  zoomOut: '縮小',
+  zoomOutTitle: '縮小（−）',
+  presetViews: '地図の表示範囲のプリセット',
+  'preset.show': '{{view}}を表示',
+  'preset.uk': '英国',
+  'preset.us': '米国',
+  'preset.jp': '日本',
+  'preset.world': '世界',
+  calculating: '計算中… 灰色の柱は計画中の拠点で、まだリスクは算出されていません',
+  drop: 'シナリオ（.json）または拠点（.csv, .geojson）をドロップして読み込み',
+  'tip.region': '地域',
+  'tip.site': '拠点',
+  'tip.siteAggregate': '{{name}}（集計）',
+  'tip.curtail': '{{year}}年の系統出力抑制確率：{{p}}',
+  'tip.planned': '{{status}}・計画 IT 容量 {{mw}}',
+  'tip.year': '{{year}}年：期待値 {{load}}、計画未達確率 {{miss}}',
+  'tip.cluster_one': 'この地点の{{count}}拠点：{{names}}',
+  'tip.cluster_other': 'この地点の{{count}}拠点：{{names}}',
+  'tip.clusterMore': '{{names}} ほか{{rest}}拠点',
+  'tip.listSeparator': '、',
+  'tip.clusterTotal': '{{year}}年：期待値 合計 {{load}}。クリックで拡大',
+  'key.title': '凡例：{{year}}年の確率',
+  'key.ramp': '青（0%）から黄（50%）を経て赤（100%）までの色の目盛り',
+  'key.column': '柱：拠点。高さ＝{{year}}年の期待 IT 負荷、色＝計画負荷の未達確率。',
+  'key.scale': '＝ {{mw}}',
+  'key.scaleLabel': '柱の高さの目盛り：この棒が期待 IT 負荷 {{mw}} に相当',
+  'key.cluster': '柱の数字：この縮尺では見分けられないほど近い拠点をまとめて 1 本で表示。クリックで拡大。',
+  'key.region': '円：拠点を囲む系統地域、色＝系統出力抑制確率。',
+  'key.aggregate': '塗りつぶしの円：地域内のその他（名称なし）のデータセンター、面積は負荷に比例。',
+};

@@ -3,6 +3,7 @@
 // around its sites — and "aggregate" sites (a region's unnamed rest-of-fleet load), drawn as an
 // area ∝ load instead of a column so they do not read as one giant facility.
 import * as THREE from 'three';
+import type { Scenario } from '../../scenario/schema';
 import { riskColour } from './riskColour';
 
 const CAPACITY = 4096;
@@ -87,4 +88,18 @@ export class DiscLayer {
       m.dispose();
     }
   }
+}
+
+/** A circle per region around its sites (world positions `at`, indexed like the sites); regions without sites get none. */
+export function regionDiscs(scenario: Scenario, at: [number, number][]): Disc[] {
+  const regions: Disc[] = [];
+  scenario.regions.forEach((r, index) => {
+    const pts = scenario.sites.flatMap((s, i) => (s.region === r.id ? [at[i]!] : []));
+    if (!pts.length) return;
+    const x = pts.reduce((a, p) => a + p[0], 0) / pts.length;
+    const y = pts.reduce((a, p) => a + p[1], 0) / pts.length;
+    const spread = Math.max(...pts.map((p) => Math.hypot(p[0] - x, p[1] - y)));
+    regions.push({ index, x, y, radius: spread * 1.15 + 0.6 });
+  });
+  return regions;
 }

@@ -1,17 +1,17 @@
 // The three.js map: an orthographic camera tilted a little off vertical (so column heights show
 // while distances stay true to scale across the view), the base map, region discs, aggregate
-// discs and site columns. It renders on demand — after a change, not in a loop — so an idle map
+// discs, site columns (clustered where they overlap) and US state lines over the US. It renders on demand — after a change, not in a loop — so an idle map
 // costs nothing, and keeps its drawing buffer so the canvas can be exported and pixel-tested.
 import * as THREE from 'three';
 import type { Scenario } from '../../scenario/schema';
 import type { MapViewState } from '../store';
-import { CountryOutlines } from './CountryOutlines';
-import { DiscLayer, type Disc } from './DiscLayer';
-import { LandFill } from './LandFill';
-import { MapProjection } from './MapProjection';
+import { BaseMap, MAP_COLOURS } from './BaseMap';
+import { DiscLayer, regionDiscs } from './DiscLayer';
+import { MapProjection, WORLD_WIDTH } from './MapProjection';
 import { MAX_ZOOM, MIN_ZOOM } from './presetViews';
+import { ScreenLayout } from './ScreenLayout';
+import { SiteClusters, type ClusterPoint, type ColumnGroup } from './siteClusters';
 import { SiteColumns } from './SiteColumns';
-import { loadWorldAtlas } from './worldAtlas';
 
 /** Camera tilt from vertical (radians): enough to see columns rise, little enough to keep the map flat. */
 const TILT = 0.42;
@@ -19,15 +19,11 @@ const COS_TILT = Math.cos(TILT);
 /** Largest aggregate disc, in CSS pixels (area ∝ load). */
 const AGGREGATE_MAX_RADIUS_PX = 26;
 const SELECTION_RADIUS_PX = 13;
-export const MAP_COLOURS = {
-  background: '#eef2f6',
-  ocean: '#dce8f2',
-  land: '#fbfaf7',
-  outline: '#8b96a3',
-  outlineHighContrast: '#1a1a1a',
-} as const;
 
-export type MapHit = { kind: 'site' | 'aggregate'; siteIndex: number } | { kind: 'region'; regionIndex: number };
+export type MapHit =
+  | { kind: 'site' | 'aggregate'; siteIndex: number }
+  | { kind: 'cluster'; group: ColumnGroup }
+  | { kind: 'region'; regionIndex: number };
 
 export interface YearValues {
   /** Per site of the scenario: expected delivered IT load (MW) and P(miss) in the year. */
@@ -48,21 +44,28 @@ export class MapView {
   readonly #regions = new DiscLayer('regions', { z: 0.03, fillOpacity: 0.28, minRadiusPx: 14, renderOrder: 2 });
   readonly #aggregates = new DiscLayer('aggregates', { z: 0.04, fillOpacity: 0.5, minRadiusPx: 4, renderOrder: 2.5 });
   readonly #raycaster = new THREE.Raycaster();
-  #base: { outlines: CountryOutlines; land: LandFill } | undefined;
+  readonly #clusters = new SiteClusters(WORLD_WIDTH);
+  /** Where the columns are on screen after the last layout (labels, badges and the key use it). */
+  readonly screen = new ScreenLayout();
+  readonly #base: BaseMap;
   #aggregateIndex: number[] = [];
   #siteXY: [number, number][] = [];
   #selected: number | undefined;
+  /** The cluster level the columns are grouped at; −1 forces a regroup. */
+  #level = -1;
+  #values: YearValues | undefined;
   readonly #selection = new THREE.Mesh(
     new THREE.RingGeometry(0.72, 1, 48),
     new THREE.MeshBasicMaterial({ color: '#111', depthTest: false }),
   );
   #maxAggregateMW = 1;
   #zoom = 1;
-  #highContrast = false;
   #cssSize = { width: 1, height: 1 };
   #frame = 0;
   /** Called after the visitor (not setView) moves the map. */
   onViewChange: ((v: MapViewState) => void) | undefined;
+  /** Called after every layout (camera, values or selection changed), with `screen` up to date. */
+  onLayout: (() => void) | undefined;
 
   constructor(container: HTMLElement) {
     // Throws where WebGL is unavailable; the component shows a message instead of the map.
@@ -73,21 +76,12 @@ export class MapView {
     this.#selection.visible = false;
     this.#selection.renderOrder = 4;
     this.#scene.add(this.#regions.group, this.#aggregates.group, this.#columns.mesh, this.#selection);
+    this.#base = new BaseMap(this.#scene, this.projection, () => this.requestRender());
   }
 
   /** Country shapes arrive after the sites can already be drawn (a separate bundle chunk). */
-  async loadBaseMap(): Promise<void> {
-    const atlas = await loadWorldAtlas();
-    const start = performance.now();
-    const land = new LandFill(atlas, this.projection, MAP_COLOURS);
-    const outlines = new CountryOutlines(atlas, this.projection, MAP_COLOURS.outline);
-    // Projecting and triangulating 1:50m land is the one heavy step on the page thread; measured
-    // so it can be watched (performance.getEntriesByName('headroom:base-map')).
-    performance.measure('headroom:base-map', { start });
-    this.#base = { outlines, land };
-    this.setHighContrast(this.#highContrast);
-    this.#scene.add(land, outlines);
-    this.requestRender();
+  loadBaseMap(): Promise<void> {
+    return this.#base.load();
   }
 
   resize(width: number, height: number): void {
@@ -133,6 +127,16 @@ export class MapView {
     this.#userMoved();
   }
 
+  /** Centres on a cluster and zooms in until it splits into its sites (a click on its column). */
+  zoomToCluster(group: ColumnGroup): void {
+    if (group.clusterId < 0) return;
+    const wpp = this.#clusters.expansionWorldPerPixel(group.clusterId);
+    const perZoom = this.worldPerPixel * this.#zoom;
+    this.#target.set(group.x, group.y, 0);
+    this.#zoom = Math.min(MAX_ZOOM, Math.max(this.#zoom * 1.5, perZoom / wpp));
+    this.#userMoved();
+  }
+
   #userMoved(): void {
     const { width, height } = this.projection;
     this.#target.x = Math.min(width / 2, Math.max(-width / 2, this.#target.x));
@@ -151,12 +155,24 @@ export class MapView {
     this.#camera.lookAt(this.#target);
     this.#camera.updateProjectionMatrix();
     this.#camera.updateMatrixWorld();
+    this.#base.setView(this.view);
     this.#layout();
+  }
+
+  /** Groups the columns afresh: a new scenario, cluster level or selection. */
+  #regroup(level: number): void {
+    this.#level = level;
+    this.#columns.setGroups(this.#clusters.groups(level, this.#selected));
+    if (this.#values) this.#columns.setValues(this.#values.loadMW, this.#values.missProbability);
   }
 
   #layout(): void {
     const wpp = this.worldPerPixel;
-    this.#columns.layout(wpp, wpp / Math.sin(TILT));
+    const level = this.#clusters.levelFor(wpp);
+    if (level !== this.#level) this.#regroup(level);
+    this.screen.project(this.#columns, this.#camera, this.#cssSize.width, this.#cssSize.height);
+    this.#columns.layout(wpp, wpp / Math.sin(TILT), this.screen.pxPerMW);
+    this.screen.measure(this.#columns);
     this.#regions.layout(wpp);
     this.#aggregates.layout(wpp);
     const at = this.#selected === undefined ? undefined : this.#siteXY[this.#selected];
@@ -165,19 +181,20 @@ export class MapView {
       this.#selection.position.set(at[0], at[1], 0.06);
       this.#selection.scale.setScalar(SELECTION_RADIUS_PX * wpp);
     }
+    this.onLayout?.();
     this.requestRender();
   }
 
   /** Presentation mode: dark borders that survive a projector. */
   setHighContrast(on: boolean): void {
-    this.#highContrast = on;
-    this.#base?.outlines.material.color.set(on ? MAP_COLOURS.outlineHighContrast : MAP_COLOURS.outline);
+    this.#base.setHighContrast(on);
     this.requestRender();
   }
 
   /** Rings the selected site (index into the scenario's sites). */
   setSelected(siteIndex: number | undefined): void {
     this.#selected = siteIndex;
+    this.#level = -1;
     this.#layout();
   }
 
@@ -185,25 +202,19 @@ export class MapView {
   setScenario(scenario: Scenario): void {
     const at = scenario.sites.map((s): [number, number] => this.projection.toWorld(s.lon, s.lat) ?? [0, 0]);
     this.#siteXY = at;
-    const columns = scenario.sites.flatMap((s, i) => (s.aggregate ? [] : [{ siteIndex: i, x: at[i]![0], y: at[i]![1] }]));
-    const maxLoad = Math.max(1, ...scenario.sites.filter((s) => !s.aggregate).map((s) => s.itLoadMW));
-    this.#columns.setSites(columns, maxLoad);
+    this.#clusters.load(
+      scenario.sites.flatMap((s, i): ClusterPoint[] => (s.aggregate ? [] : [{ siteIndex: i, x: at[i]![0], y: at[i]![1] }])),
+    );
+    this.#level = -1;
+    this.#values = undefined;
     this.#aggregateIndex = scenario.sites.flatMap((s, i) => (s.aggregate ? [i] : []));
     this.#maxAggregateMW = Math.max(1, ...this.#aggregateIndex.map((i) => scenario.sites[i]!.itLoadMW));
     this.#aggregates.setDiscs(this.#aggregateIndex.map((i) => ({ index: i, x: at[i]![0], y: at[i]![1], radius: 0 })));
-    const regions: Disc[] = [];
-    scenario.regions.forEach((r, index) => {
-      const pts = scenario.sites.flatMap((s, i) => (s.region === r.id ? [at[i]!] : []));
-      if (!pts.length) return;
-      const x = pts.reduce((a, p) => a + p[0], 0) / pts.length;
-      const y = pts.reduce((a, p) => a + p[1], 0) / pts.length;
-      const spread = Math.max(...pts.map((p) => Math.hypot(p[0] - x, p[1] - y)));
-      regions.push({ index, x, y, radius: spread * 1.15 + 0.6 });
-    });
-    this.#regions.setDiscs(regions);
+    this.#regions.setDiscs(regionDiscs(scenario, at));
   }
 
   setYearValues(v: YearValues): void {
+    this.#values = v;
     this.#columns.setValues(v.loadMW, v.missProbability);
     this.#aggregates.setProbabilities(v.missProbability);
     this.#aggregates.setRadiiPx(
@@ -220,8 +231,8 @@ export class MapView {
     this.#raycaster.setFromCamera(ndc, this.#camera);
     const first = (o: THREE.Object3D): number | undefined => this.#raycaster.intersectObject(o, false)[0]?.instanceId;
     const column = first(this.#columns.mesh);
-    const siteIndex = column === undefined ? undefined : this.#columns.siteAt(column);
-    if (siteIndex !== undefined) return { kind: 'site', siteIndex };
+    const group = column === undefined ? undefined : this.#columns.groupAt(column);
+    if (group) return group.clusterId >= 0 ? { kind: 'cluster', group } : { kind: 'site', siteIndex: group.members[0] as number };
     const agg = first(this.#aggregates.fill);
     const aggIndex = agg === undefined ? undefined : this.#aggregates.indexAt(agg);
     if (aggIndex !== undefined) return { kind: 'aggregate', siteIndex: aggIndex };
@@ -237,6 +248,16 @@ export class MapView {
     const v = new THREE.Vector3(at[0], at[1], 0).project(this.#camera);
     const rect = this.canvas.getBoundingClientRect();
     return { x: rect.left + ((v.x + 1) / 2) * rect.width, y: rect.top + ((1 - v.y) / 2) * rect.height };
+  }
+
+  /** The columns as drawn now, indexed like `screen`'s boxes. */
+  get groups(): readonly ColumnGroup[] {
+    return this.#columns.groups;
+  }
+
+  /** Whether US state lines are drawn now. */
+  get statesShown(): boolean {
+    return this.#base.statesShown;
   }
 
   requestRender(): void {
@@ -266,8 +287,7 @@ export class MapView {
     this.#aggregates.dispose();
     this.#selection.geometry.dispose();
     this.#selection.material.dispose();
-    this.#base?.outlines.dispose();
-    this.#base?.land.dispose();
+    this.#base.dispose();
     this.#renderer.dispose();
     this.canvas.remove();
   }

@@ -1,15 +1,16 @@
 // Sites as one InstancedMesh of columns: one draw call however many sites, and a change of year
 // or a new run only rewrites instance matrices and colours (setMatrixAt / setColorAt), never the
 // mesh. Height ∝ expected delivered IT load in the selected year, colour = P(miss planned load).
-// Columns keep a constant width and maximum height on screen, so zooming in on the UK does not
-// turn them into towers: their world size is recomputed from world units per pixel on zoom.
+// A column stands for a group (siteClusters.ts): one site, or co-located sites summed, coloured
+// by their load-weighted P(miss). Columns keep a constant width on screen and a height per MW set
+// by the view (mapScale.ts), so zooming in on the UK does not turn them into towers.
 import * as THREE from 'three';
 import { riskColour } from './riskColour';
+import type { ColumnGroup } from './siteClusters';
 
 /** The engine's site limit: the mesh is allocated once at this size and `count` set per scenario. */
-const CAPACITY = 4096;
-const COLUMN_WIDTH_PX = 9;
-const TALLEST_COLUMN_PX = 90;
+export const CAPACITY = 4096;
+export const COLUMN_WIDTH_PX = 9;
 /** Faces of a box in three's order (+x, −x, +y, −y, +z, −z), shaded so columns read as solids without lights. */
 const FACE_SHADE = [0.82, 0.82, 0.9, 0.68, 1, 1];
 
@@ -22,18 +23,11 @@ function columnGeometry(): THREE.BoxGeometry {
   return g;
 }
 
-export interface ColumnSite {
-  /** Index of the site in the scenario (and in the result arrays). */
-  siteIndex: number;
-  x: number;
-  y: number;
-}
-
 export class SiteColumns {
   readonly mesh: THREE.InstancedMesh<THREE.BoxGeometry, THREE.MeshBasicMaterial>;
-  #sites: ColumnSite[] = [];
-  #loadMW = new Float32Array(0);
-  #maxLoadMW = 1;
+  #groups: ColumnGroup[] = [];
+  /** Per group: summed expected load (MW) of its sites in the year. */
+  readonly #loadMW = new Float32Array(CAPACITY);
   readonly #m = new THREE.Matrix4();
   readonly #c = new THREE.Color();
 
@@ -45,42 +39,58 @@ export class SiteColumns {
     this.mesh.instanceMatrix.setUsage(THREE.DynamicDrawUsage);
   }
 
-  /** New scenario: which sites get columns, and the load that maps to the tallest column. */
-  setSites(sites: ColumnSite[], maxLoadMW: number): void {
-    this.#sites = sites.slice(0, CAPACITY);
-    this.#loadMW = new Float32Array(this.#sites.length);
-    this.#maxLoadMW = maxLoadMW > 0 ? maxLoadMW : 1;
-    this.mesh.count = this.#sites.length;
+  get groups(): readonly ColumnGroup[] {
+    return this.#groups;
+  }
+
+  /** New grouping (scenario, cluster level or selection changed); values follow with setValues. */
+  setGroups(groups: ColumnGroup[]): void {
+    this.#groups = groups.slice(0, CAPACITY);
+    this.mesh.count = this.#groups.length;
   }
 
   /** Values of the selected year, indexed like the scenario's sites. */
   setValues(loadMW: ArrayLike<number>, missProbability: ArrayLike<number>): void {
-    this.#sites.forEach((s, i) => {
-      this.#loadMW[i] = loadMW[s.siteIndex] ?? 0;
-      this.mesh.setColorAt(i, riskColour(missProbability[s.siteIndex] ?? 0, this.#c));
+    this.#groups.forEach((g, i) => {
+      let load = 0;
+      let weighted = 0;
+      let plain = 0;
+      for (const s of g.members) {
+        const l = Math.max(0, Number(loadMW[s] ?? 0));
+        const p = Number(missProbability[s] ?? 0);
+        load += l;
+        weighted += l * p;
+        plain += p;
+      }
+      this.#loadMW[i] = load;
+      // NaN (no result yet) stays NaN, so a cluster is grey like its sites.
+      this.mesh.setColorAt(i, riskColour(load > 0 ? weighted / load : plain / g.members.length, this.#c));
     });
     if (this.mesh.instanceColor) this.mesh.instanceColor.needsUpdate = true;
   }
 
+  loadOf(group: number): number {
+    return this.#loadMW[group] ?? 0;
+  }
+
   /**
-   * Rebuilds the matrices for the current zoom: world units per screen pixel across the ground,
-   * and up the columns (the camera's tilt foreshortens height).
+   * Rebuilds the matrices for the current view: world units per screen pixel across the ground
+   * and up the columns (the camera's tilt foreshortens height), and screen pixels per MW.
    */
-  layout(worldPerPixel: number, heightPerPixel: number): void {
+  layout(worldPerPixel: number, heightPerPixel: number, pxPerMW: number): void {
     const w = COLUMN_WIDTH_PX * worldPerPixel;
-    const hPerMW = (TALLEST_COLUMN_PX * heightPerPixel) / this.#maxLoadMW;
-    this.#sites.forEach((s, i) => {
+    this.#groups.forEach((g, i) => {
       // A site with no load yet keeps a stub so it can still be seen and hovered.
-      const h = Math.max(2 * heightPerPixel, (this.#loadMW[i] ?? 0) * hPerMW);
-      this.#m.makeScale(w, w, h).setPosition(s.x, s.y, 0.05);
+      const h = Math.max(2, (this.#loadMW[i] ?? 0) * pxPerMW) * heightPerPixel;
+      this.#m.makeScale(w, w, h).setPosition(g.x, g.y, 0.05);
       this.mesh.setMatrixAt(i, this.#m);
     });
     this.mesh.instanceMatrix.needsUpdate = true;
     this.mesh.computeBoundingSphere();
   }
 
-  siteAt(instanceId: number): number | undefined {
-    return this.#sites[instanceId]?.siteIndex;
+  groupAt(instanceId: number): ColumnGroup | undefined {
+    return this.#groups[instanceId];
   }
 
   dispose(): void {

@@ -1,20 +1,26 @@
 // The map panel: a lit wrapper around MapView that turns properties (scenario, result, year,
 // view, selection) into in-place updates of the three.js scene, and the visitor's gestures into
-// events. It owns no application state; the view it reports comes back as a property.
+// events. It owns no application state; the view it reports comes back as a property. Over the
+// canvas: site names and cluster counts (SiteLabels), and the key, moved to the corner where it
+// covers no column (mapScale.ts), folded when every corner would.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { RunResult } from '../../engine/types';
+import { scenarioName } from '../scenarioText';
+import { t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
-import { formatMW, formatPercent } from '../format';
+import { LocaleController } from '../i18n/LocaleController';
 import { resultMatches, yearSlice } from '../resultSlices';
 import type { MapViewState } from '../store';
 import './hr-map-legend';
 import { MapNavigation } from './MapNavigation';
+import { type ColumnBox, MapOverlay } from './MapOverlay';
+import { tooltipLines } from './mapTooltip';
 import { MapView, type MapHit } from './MapView';
-import { PRESET_VIEW_LABELS, PRESET_VIEWS, type PresetViewId } from './presetViews';
+import { PRESET_VIEWS, type PresetViewId } from './presetViews';
 
 /** Below this width the key starts folded away. */
 const NARROW_MAP_PX = 720;
-
+const PRESET_ORDER: readonly PresetViewId[] = ['uk', 'us', 'jp', 'world'];
 const sameView = (a: MapViewState, b: MapViewState): boolean =>
   Math.abs(a.lon - b.lon) < 0.01 && Math.abs(a.lat - b.lat) < 0.01 && Math.abs(a.zoom - b.zoom) / b.zoom < 0.005;
 
@@ -30,6 +36,10 @@ export class HrMap extends LitElement {
     dropping: { state: true },
     webglError: { state: true },
     narrow: { state: true },
+    keyAt: { state: true },
+    keyCrowded: { state: true },
+    scale: { state: true },
+    hasClusters: { state: true },
   };
 
   declare scenario: Scenario | undefined;
@@ -42,12 +52,21 @@ export class HrMap extends LitElement {
   declare dropping: boolean;
   declare webglError: string | undefined;
   declare narrow: boolean;
+  /** Where the key goes (CSS px from the map's top-left); undefined: its default corner. */
+  declare keyAt: { x: number; y: number } | undefined;
+  /** Every corner would cover some column: the key stays folded. */
+  declare keyCrowded: boolean;
+  declare scale: { mw: number; px: number };
+  declare hasClusters: boolean;
   #map: MapView | undefined;
   #nav: MapNavigation | undefined;
+  #overlay: MapOverlay | undefined;
   #resize: ResizeObserver | undefined;
+  #selectedIndex: number | undefined;
 
   constructor() {
     super();
+    new LocaleController(this);
     this.scenario = undefined;
     this.result = undefined;
     this.year = undefined;
@@ -58,6 +77,10 @@ export class HrMap extends LitElement {
     this.dropping = false;
     this.webglError = undefined;
     this.narrow = false;
+    this.keyAt = undefined;
+    this.keyCrowded = false;
+    this.scale = { mw: 0, px: 0 };
+    this.hasClusters = false;
   }
 
   static override styles = css`
@@ -72,6 +95,12 @@ export class HrMap extends LitElement {
     button { font: inherit; font-size: 0.8rem; min-width: 2rem; padding: 0.2rem 0.45rem; border: 1px solid #9aa6b4; border-radius: 4px; background: #fff; cursor: pointer; }
     button:focus-visible { outline: 3px solid #1f5fbf; outline-offset: 1px; }
     hr-map-legend { position: absolute; right: 0.5rem; bottom: 0.5rem; }
+    hr-map-legend.placed { right: auto; bottom: auto; }
+    .labels { position: absolute; inset: 0; pointer-events: none; overflow: hidden; }
+    .labels span { position: absolute; left: 0; top: 0; box-sizing: border-box; white-space: nowrap; text-align: center; }
+    .site-label { height: 16px; line-height: 16px; padding: 0 4px; font: 600 11px system-ui, sans-serif; color: #1a1a1a; background: rgba(255, 255, 255, 0.82); border-radius: 3px; overflow: hidden; }
+    .site-label.selected { background: #1a1a1a; color: #fff; }
+    .badge { height: 16px; line-height: 16px; font: 700 11px system-ui, sans-serif; color: #fff; background: #1a1a1a; border: 1px solid #fff; border-radius: 8px; }
     .calculating { position: absolute; left: 0.5rem; bottom: 0.5rem; margin: 0; padding: 0.2rem 0.5rem; border-radius: 4px; background: rgba(255, 255, 255, 0.9); font-size: 0.8rem; color: #333; }
     .tip { position: absolute; pointer-events: none; background: rgba(20, 24, 30, 0.92); color: #fff; padding: 0.35rem 0.55rem; border-radius: 4px; font-size: 0.8rem; max-width: 18rem; z-index: 2; }
     .tip p { margin: 0; }
@@ -92,15 +121,27 @@ export class HrMap extends LitElement {
     const map = this.#map;
     map.canvas.dataset.testid = 'map-canvas';
     map.onViewChange = (v) => this.#emit('hr-map-view', v);
+    const layer = this.renderRoot.querySelector<HTMLElement>('.labels');
+    const overlay = layer ? new MapOverlay(map, layer) : undefined;
+    this.#overlay = overlay;
+    map.onLayout = () => this.#afterLayout();
     this.#nav = new MapNavigation(map, frame, {
       onHover: (hit, x, y) => this.#hover(hit, x, y),
-      onPick: (hit) => this.#emit('hr-select-site', { id: this.#siteIdOf(hit) }),
+      onPick: (hit) => (hit?.kind === 'cluster' ? map.zoomToCluster(hit.group) : this.#emit('hr-select-site', { id: this.#siteIdOf(hit) })),
     });
+    const legend = this.renderRoot.querySelector('hr-map-legend');
+    const tools = this.renderRoot.querySelector<HTMLElement>('.tools');
     this.#resize = new ResizeObserver(() => {
       map.resize(frame.clientWidth, frame.clientHeight);
       this.narrow = frame.clientWidth < NARROW_MAP_PX;
+      if (overlay && legend?.shadowRoot?.querySelector('details')?.open)
+        overlay.keySize = { width: legend.offsetWidth, height: legend.offsetHeight };
+      if (overlay && tools) overlay.toolsSize = { width: tools.offsetWidth, height: tools.offsetHeight };
+      this.#afterLayout();
     });
     this.#resize.observe(frame);
+    if (legend) this.#resize.observe(legend);
+    if (tools) this.#resize.observe(tools);
     map.resize(frame.clientWidth, frame.clientHeight);
     void map.loadBaseMap().catch((e: unknown) => console.warn('base map not loaded', e));
     this.#sync(
@@ -129,6 +170,7 @@ export class HrMap extends LitElement {
     const s = this.scenario;
     if (!map || !s) return;
     if (changed.has('scenario')) map.setScenario(s);
+    if (changed.has('scenario') || changed.has('year')) this.#overlay?.setSites(s, this.year ?? s.startYear);
     if (changed.has('scenario') || changed.has('result') || changed.has('year')) {
       const r = resultMatches(this.result, s) ? this.result : undefined;
       const year = this.year ?? s.startYear;
@@ -144,14 +186,27 @@ export class HrMap extends LitElement {
     }
     if (changed.has('scenario') || changed.has('selectedSiteId')) {
       const i = s.sites.findIndex((x) => x.id === this.selectedSiteId);
-      map.setSelected(i < 0 ? undefined : i);
+      this.#selectedIndex = i < 0 ? undefined : i;
+      map.setSelected(this.#selectedIndex);
     }
     if (changed.has('present')) map.setHighContrast(this.present);
     if (this.view && !sameView(this.view, map.view)) map.setView(this.view);
   }
 
+  /** After every camera move or new values: names and badges follow, then the key and the scale bar. */
+  #afterLayout(): void {
+    const s = this.scenario;
+    const o = this.#overlay?.update(this.#selectedIndex, !!s && !resultMatches(this.result, s));
+    if (!o) return;
+    if (o.scale.mw !== this.scale.mw || Math.abs(o.scale.px - this.scale.px) > 0.5) this.scale = o.scale;
+    this.hasClusters = o.hasClusters;
+    if (!o.key) return;
+    if (this.keyAt?.x !== o.key.x || this.keyAt.y !== o.key.y) this.keyAt = { x: o.key.x, y: o.key.y };
+    this.keyCrowded = o.key.crowded;
+  }
+
   #siteIdOf(hit: MapHit | undefined): string | undefined {
-    return hit && hit.kind !== 'region' ? this.scenario?.sites[hit.siteIndex]?.id : undefined;
+    return hit && (hit.kind === 'site' || hit.kind === 'aggregate') ? this.scenario?.sites[hit.siteIndex]?.id : undefined;
   }
 
   #hover(hit: MapHit | undefined, clientX: number, clientY: number): void {
@@ -161,23 +216,7 @@ export class HrMap extends LitElement {
       return;
     }
     const rect = this.getBoundingClientRect();
-    const r = resultMatches(this.result, s) ? this.result : undefined;
-    const year = this.year ?? s.startYear;
-    const lines: string[] = [];
-    if (hit.kind === 'region') {
-      const region = s.regions[hit.regionIndex];
-      const p = r ? yearSlice(r, r.regionCurtailProbability, s.regions.length, year)[hit.regionIndex] : undefined;
-      lines.push(region?.name ?? 'Region', `P(grid curtailment) in ${year}: ${p === undefined ? '—' : formatPercent(p)}`);
-    } else {
-      const site = s.sites[hit.siteIndex];
-      const load = r ? yearSlice(r, r.siteExpectedLoadMW, s.sites.length, year)[hit.siteIndex] : undefined;
-      const miss = r ? yearSlice(r, r.siteMissProbability, s.sites.length, year)[hit.siteIndex] : undefined;
-      lines.push(
-        `${site?.name ?? 'Site'}${hit.kind === 'aggregate' ? ' (aggregate)' : ''}`,
-        `${site?.status ?? ''} · planned ${formatMW(site?.itLoadMW ?? Number.NaN)} IT`,
-        `${year}: expected ${load === undefined ? '—' : formatMW(load)}, P(miss) ${miss === undefined ? '—' : formatPercent(miss)}`,
-      );
-    }
+    const lines = tooltipLines(hit, s, this.result, this.year ?? s.startYear);
     this.tooltip = { x: clientX - rect.left + 12, y: clientY - rect.top + 12, lines };
   }
 
@@ -199,9 +238,17 @@ export class HrMap extends LitElement {
     return i < 0 ? undefined : this.#map?.clientPositionOfSite(i);
   }
 
+  /**
+   * What is drawn where, in client coordinates: the columns on screen (with how many sites each
+   * stands for) and whether US state lines are shown. For tests and tours; not used by the page.
+   */
+  layoutSnapshot(): { columns: ColumnBox[]; statesShown: boolean } {
+    return { columns: this.#overlay?.columnBoxes() ?? [], statesShown: !!this.#map?.statesShown };
+  }
+
   /** PNG of the map canvas; rejects when there is no map. */
   toPng(): Promise<Blob> {
-    return this.#map ? this.#map.toPng() : Promise.reject(new Error('the map is not available (no WebGL)'));
+    return this.#map ? this.#map.toPng() : Promise.reject(new Error(t('map:unavailable')));
   }
 
   #onDragOver(e: DragEvent): void {
@@ -220,35 +267,32 @@ export class HrMap extends LitElement {
 
   override render() {
     const s = this.scenario;
-    const label = `Map of ${s ? `${s.sites.length} datacenter sites in ${s.name}` : 'datacenter sites'}. Drag or use the arrow keys to pan, the wheel or + and − to zoom, click a column for its details.`;
+    const label = s ? t('map:label.scenario', { count: s.sites.length, name: scenarioName(s) }) : t('map:label.empty');
     return html`
       <div class="frame" data-testid="map-drop-zone" @dragover=${this.#onDragOver} @dragleave=${() => (this.dropping = false)} @drop=${this.#onDrop}>
-        ${
-          this.webglError
-            ? html`<p class="nowebgl" role="status">The map needs WebGL, which this browser could not start (${this.webglError}). The charts below still work.</p>`
-            : nothing
-        }
-        <div class="surface" tabindex="0" role="application" aria-roledescription="map" aria-label=${label}></div>
+        ${this.webglError ? html`<p class="nowebgl" role="status">${t('map:noWebgl', { error: this.webglError })}</p>` : nothing}
+        <div class="surface" tabindex="0" role="application" aria-roledescription=${t('map:roleDescription')} aria-label=${label}></div>
+        <div class="labels" aria-hidden="true"></div>
         <div class="tools">
           <div class="row">
-            <button type="button" aria-label="Zoom in" title="Zoom in (+)" @click=${() => this.#zoom(1.5)}>+</button>
-            <button type="button" aria-label="Zoom out" title="Zoom out (−)" @click=${() => this.#zoom(1 / 1.5)}>−</button>
+            <button type="button" aria-label=${t('map:zoomIn')} title=${t('map:zoomInTitle')} @click=${() => this.#zoom(1.5)}>+</button>
+            <button type="button" aria-label=${t('map:zoomOut')} title=${t('map:zoomOutTitle')} @click=${() => this.#zoom(1 / 1.5)}>−</button>
           </div>
-          <div class="row" role="group" aria-label="Preset map views">
-            ${(Object.keys(PRESET_VIEW_LABELS) as PresetViewId[]).map(
-              (id) =>
-                html`<button type="button" aria-label=${`Show ${PRESET_VIEW_LABELS[id]}`} @click=${() => this.#preset(id)}>${PRESET_VIEW_LABELS[id]}</button>`,
-            )}
+          <div class="row" role="group" aria-label=${t('map:presetViews')}>
+            ${PRESET_ORDER.map((id) => {
+              const name = t(`map:preset.${id}`);
+              return html`<button type="button" aria-label=${t('map:preset.show', { view: name })} @click=${() => this.#preset(id)}>${name}</button>`;
+            })}
           </div>
         </div>
-        <hr-map-legend .year=${this.year} .maxLoadMW=${s ? Math.max(...s.sites.filter((x) => !x.aggregate).map((x) => x.itLoadMW), 0) : 0} .hasAggregates=${!!s?.sites.some((x) => x.aggregate)} ?collapsed=${this.narrow}></hr-map-legend>
+        <hr-map-legend class=${this.keyAt ? 'placed' : ''} style=${this.keyAt ? `left:${this.keyAt.x}px;top:${this.keyAt.y}px` : ''} .year=${this.year} .scaleMW=${this.scale.mw} .scalePx=${this.scale.px} .hasAggregates=${!!s?.sites.some((x) => x.aggregate)} .hasClusters=${this.hasClusters} ?collapsed=${this.narrow || this.keyCrowded}></hr-map-legend>
         ${
           this.tooltip
             ? html`<div class="tip" role="tooltip" style="left:${this.tooltip.x}px;top:${this.tooltip.y}px">${this.tooltip.lines.map((l) => html`<p>${l}</p>`)}</div>`
             : nothing
         }
-        ${s && !resultMatches(this.result, s) && !this.webglError ? html`<p class="calculating" role="status" data-testid="map-calculating">Calculating… grey columns are planned sites, not yet a risk</p>` : nothing}
-        ${this.dropping ? html`<div class="drop">Drop a scenario (.json) or sites (.csv, .geojson) to import</div>` : nothing}
+        ${s && !resultMatches(this.result, s) && !this.webglError ? html`<p class="calculating" role="status" data-testid="map-calculating">${t('map:calculating')}</p>` : nothing}
+        ${this.dropping ? html`<div class="drop">${t('map:drop')}</div>` : nothing}
       </div>
     `;
   }

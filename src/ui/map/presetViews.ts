@@ -11,8 +11,6 @@ export const PRESET_VIEWS = {
 } as const satisfies Record<string, MapViewState>;
 export type PresetViewId = keyof typeof PRESET_VIEWS;
 
-export const PRESET_VIEW_LABELS: Record<PresetViewId, string> = { uk: 'UK', us: 'US', jp: 'Japan', world: 'World' };
-
 export const MIN_ZOOM = 0.8;
 export const MAX_ZOOM = 64;
 
