@@ -18,6 +18,14 @@ has_vulkan_loader() {
 missing=()
 [[ -x /usr/bin/chromium && -f /usr/lib/chromium/vk_swiftshader_icd.json ]] || missing+=(chromium)
 has_vulkan_loader || missing+=(libvulkan1)
+# A Japanese face for the ?lang=ja screenshots; without one Chromium draws empty boxes (the page
+# names system faces only: nothing is fetched at run time).
+has_japanese_font() {
+  local fonts
+  fonts=$(fc-list :lang=ja family 2>/dev/null || true)
+  [[ -n $fonts ]]
+}
+has_japanese_font || missing+=(fonts-ipafont-gothic)
 
 if ((${#missing[@]})); then
   section "Installing ${missing[*]} (Debian packages)"

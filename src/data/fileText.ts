@@ -2,6 +2,7 @@
 // message says what the file is and what to do. The page (File.arrayBuffer) and the CLI
 // (readFile without an encoding) both call fileText, so a workbook, a PDF, a UTF-16 export or a
 // Windows-1252 CSV gets the same answer on either side. Nothing here throws on bad input.
+import { numberFormat, t } from '../i18n/i18n';
 import { echo } from '../scenario/echo';
 import { MAX_SITES } from '../scenario/validate';
 
@@ -32,12 +33,8 @@ export const nameOf = (fileName: string): string => echo(fileName);
 /** The size check on its own, so the page can refuse a `File` by `file.size` before reading it. */
 export function fileSizeProblem(fileName: string, bytes: number, kind: FileKind): FileProblem | undefined {
   if (bytes <= MAX_IMPORT_BYTES) return undefined;
-  const limit = MAX_IMPORT_BYTES / (1024 * 1024);
-  const why =
-    kind === 'sites'
-      ? `site files up to ${limit} MB (${MAX_SITES} sites, the engine's limit, fit in about 3 MB of CSV)`
-      : `scenario files up to ${limit} MB (a scenario with ${MAX_SITES} sites, the engine's limit, fits in well under that)`;
-  return { code: 'too-big', message: `${nameOf(fileName)} is ${mb(bytes)}; Headroom ${kind === 'sites' ? 'imports' : 'opens'} ${why}` };
+  const values = { name: nameOf(fileName), size: mb(bytes), limit: MAX_IMPORT_BYTES / (1024 * 1024), max: MAX_SITES };
+  return { code: 'too-big', message: t(kind === 'sites' ? 'imports:tooBig.sites' : 'imports:tooBig.scenario', values) };
 }
 
 // ---- what a text is ----------------------------------------------------------------------------
@@ -86,10 +83,8 @@ export function kindProblem(fileName: string, text: string, expected: FileKind):
 
 /** The wrong-kind message, also used by the GeoJSON reader once it has parsed the document. */
 export function wrongKind(name: string, expected: FileKind, list?: 'csv' | 'geojson'): string {
-  if (expected === 'sites') {
-    return `${name} looks like a Headroom scenario file, not a site list: open it as a scenario (page: Import takes either kind; CLI: pass it with --scenario)`;
-  }
-  return `${name} looks like a site list (${list === 'geojson' ? 'GeoJSON' : 'CSV'}), not a scenario: import it as sites (page: Import takes either kind; CLI: pass it with --sites)`;
+  if (expected === 'sites') return t('imports:wrongKind.sites', { name });
+  return t('imports:wrongKind.scenario', { name, format: list === 'geojson' ? 'GeoJSON' : 'CSV' });
 }
 
 // ---- formats by their first bytes ----------------------------------------------------------------
@@ -99,32 +94,32 @@ const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 // The head as Latin-1, to look for the names a zip lists (its first entries come first).
 const latin1 = (b: Uint8Array, n: number): string => String.fromCharCode(...b.subarray(0, n));
 
-const SAVE_CSV = 'save it as CSV (File › Save As › CSV UTF-8) and import that';
+/** The binary formats named in messages: each an `imports:binary.*` key. */
+type BinaryFormat = 'ods' | 'numbers' | 'xlsx' | 'zip' | 'xls' | 'workbook' | 'pdf' | 'gzip' | 'arrow' | 'parquet' | 'utf32';
+
+/** The message for a binary format: what the file named `name` is, and what to do. */
+const binaryMessage = (name: string, format: BinaryFormat): string => t(`imports:binary.${format}`, { name });
 
 /**
- * A binary format named by its magic number (or a spreadsheet by its extension): what the file
- * is, ready to follow its name in a message. Undefined for anything that may be text.
+ * A binary format named by its magic number (or a spreadsheet by its extension). Undefined for
+ * anything that may be text.
  */
-function binaryFormat(b: Uint8Array, fileName: string): string | undefined {
+function binaryFormat(b: Uint8Array, fileName: string): BinaryFormat | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (starts(b, ascii('PK\u0003\u0004')) || starts(b, ascii('PK\u0005\u0006'))) {
     const names = latin1(b, 4096);
-    if (ext === 'ods' || names.includes('opendocument.spreadsheet')) return `is an OpenDocument spreadsheet — ${SAVE_CSV}`;
-    if (ext === 'numbers' || names.includes('Index/'))
-      return `is a Numbers spreadsheet — export it as CSV (File › Export To › CSV) and import that`;
-    if (ext === 'xlsx' || ext === 'xlsm' || names.includes('xl/') || names.includes('[Content_Types].xml'))
-      return `is an Excel workbook — ${SAVE_CSV}`;
-    return 'is a zip archive — unzip it and import the CSV, GeoJSON or scenario JSON inside';
+    if (ext === 'ods' || names.includes('opendocument.spreadsheet')) return 'ods';
+    if (ext === 'numbers' || names.includes('Index/')) return 'numbers';
+    if (ext === 'xlsx' || ext === 'xlsm' || names.includes('xl/') || names.includes('[Content_Types].xml')) return 'xlsx';
+    return 'zip';
   }
-  if (starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return `is an Excel 97–2003 workbook (.xls) — ${SAVE_CSV}`;
-  if (['xlsx', 'xlsm', 'xls', 'ods', 'numbers'].includes(ext)) return `is named as a spreadsheet workbook — ${SAVE_CSV}`;
-  if (starts(b, ascii('%PDF-'))) return 'is a PDF document — export the table from the program that made it as CSV and import that';
-  if (starts(b, [0x1f, 0x8b])) return 'is gzip-compressed — decompress it (gunzip) and import the file inside';
-  if (starts(b, ascii('ARROW1')) || starts(b, [0xff, 0xff, 0xff, 0xff]))
-    return 'is an Apache Arrow file (a Headroom result table), not a site list or scenario';
-  if (starts(b, ascii('PAR1'))) return 'is a Parquet file — export it as CSV and import that';
-  if (starts(b, [0xff, 0xfe, 0, 0]) || starts(b, [0, 0, 0xfe, 0xff]))
-    return 'is UTF-32 text — save it as UTF-8 (or UTF-16) and import that';
+  if (starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
+  if (['xlsx', 'xlsm', 'xls', 'ods', 'numbers'].includes(ext)) return 'workbook';
+  if (starts(b, ascii('%PDF-'))) return 'pdf';
+  if (starts(b, [0x1f, 0x8b])) return 'gzip';
+  if (starts(b, ascii('ARROW1')) || starts(b, [0xff, 0xff, 0xff, 0xff])) return 'arrow';
+  if (starts(b, ascii('PAR1'))) return 'parquet';
+  if (starts(b, [0xff, 0xfe, 0, 0]) || starts(b, [0, 0, 0xfe, 0xff])) return 'utf32';
   return undefined;
 }
 
@@ -179,7 +174,7 @@ function badUtf8At(b: Uint8Array, from: number): number {
 export function textFormatProblem(fileName: string, text: string): FileProblem | undefined {
   const head = Uint8Array.from(text.slice(0, 4096), (c) => c.charCodeAt(0) & 0xff);
   const format = binaryFormat(head, fileName);
-  return format ? { code: 'binary', message: `${nameOf(fileName)} ${format}` } : undefined;
+  return format ? { code: 'binary', message: binaryMessage(nameOf(fileName), format) } : undefined;
 }
 
 /** UTF-8 size of a string without allocating an encoded copy of a possibly huge one. */
@@ -205,7 +200,7 @@ const line = (bytes: Uint8Array, end: number): number => {
   return n;
 };
 const at = (offset: number, bytes: Uint8Array): string =>
-  `byte ${(offset + 1).toLocaleString('en-US')}, line ${line(bytes, offset).toLocaleString('en-US')}`;
+  t('imports:at', { byte: numberFormat().format(offset + 1), line: numberFormat().format(line(bytes, offset)) });
 
 function decode(encoding: TextEncodingName, bytes: Uint8Array): string | undefined {
   try {
@@ -217,20 +212,22 @@ function decode(encoding: TextEncodingName, bytes: Uint8Array): string | undefin
 
 const binary = (name: string, detail: string): FileProblem => ({
   code: 'binary',
-  message: `${name} is binary data, not text (${detail}): Headroom reads CSV, GeoJSON and scenario JSON text files`,
+  message: t('imports:binary.data', { name, detail }),
 });
 
 function utf16(name: string, bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: boolean): FileTextResult {
   const text = decode(encoding, bytes.subarray(bom ? 2 : 0, bytes.length - (bytes.length % 2)));
   if (text === undefined || bytes.length % 2 === 1) {
-    const msg = `${name} starts like ${encoding.toUpperCase()} text but is not valid ${encoding.toUpperCase()}: save it as UTF-8 (Excel: File › Save As › CSV UTF-8)`;
+    const msg = t('imports:encoding.utf16', { name, encoding: encoding.toUpperCase() });
     return { ok: false, problem: { code: 'encoding', message: msg } };
   }
   // Without a BOM the guess rests on NULs; a control character then says it was binary after all.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   const nul = text.search(bom ? /\u0000/ : /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
-  if (nul >= 0)
-    return { ok: false, problem: binary(name, `a ${bom ? 'NUL' : 'control'} character at character ${(nul + 1).toLocaleString('en-US')}`) };
+  if (nul >= 0) {
+    const n = numberFormat().format(nul + 1);
+    return { ok: false, problem: binary(name, t(bom ? 'imports:binary.nulChar' : 'imports:binary.controlChar', { n })) };
+  }
   return { ok: true, text, encoding };
 }
 
@@ -243,7 +240,7 @@ function utf16(name: string, bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be
 export function fileText(fileName: string, bytes: Uint8Array, expected?: FileKind, size = bytes.length): FileTextResult {
   const name = nameOf(fileName);
   const format = binaryFormat(bytes, fileName);
-  if (format) return { ok: false, problem: { code: 'binary', message: `${name} ${format}` } };
+  if (format) return { ok: false, problem: { code: 'binary', message: binaryMessage(name, format) } };
   if (size > MAX_IMPORT_BYTES) {
     const head = new TextDecoder(utf16Order(bytes) ?? 'utf-8').decode(bytes.subarray(0, HEAD_BYTES));
     const wrong = expected ? kindProblem(fileName, head, expected) : undefined;
@@ -252,7 +249,7 @@ export function fileText(fileName: string, bytes: Uint8Array, expected?: FileKin
   const order = utf16Order(bytes);
   if (order) return utf16(name, bytes, order, bytes[0] === 0xff || bytes[0] === 0xfe);
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { ok: false, problem: binary(name, `a NUL byte at ${at(nul, bytes)}`) };
+  if (nul >= 0) return { ok: false, problem: binary(name, t('imports:binary.nulByte', { at: at(nul, bytes) })) };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const text = decode('utf-8', bytes.subarray(bom));
   if (text !== undefined) return { ok: true, text, encoding: 'utf-8' };
@@ -262,7 +259,7 @@ export function fileText(fileName: string, bytes: Uint8Array, expected?: FileKin
     ok: false,
     problem: {
       code: 'encoding',
-      message: `${name} is not UTF-8 text (0x${byte} at ${at(bad, bytes)}: a Windows-1252 or Latin-1 file?): save it as UTF-8 (Excel: File › Save As › CSV UTF-8)`,
+      message: t('imports:encoding.notUtf8', { name, byte, at: at(bad, bytes) }),
     },
   };
 }

@@ -1,5 +1,6 @@
 // One problem with an imported site list, and how messages show a list of them: each issue
 // escaped and cut (echo), the list cut with the rest counted, on the page and in the CLI alike.
+import { numberFormat, t } from '../i18n/i18n';
 import { echo, LIST_MAX } from '../scenario/echo';
 import type { Site } from '../scenario/schema';
 import { fileSizeProblem } from './fileText';
@@ -35,13 +36,19 @@ const MAX_ISSUE_CHARS = 400;
 export function issueWhere(i: ImportIssue): string {
   const column = i.column === undefined ? undefined : echo(i.column, 200);
   if (column !== undefined && /^features(\[|$)/.test(column)) return column;
-  return [i.row === undefined ? '' : `row ${i.row}`, column === undefined ? '' : `column ${column}`].filter(Boolean).join(', ');
+  // An empty column name counts as none.
+  if (i.row !== undefined && column) return t('imports:where.rowColumn', { row: i.row, column });
+  if (i.row !== undefined) return t('imports:where.row', { row: i.row });
+  return column ? t('imports:where.column', { column }) : '';
 }
+
+/** The last line of a cut list: `… and 1,234 more problems`. */
+export const moreProblems = (n: number): string => t('imports:more', { n: numberFormat().format(n) });
 
 /** `row 4, column lat: must be …`; GeoJSON issues read `features[3].geometry: must be …`. */
 export function formatImportIssue(i: ImportIssue): string {
   const where = issueWhere(i);
-  return echo(where ? `${where}: ${i.message}` : i.message, MAX_ISSUE_CHARS);
+  return echo(where ? t('imports:issue', { where, message: i.message }) : i.message, MAX_ISSUE_CHARS);
 }
 
 /**
@@ -53,7 +60,7 @@ export function importIssueLines(r: { issues: readonly ImportIssue[]; total?: nu
   const found = r.total === undefined ? r.issues : r.issues.slice(0, -1);
   const lines = found.slice(0, max).map(formatImportIssue);
   const more = (r.total ?? r.issues.length) - lines.length;
-  return more > 0 ? [...lines, `… and ${more.toLocaleString('en-US')} more problems`] : lines;
+  return more > 0 ? [...lines, moreProblems(more)] : lines;
 }
 
 /**
@@ -69,6 +76,6 @@ export function importSizeIssue(fileName: string, bytes: number): ImportIssue | 
 export function capIssues(result: SitesImport): SitesImport {
   if (result.ok || result.issues.length <= MAX_REPORTED_ISSUES) return result;
   const total = result.issues.length;
-  const more = { message: `… and ${(total - MAX_REPORTED_ISSUES).toLocaleString('en-US')} more problems` };
+  const more = { message: moreProblems(total - MAX_REPORTED_ISSUES) };
   return { ok: false, issues: [...result.issues.slice(0, MAX_REPORTED_ISSUES), more], total };
 }

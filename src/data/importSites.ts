@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import { FORMULA_START } from '../engine/csv';
+import { numberFormat, t } from '../i18n/i18n';
 import { echo } from '../scenario/echo';
 import { siteSchema, type Scenario, type Site } from '../scenario/schema';
 import { MAX_SITES, parseScenario, type ParseResult } from '../scenario/validate';
@@ -20,8 +21,8 @@ export type { SiteColumn } from './siteColumns';
 /** One record to validate, whatever the format. */
 interface RowSource {
   row: number;
-  /** How a duplicate elsewhere names this record: `row 3` or `features[2]`. */
-  label: string;
+  /** How a duplicate elsewhere names this record: `row 3` or `features[2]` (called only when needed). */
+  label(): string;
   get(c: SiteColumn): unknown;
   /** The issue column for a site field path (zod path). */
   where(path: readonly PropertyKey[]): string;
@@ -36,10 +37,12 @@ const fieldColumn = ([field, , sub]: readonly PropertyKey[]): string =>
   field === 'sources' && typeof sub === 'string' ? `source_${sub}` : String(field ?? '');
 
 function zodMessage(issue: z.core.$ZodIssue, value: unknown): string {
-  if (value === undefined) return 'is required';
-  if (issue.code === 'invalid_type')
-    return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected} (got ${describe(value)})`;
-  if (issue.code === 'invalid_value') return `${issue.message} (got ${describe(value)})`;
+  if (value === undefined) return t('imports:site.required');
+  if (issue.code === 'invalid_type') {
+    const values = { expected: issue.expected, got: describe(value) };
+    return t(/^[aeiou]/.test(issue.expected) ? 'imports:site.typeAn' : 'imports:site.typeA', values);
+  }
+  if (issue.code === 'invalid_value') return t('imports:site.value', { message: issue.message, got: describe(value) });
   return echo(issue.message, 200);
 }
 
@@ -78,35 +81,35 @@ function validateRows(
     const region = raw.region;
     if (typeof region === 'string' && region !== '' && !known.includes(region)) {
       const near = known.find((k) => k.toLowerCase() === region.toLowerCase());
+      const values = { region: describe(region), known: listed(known) || t('imports:site.regionNone') };
       issues.push({
         row: r.row,
         column: r.where(['region']),
-        message: `no region ${describe(region)}${near ? ` (did you mean ${describe(near)}?)` : ''} (known: ${listed(known) || 'none'})`,
+        message: near ? t('imports:site.regionNear', { ...values, near: describe(near) }) : t('imports:site.region', values),
       });
     }
     const id = raw.id;
     if (typeof id === 'string' && id !== '') {
       const first = firstById.get(id);
       if (first !== undefined)
-        issues.push({ row: r.row, column: r.where(['id']), message: `duplicate site id ${describe(id)} (also ${first})` });
-      else firstById.set(id, r.label);
+        issues.push({ row: r.row, column: r.where(['id']), message: t('imports:site.duplicate', { id: describe(id), first }) });
+      else firstById.set(id, r.label());
     }
     if (parsed.success) sites.push(parsed.data);
   }
   if (defaultedRows > 0) {
-    warnings.push(
-      `${defaultedRows} site${defaultedRows === 1 ? '' : 's'} left rampYears or acceleratorImportShare blank: set to 1 and listed as assumed`,
-    );
+    warnings.push(t('imports:site.defaulted', { count: defaultedRows }));
   }
   return sites;
 }
 
-const tooMany = (n: number): ImportIssue => ({
-  message: `${n} sites; the engine handles at most ${MAX_SITES} (split the file or drop sites)`,
-});
+const tooMany = (n: number): ImportIssue => ({ message: t('imports:site.tooMany', { n, max: MAX_SITES }) });
 
-const tooWide = (n: number, what: string): ImportIssue => ({
-  message: `${what} ${n.toLocaleString('en-US')} ${what === 'the header row has' ? 'columns' : 'different property names'}; a site list has at most ${MAX_COLUMNS.toLocaleString('en-US')} (is it a site list, and is the delimiter , ; or tab?)`,
+const tooWide = (n: number, what: 'header' | 'features'): ImportIssue => ({
+  message: t(what === 'header' ? 'imports:site.tooWideHeader' : 'imports:site.tooWideFeatures', {
+    n: numberFormat().format(n),
+    max: numberFormat().format(MAX_COLUMNS),
+  }),
 });
 
 /** toCsv's guard taken off again: the apostrophe it puts before a cell that would start a formula. */
@@ -124,18 +127,17 @@ function parseCsvSites(text: string, known: readonly string[]): SitesImport {
   const issues: ImportIssue[] = [];
   const warnings: string[] = [];
   for (const e of parsed.errors) {
-    if (e.type === 'Quotes') issues.push({ row: (e.row ?? 0) + 1, message: 'has a quoted value with no closing "' });
+    if (e.type === 'Quotes') issues.push({ row: (e.row ?? 0) + 1, message: t('imports:csv.quote') });
   }
   const [head, ...body] = parsed.data;
-  if (!head || head.every((c) => c.trim() === ''))
-    return { ok: false, issues: [{ message: 'the file is empty: expected a header row naming the columns' }] };
+  if (!head || head.every((c) => c.trim() === '')) return { ok: false, issues: [{ message: t('imports:csv.empty') }] };
 
   // A wide header is a wrong delimiter or not a site list; its columns are not worth listing.
-  if (head.length > MAX_COLUMNS) return { ok: false, issues: [tooWide(head.length, 'the header row has')] };
+  if (head.length > MAX_COLUMNS) return { ok: false, issues: [tooWide(head.length, 'header')] };
   const plan = planColumns(head, 'column', true);
   for (const e of plan.errors) issues.push({ column: echo(e.name), message: e.message });
   const required = REQUIRED_COLUMNS.join(', ');
-  for (const c of plan.missing) issues.push({ column: c, message: `is missing; a site list needs the columns ${required}` });
+  for (const c of plan.missing) issues.push({ column: c, message: t('imports:csv.missing', { required }) });
   for (const w of plan.warnings) warnings.push(w);
 
   const index = new Map<SiteColumn, number>();
@@ -145,12 +147,11 @@ function parseCsvSites(text: string, known: readonly string[]): SitesImport {
     if (cells.every((c) => c.trim() === '')) return; // blank lines, and the one after a final newline
     const row = i + 2;
     const extra = cells.slice(head.length).filter((c) => c.trim() !== '').length;
-    if (extra > 0)
-      issues.push({ row, message: `has ${cells.length} values but the header has ${head.length} columns (an unquoted comma?)` });
+    if (extra > 0) issues.push({ row, message: t('imports:csv.extra', { values: cells.length, columns: head.length }) });
     const get = (c: SiteColumn) => unguard(cells[index.get(c) ?? -1]);
-    rows.push({ row, label: `row ${row}`, get, where: (p) => fieldColumn(p), skip: new Set() });
+    rows.push({ row, label: () => t('imports:where.row', { row }), get, where: (p) => fieldColumn(p), skip: new Set() });
   });
-  if (rows.length === 0) issues.push({ message: 'no sites: the file has a header row but no data rows' });
+  if (rows.length === 0) issues.push({ message: t('imports:csv.noRows') });
   if (rows.length > MAX_SITES) return { ok: false, issues: [...issues, tooMany(rows.length)] };
   const quiet = new Set([...plan.quiet, ...plan.missing]);
   const sites = validateRows(rows, known, quiet, issues, warnings);
@@ -158,14 +159,14 @@ function parseCsvSites(text: string, known: readonly string[]): SitesImport {
 }
 
 const typeOf = (v: Record<string, unknown>): string =>
-  typeof v.type === 'string' ? `type ${describe(v.type)}` : 'an object without a type';
+  typeof v.type === 'string' ? t('imports:geo.type', { type: describe(v.type) }) : t('imports:geo.noType');
 
 function parseGeoJsonSites(fileName: string, text: string, known: readonly string[]): SitesImport {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return { ok: false, issues: [{ message: `not valid JSON: ${echo(e instanceof Error ? e.message : String(e), 200)}` }] };
+    return { ok: false, issues: [{ message: t('imports:geo.json', { error: echo(e instanceof Error ? e.message : String(e), 200) }) }] };
   }
   // The text check (looksLikeScenario) sees only the head; the parsed document settles it.
   if (isRec(doc) && doc.type !== 'FeatureCollection' && ['sites', 'regions', 'startYear'].some((k) => k in doc)) {
@@ -173,16 +174,16 @@ function parseGeoJsonSites(fileName: string, text: string, known: readonly strin
   }
   if (!isRec(doc) || doc.type !== 'FeatureCollection') {
     const got = isRec(doc) ? typeOf(doc) : describe(doc);
-    return { ok: false, issues: [{ message: `expected a GeoJSON FeatureCollection of Point features; got ${got}` }] };
+    return { ok: false, issues: [{ message: t('imports:geo.notCollection', { got }) }] };
   }
   const features = doc.features;
-  if (!Array.isArray(features)) return { ok: false, issues: [{ column: 'features', message: 'must be a list of Point features' }] };
-  if (features.length === 0) return { ok: false, issues: [{ column: 'features', message: 'is empty: no sites to import' }] };
+  if (!Array.isArray(features)) return { ok: false, issues: [{ column: 'features', message: t('imports:geo.featuresList') }] };
+  if (features.length === 0) return { ok: false, issues: [{ column: 'features', message: t('imports:geo.featuresEmpty') }] };
   if (features.length > MAX_SITES) return { ok: false, issues: [tooMany(features.length)] };
 
   const props = features.map((f) => (isRec(f) && isRec(f.properties) ? f.properties : {}));
   const names = propertyNames(props);
-  if (names.length > MAX_COLUMNS) return { ok: false, issues: [tooWide(names.length, 'the features have')] };
+  if (names.length > MAX_COLUMNS) return { ok: false, issues: [tooWide(names.length, 'features')] };
   const plan = planColumns(names, 'property', false);
   const issues: ImportIssue[] = [];
   const warnings = [...plan.warnings];
@@ -198,12 +199,12 @@ function parseGeoJsonSites(fileName: string, text: string, known: readonly strin
       issues.push({
         row,
         column: base,
-        message: `must be a Feature (got ${isRec(f) ? typeOf(f) : describe(f)})`,
+        message: t('imports:geo.feature', { got: isRec(f) ? typeOf(f) : describe(f) }),
       });
       return;
     }
     if (f.properties !== undefined && f.properties !== null && !isRec(f.properties)) {
-      issues.push({ row, column: `${base}.properties`, message: `must be an object (got ${describe(f.properties)})` });
+      issues.push({ row, column: `${base}.properties`, message: t('imports:geo.properties', { got: describe(f.properties) }) });
     }
     const g = f.geometry;
     let coords: unknown[] = [];
@@ -211,15 +212,15 @@ function parseGeoJsonSites(fileName: string, text: string, known: readonly strin
       issues.push({
         row,
         column: `${base}.geometry`,
-        message: `must be a Point with coordinates [lon, lat]${g === null ? ' (got null)' : ''}`,
+        message: t(g === null ? 'imports:geo.geometryNull' : 'imports:geo.geometry'),
       });
     else if (g.type !== 'Point')
-      issues.push({ row, column: `${base}.geometry`, message: `must be a Point, one per site (got ${describe(g.type)})` });
+      issues.push({ row, column: `${base}.geometry`, message: t('imports:geo.point', { got: describe(g.type) }) });
     else if (!Array.isArray(g.coordinates) || g.coordinates.length < 2) {
       issues.push({
         row,
         column: `${base}.geometry.coordinates`,
-        message: `must be [lon, lat] in decimal degrees (got ${describe(g.coordinates)})`,
+        message: t('imports:geo.coordinates', { got: describe(g.coordinates) }),
       });
     } else coords = g.coordinates;
     const p = props[i]!;
@@ -235,7 +236,7 @@ function parseGeoJsonSites(fileName: string, text: string, known: readonly strin
     const native = p.sources !== undefined && (title === undefined || title === null || title === '');
     rows.push({
       row,
-      label: base,
+      label: () => base,
       get,
       where: (path) => {
         const [field, ...rest] = path;
@@ -279,14 +280,16 @@ export function parseSitesText(fileName: string, text: string, knownRegionIds: r
     if (typeof format !== 'string') return { ok: false, issues: [format] };
     const result = format === 'csv' ? parseCsvSites(body, knownRegionIds) : parseGeoJsonSites(fileName, body, knownRegionIds);
     if (result.ok && body.includes('\uFFFD')) {
-      result.warnings.push('the file contains � (U+FFFD), left where characters were lost in an earlier conversion: check those names');
+      result.warnings.push(t('imports:site.replacementChar'));
     }
     return capIssues(result);
   } catch (e) {
     // A parser bug must still reach the user as a message, not a stack trace.
     return {
       ok: false,
-      issues: [{ message: `could not read ${nameOf(fileName)}: ${echo(e instanceof Error ? e.message : String(e), 200)}` }],
+      issues: [
+        { message: t('imports:site.readFailed', { name: nameOf(fileName), error: echo(e instanceof Error ? e.message : String(e), 200) }) },
+      ],
     };
   }
 }

@@ -1,7 +1,8 @@
 // The column convention for site lists (public/data/sites.csv), and how one row's cells become a
 // raw site object for `siteSchema`. CSV and GeoJSON imports share these rules so a value gets the
 // same message whichever format it came in.
-import { capLines, echo } from '../scenario/echo';
+import { numberFormat, t } from '../i18n/i18n';
+import { echo } from '../scenario/echo';
 
 export const SITE_COLUMNS = [
   'id',
@@ -43,14 +44,10 @@ export const REQUIRED_COLUMNS: readonly SiteColumn[] = [
 // shipped data does for every value that is not a published figure.
 const DEFAULTED = ['rampYears', 'acceleratorImportShare'] as const;
 
-const NUMBER_WORDS: Partial<Record<SiteColumn, string>> = {
-  lat: 'a number of degrees (decimal, north positive)',
-  lon: 'a number of degrees (decimal, east positive)',
-  itLoadMW: 'a number of MW',
-  plannedYear: 'a year such as 2028',
-  rampYears: 'a number of years',
-  acceleratorImportShare: 'a number within [0, 1]',
-};
+/** The numeric columns, each with an `imports:number.*` key saying what its cells must be. */
+const NUMBER_COLUMNS = ['lat', 'lon', 'itLoadMW', 'plannedYear', 'rampYears', 'acceleratorImportShare'] as const;
+type NumberColumn = (typeof NUMBER_COLUMNS)[number];
+const isNumberColumn = (c: SiteColumn): c is NumberColumn => (NUMBER_COLUMNS as readonly string[]).includes(c);
 const STRING_COLUMNS = new Set<SiteColumn>(['id', 'name', 'operator', 'country', 'region', 'notes']);
 const NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 const POWER_RE = /^([-+]?(?:\d+\.?\d*|\.\d+))\s*(w|kw|mw|gw)$/i;
@@ -69,16 +66,16 @@ export const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 
 /** A value as a message quotes it: strings in quotes, cut at 40 characters, controls escaped. */
 export function describe(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
+  if (Array.isArray(v)) return t('imports:value.list');
   if (typeof v === 'string') return `'${echo(v, 40)}'`;
-  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'object') return t('imports:value.object');
   return echo(String(v), 40);
 }
 
 /** Names for a message: each as describe quotes it, at most `max`, then how many more. */
 export function listed(names: readonly string[], max = 10): string {
   const shown = names.slice(0, max).map((n) => echo(n, 40));
-  return names.length > max ? `${shown.join(', ')}, … (${names.length - max} more)` : shown.join(', ');
+  return names.length > max ? t('imports:list.more', { shown: shown.join(', '), n: names.length - max }) : shown.join(', ');
 }
 
 const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -88,10 +85,10 @@ function numberHint(col: SiteColumn, s: string): string {
   const power = POWER_RE.exec(s);
   if (power && col === 'itLoadMW') {
     const unit = power[2]!.toLowerCase();
-    if (unit === 'mw') return ' (leave out the unit)';
-    return ` (${echo(power[1]!, 40)} ${power[2]} = ${+(Number(power[1]) * TO_MW[unit]!).toPrecision(6)} MW)`;
+    if (unit === 'mw') return t('imports:hint.unit');
+    return `${echo(power[1]!, 40)} ${power[2]} = ${+(Number(power[1]) * TO_MW[unit]!).toPrecision(6)} MW`;
   }
-  if (/^[-+]?\d+(,\d+)+$/.test(s)) return ' (write a point for decimals and no thousands separators)';
+  if (/^[-+]?\d+(,\d+)+$/.test(s)) return t('imports:hint.decimal');
   return '';
 }
 
@@ -106,13 +103,17 @@ export interface RawRow {
   defaulted: SiteColumn[];
 }
 
-function toNumber(col: SiteColumn, v: unknown): number | CellIssue {
-  const words = NUMBER_WORDS[col] ?? 'a number';
-  if (typeof v === 'number') return Number.isFinite(v) ? v : { column: col, message: `must be ${words}; got ${v}` };
-  if (typeof v !== 'string') return { column: col, message: `must be ${words}; got ${describe(v)}` };
+function notNumber(col: NumberColumn, got: string, hint = ''): CellIssue {
+  const words = t(`imports:number.${col}`);
+  return { column: col, message: hint ? t('imports:cell.numberHint', { words, got, hint }) : t('imports:cell.number', { words, got }) };
+}
+
+function toNumber(col: NumberColumn, v: unknown): number | CellIssue {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : notNumber(col, String(v));
+  if (typeof v !== 'string') return notNumber(col, describe(v));
   const s = v.trim();
   if (NUMBER_RE.test(s)) return Number(s);
-  return { column: col, message: `must be ${words}; got ${describe(s)}${numberHint(col, s)}` };
+  return notNumber(col, describe(s), numberHint(col, s));
 }
 
 function toBoolean(v: unknown): boolean | CellIssue {
@@ -120,7 +121,7 @@ function toBoolean(v: unknown): boolean | CellIssue {
   const s = String(v).trim().toLowerCase();
   if (['true', 'yes', '1'].includes(s)) return true;
   if (['false', 'no', '0'].includes(s)) return false;
-  return { column: 'aggregate', message: `must be true or false; got ${describe(v)}` };
+  return { column: 'aggregate', message: t('imports:cell.boolean', { got: describe(v) }) };
 }
 
 const isIssue = (v: unknown): v is CellIssue => isRec(v) && typeof v.message === 'string';
@@ -136,7 +137,7 @@ export function cellsToRawSite(get: (c: SiteColumn) => unknown): RawRow {
   for (const col of SITE_COLUMNS) {
     const v = get(col);
     if (blank(v) || col.startsWith('source_')) continue;
-    if (NUMBER_WORDS[col]) {
+    if (isNumberColumn(col)) {
       const n = toNumber(col, v);
       if (isIssue(n)) issues.push(n);
       else raw[col] = n;
@@ -171,7 +172,7 @@ export function cellsToRawSite(get: (c: SiteColumn) => unknown): RawRow {
     if (!blank(date)) src.date = typeof date === 'string' ? date.trim() : String(date);
     raw.sources = [src];
   } else if (!blank(url) || !blank(date)) {
-    issues.push({ column: 'source_title', message: 'is required when source_url or source_date is given' });
+    issues.push({ column: 'source_title', message: t('imports:cell.sourceTitle') });
   }
 
   const defaulted = DEFAULTED.filter((c) => blank(get(c)));
@@ -185,17 +186,18 @@ export function cellsToRawSite(get: (c: SiteColumn) => unknown): RawRow {
 // ---- header names -------------------------------------------------------------------------------
 
 /** A column named like a known one but in other units or words: the target column and why. */
-function mistakeFor(name: string): { target: SiteColumn; message: string } | undefined {
+function mistakeFor(name: string): { target: 'itLoadMW' | 'lat' | 'lon' | 'plannedYear'; message: string } | undefined {
   const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (/^(it|critical|facility|total)*(load|capacity|power|demand)(it)?(w|kw|mw|gw|mva|kva|mwe)?$/.test(n)) {
-    return { target: 'itLoadMW', message: 'Headroom expects itLoadMW in megawatts (MW)' };
-  }
-  if (n === 'latitude' || n === 'y') return { target: 'lat', message: 'Headroom expects lat in decimal degrees' };
-  if (['lng', 'long', 'longitude', 'x'].includes(n)) return { target: 'lon', message: 'Headroom expects lon in decimal degrees' };
-  if (/year/.test(n) && n !== 'rampyears') {
-    return { target: 'plannedYear', message: 'Headroom expects plannedYear (the year the site starts drawing power)' };
-  }
-  return undefined;
+  const target = /^(it|critical|facility|total)*(load|capacity|power|demand)(it)?(w|kw|mw|gw|mva|kva|mwe)?$/.test(n)
+    ? 'itLoadMW'
+    : n === 'latitude' || n === 'y'
+      ? 'lat'
+      : ['lng', 'long', 'longitude', 'x'].includes(n)
+        ? 'lon'
+        : /year/.test(n) && n !== 'rampyears'
+          ? 'plannedYear'
+          : undefined;
+  return target && { target, message: t(`imports:mistake.${target}`) };
 }
 
 const letter = (i: number): string => (i >= 26 ? letter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
@@ -231,7 +233,8 @@ export function planColumns(names: readonly string[], noun: 'column' | 'property
   const quiet = new Set<SiteColumn>();
   // GeoJSON names are a union over features, so a repeat there is two spellings, not two columns.
   for (const [c, at] of noun === 'column' ? where : []) {
-    if (at.length > 1) errors.push({ name: c, message: `appears ${at.length} times (columns ${listed(at.map(letter))}); keep one` });
+    if (at.length > 1)
+      errors.push({ name: c, message: t('imports:header.repeated', { times: at.length, letters: listed(at.map(letter)) }) });
   }
   const ignored: string[] = [];
   names.forEach((raw, i) => {
@@ -239,19 +242,25 @@ export function planColumns(names: readonly string[], noun: 'column' | 'property
     if (columns[i] !== undefined || name === '') return;
     const lower = name.toLowerCase();
     if (!positional && (lower === 'lat' || lower === 'lon')) {
-      warnings.push(`property ${name} is ignored: the position comes from the Point geometry`);
+      warnings.push(t('imports:header.position', { name }));
       return;
     }
     const m = mistakeFor(name);
     if (m && !present.has(m.target) && (positional || (m.target !== 'lat' && m.target !== 'lon'))) {
       errors.push({ name, message: m.message });
       quiet.add(m.target);
-    } else
-      ignored.push(
-        `${noun} ${echo(name)} is not a site ${noun === 'column' ? 'column' : 'field'} and was ignored${m ? ` (Headroom reads ${m.target})` : ''}`,
-      );
+    } else {
+      const shown = echo(name);
+      const column = noun === 'column';
+      if (m) ignored.push(t(column ? 'imports:ignored.columnReads' : 'imports:ignored.propertyReads', { name: shown, target: m.target }));
+      else ignored.push(t(column ? 'imports:ignored.column' : 'imports:ignored.property', { name: shown }));
+    }
   });
-  for (const w of capLines(ignored, MAX_IGNORED_LISTED, `${noun === 'column' ? 'columns' : 'properties'} ignored`)) warnings.push(w);
+  warnings.push(...ignored.slice(0, MAX_IGNORED_LISTED));
+  if (ignored.length > MAX_IGNORED_LISTED) {
+    const n = numberFormat().format(ignored.length - MAX_IGNORED_LISTED);
+    warnings.push(t(noun === 'column' ? 'imports:ignored.moreColumns' : 'imports:ignored.moreProperties', { n }));
+  }
   const missing = REQUIRED_COLUMNS.filter((c) => !present.has(c) && !quiet.has(c) && (positional || (c !== 'lat' && c !== 'lon')));
   return { columns, errors, warnings, missing, quiet };
 }

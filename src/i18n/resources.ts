@@ -17,8 +17,10 @@ import { map as en_map } from './en/map';
 import { map as ja_map } from './ja/map';
 import { page as en_page } from './en/page';
 import { page as ja_page } from './ja/page';
+import { views as en_views } from './en/views';
+import { views as ja_views } from './ja/views';
 
-export const NAMESPACES = ['app', 'knobs', 'answer', 'io', 'ensemble', 'charts', 'imports', 'map', 'page'] as const;
+export const NAMESPACES = ['app', 'knobs', 'answer', 'io', 'ensemble', 'charts', 'imports', 'map', 'page', 'views'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const en = {
@@ -31,6 +33,7 @@ export const en = {
   imports: en_imports,
   map: en_map,
   page: en_page,
+  views: en_views,
 } as const;
 export const ja = {
   app: ja_app,
@@ -42,5 +45,6 @@ export const ja = {
   imports: ja_imports,
   map: ja_map,
   page: ja_page,
+  views: ja_views,
 } satisfies Record<Namespace, Record<string, string>>;
 export const resources = { en, ja };

@@ -2,27 +2,34 @@
 // what capital stands behind it and how likely a large loss is, from the engine's attribution
 // (src/engine/attribution.ts). Pure functions, so the sentences are tested without a browser
 // (test/unit/answerText.test.ts); hr-answer.ts only lays them out.
-import { type Cause, type YearShortfall, yearShortfall } from '../engine/attribution';
+import { CAUSES, type Cause, type YearShortfall, yearShortfall } from '../engine/attribution';
 import type { RunResult } from '../engine/types';
+import { numberFormat, t } from '../i18n/i18n';
 import { KNOB_NAMES } from '../scenario/names';
 import type { Scenario } from '../scenario/schema';
 import { knobRanges } from './knobs';
 
-export { CAUSE_LABELS, CAUSES, type Cause } from '../engine/attribution';
+export { CAUSES, type Cause } from '../engine/attribution';
+
+/**
+ * Getters, so a legend that reads `map[cause]` in its render gets the page's current language
+ * without knowing about i18n (the engine's CAUSE_LABELS stay English for the CLI).
+ */
+function translatedByCause(key: (c: Cause) => string): Record<Cause, string> {
+  const out = {} as Record<Cause, string>;
+  for (const c of CAUSES) Object.defineProperty(out, c, { get: () => key(c), enumerable: true });
+  return out;
+}
+
+/** Each cause in words, as legends and tables name it ("Grid-connection queue"). */
+export const CAUSE_LABELS: Record<Cause, string> = translatedByCause((c) => t(`answer:causeLabel.${c}`));
 
 /** The same causes inside a sentence ("The main cause is the grid-connection queue"). */
-export const CAUSE_IN_SENTENCE: Record<Cause, string> = {
-  accelerators: 'accelerator supply',
-  transformers: 'transformers',
-  coolingPlant: 'cooling plant',
-  gridQueue: 'the grid-connection queue',
-  curtailment: 'grid curtailment',
-  water: 'water limits in droughts',
-  cyber: 'cyber outages',
-};
+export const CAUSE_IN_SENTENCE: Record<Cause, string> = translatedByCause((c) => t(`answer:cause.${c}`));
 
 /** Okabe–Ito colours (distinct under the common colour-vision deficiencies), one per cause. */
 export const CAUSE_COLOURS: Record<Cause, string> = {
+  abandoned: '#999999',
   accelerators: '#CC79A7',
   transformers: '#E69F00',
   coolingPlant: '#56B4E9',
@@ -48,8 +55,8 @@ function sig(v: number, digits: number): string {
   if (!Number.isFinite(v)) return '—';
   const a = Math.abs(v);
   if (a === 0) return '0';
-  if (a >= 10 ** digits) return Math.round(v).toLocaleString('en');
-  return new Intl.NumberFormat('en', { maximumSignificantDigits: digits }).format(v);
+  if (a >= 10 ** digits) return numberFormat().format(Math.round(v));
+  return numberFormat({ maximumSignificantDigits: digits }).format(v);
 }
 
 export interface PowerUnit {
@@ -73,8 +80,8 @@ export function formatPowerRange(lo: number, hi: number, digits = 2): string {
   const unit = powerUnit(lo, hi);
   const top = Math.max(Math.abs(lo), Math.abs(hi)) / unit.divisor;
   const decimals = top > 0 ? Math.min(6, Math.max(0, digits - 1 - Math.floor(Math.log10(top)))) : 0;
-  const f = (v: number) =>
-    v === 0 ? '0' : (v / unit.divisor).toLocaleString('en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const format = numberFormat({ minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const f = (v: number) => (v === 0 ? '0' : format.format(v / unit.divisor));
   return `${f(lo)}–${f(hi)}${SP}${unit.unit}`;
 }
 
@@ -116,9 +123,13 @@ export function formatSeLine(meanMW: number, seMW: number, draws: number): strin
   const seDecimals = se > 0 ? Math.max(0, 1 - Math.floor(Math.log10(se))) : 0;
   const meanDecimals = m !== 0 ? Math.max(0, 2 - Math.floor(Math.log10(Math.abs(m)))) : 0;
   const decimals = Math.min(6, Math.max(seDecimals, meanDecimals));
-  const fixed = (v: number, d: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en') : v.toFixed(d));
+  const fixed = (v: number, d: number) => (Math.abs(v) >= 1000 ? numberFormat().format(Math.round(v)) : v.toFixed(d));
   const seText = se > 0 ? fixed(se, Math.min(6, seDecimals)) : '0';
-  return `mean ${fixed(m, decimals)}${SP}${unit.unit} ± ${seText}${SP}${unit.unit} Monte Carlo standard error, ${draws.toLocaleString('en')} draws`;
+  return t('answer:seLine', {
+    mean: `${fixed(m, decimals)}${SP}${unit.unit}`,
+    se: `${seText}${SP}${unit.unit}`,
+    draws: numberFormat().format(draws),
+  });
 }
 
 /** For display: no line break between a number and its unit or "US$" and its number. */
@@ -139,10 +150,10 @@ export interface AnswerText {
   baselineLine?: string;
 }
 
-/** "a", "a and b", "a, b and c". */
-function listOf(items: string[]): string {
+/** "a", "a and b", "a, b and c" ("a、b、c" in Japanese). */
+export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return t('answer:list.last', { rest: items.slice(0, -1).join(t('answer:list.separator')), last: items.at(-1) ?? '' });
 }
 
 function causeSentence(a: YearShortfall): string | undefined {
@@ -150,27 +161,36 @@ function causeSentence(a: YearShortfall): string | undefined {
   const named = short.filter((c) => c.shareOfShortfall >= MIN_NAMED_SHARE);
   const [main, ...rest] = named;
   if (!main) return undefined;
-  const lead = `${CAUSE_IN_SENTENCE[main.cause]} (${formatShare(main.shareOfShortfall)} of the shortfall)`;
-  if (short.length === 1) return `The only cause is ${lead}.`;
-  if (rest.length === 0) return `The main cause is ${lead}.`;
-  const then = rest.slice(0, MORE_CAUSES).map((c) => `${CAUSE_IN_SENTENCE[c.cause]} (${formatShare(c.shareOfShortfall)})`);
-  return `The main cause is ${lead}, then ${listOf(then)}.`;
+  const lead = { cause: CAUSE_IN_SENTENCE[main.cause], share: formatShare(main.shareOfShortfall) };
+  if (short.length === 1) return t('answer:cause.only', lead);
+  if (rest.length === 0) return t('answer:cause.main', lead);
+  const then = rest
+    .slice(0, MORE_CAUSES)
+    .map((c) => t('answer:cause.thenItem', { cause: CAUSE_IN_SENTENCE[c.cause], share: formatShare(c.shareOfShortfall) }));
+  return t('answer:cause.mainThen', { ...lead, next: listOf(then) });
 }
 
 function moneySentence(a: YearShortfall): string {
-  const it =
-    a.itCapexUSD !== undefined && a.itCapexUSD > 0
-      ? ` (${formatMoney(a.facilityCapexUSD + a.itCapexUSD)} with the IT equipment that cannot run)`
-      : '';
-  const grid =
-    a.gridCapexUSD !== undefined && a.gridCapexUSD > 0 ? `, and ${formatMoney(a.gridCapexUSD)} of grid connections built for it` : '';
-  return `${formatMoney(a.facilityCapexUSD)} of facility investment stands idle or delayed${it}${grid}.`;
+  const it = a.itCapexUSD !== undefined && a.itCapexUSD > 0;
+  const grid = a.gridCapexUSD !== undefined && a.gridCapexUSD > 0;
+  const values = {
+    facility: formatMoney(a.facilityCapexUSD),
+    total: formatMoney(a.facilityCapexUSD + (a.itCapexUSD ?? 0)),
+    grid: formatMoney(a.gridCapexUSD ?? 0),
+  };
+  // Whole sentences per case: the optional clauses sit in different places in Japanese.
+  if (it && grid) return t('answer:money.facilityItGrid', values);
+  if (it) return t('answer:money.facilityIt', values);
+  if (grid) return t('answer:money.facilityGrid', values);
+  return t('answer:money.facility', values);
 }
+
+const exceedSentence = (a: YearShortfall): string => t('answer:exceed', { threshold: formatShare(a.threshold), p: formatShare(a.pExceed) });
 
 /** The card's sentences for one year of one result (`baseline`: the same year of the scenario as written). */
 export function answerText(a: YearShortfall, opts: { draws: number; baseline?: YearShortfall }): AnswerText {
   if (!(a.plannedMW > 0)) {
-    return { headline: `Nothing is planned to run in ${a.year} in this scenario, so nothing can be short.`, details: [] };
+    return { headline: t('answer:headline.nothingPlanned', { year: a.year }), details: [] };
   }
   const s = a.shortfallMW;
   const planned = formatPower(a.plannedMW);
@@ -178,18 +198,19 @@ export function answerText(a: YearShortfall, opts: { draws: number; baseline?: Y
   const seLine = formatSeLine(s.mean, s.se, opts.draws);
   if (!(s.mean > 0) && !(s.p95 > 0)) {
     return {
-      headline: `Of the ${planned} planned to run in ${a.year}, all is delivered in every draw.`,
-      details: [`P(more than ${formatShare(a.threshold)} of the plan is lost) = ${formatShare(a.pExceed)}.`],
+      headline: t('answer:headline.allDelivered', { planned, year: a.year }),
+      details: [exceedSentence(a)],
       seLine,
       baselineLine,
     };
   }
-  const headline = `Of the ${planned} planned to run in ${a.year}, ${formatPower(s.mean)} (P5–P95 ${formatPowerRange(s.p5, s.p95)}) is not delivered.`;
-  const details = [
-    causeSentence(a),
-    moneySentence(a),
-    `P(more than ${formatShare(a.threshold)} of the plan is lost) = ${formatShare(a.pExceed)}.`,
-  ].filter((x): x is string => x !== undefined);
+  const headline = t('answer:headline.short', {
+    planned,
+    year: a.year,
+    mean: formatPower(s.mean),
+    range: formatPowerRange(s.p5, s.p95),
+  });
+  const details = [causeSentence(a), moneySentence(a), exceedSentence(a)].filter((x): x is string => x !== undefined);
   return { headline, details, seLine, baselineLine };
 }
 
@@ -202,8 +223,8 @@ function baselineText(asWritten: YearShortfall, current: YearShortfall): string 
   const dUnit = Math.abs(d) / unit.divisor >= 0.1 ? unit : powerUnit(0);
   // Two standard errors of the difference (independent runs: an upper bound under common random numbers).
   const noise = 2 * Math.hypot(asWritten.shortfallMW.se, current.shortfallMW.se);
-  const within = Math.abs(d) < noise ? ', within Monte Carlo noise' : '';
-  return `As written: ${formatPower(b, 2, unit)} short; with your knob settings: ${formatPower(c, 2, unit)} (${formatPowerDelta(d, dUnit)}${within}).`;
+  const values = { asWritten: formatPower(b, 2, unit), current: formatPower(c, 2, unit), delta: formatPowerDelta(d, dUnit) };
+  return Math.abs(d) < noise ? t('answer:baselineNoise', values) : t('answer:baseline', values);
 }
 
 // ---------------------------------------------------------------- the page's answer

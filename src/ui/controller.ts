@@ -3,19 +3,20 @@
 // never runs on this thread: the engine works on the GPU (async) or in CPU workers.
 import { createEngine } from '../createEngine';
 import type { Engine, RunOptions, RunResult } from '../engine/types';
+import { t } from '../i18n/i18n';
 import type { KnobName } from '../scenario/names';
 import { EnsembleController } from './ensemble/ensembleController';
 import { LiveRunner } from './liveRunner';
 import { ScenarioLoader } from './scenarioLoader';
 import type { AppState, PresetId, RunInputs, Store } from './store';
+import type { CpuFallback } from './engineText';
 import { errorMessage } from './format';
 
-/** Why 'auto' ended up on the CPU, in words a visitor can act on. */
-/** Why 'auto' ended on the CPU, in words: the browser's side when it has no WebGPU, else the engine's. */
-function cpuReason(engine: Engine): string {
-  if (!window.isSecureContext) return 'WebGPU is not available: the page is not a secure context (serve it over https or from localhost)';
-  if (!('gpu' in navigator) || !navigator.gpu) return 'WebGPU is not available: this browser does not expose it (navigator.gpu is missing)';
-  return engine.backendReason.replace('ask for the WebGPU backend', 'add ?backend=webgpu to the address');
+/** Why 'auto' ended on the CPU: the browser's side when it has no WebGPU, else the engine's (hr-status puts it in words). */
+function cpuReason(engine: Engine): CpuFallback {
+  if (!window.isSecureContext) return { why: 'insecure' };
+  if (!('gpu' in navigator) || !navigator.gpu) return { why: 'noWebgpu' };
+  return { why: 'engine', reason: engine.backendReason };
 }
 
 export class Controller {
@@ -56,8 +57,8 @@ export class Controller {
       // A disposed engine refuses every later call, so it is disposed once, on the way out.
       addEventListener('pagehide', () => void engine.dispose().catch(() => undefined), { once: true });
     } catch (e) {
-      const why = backendChoice === 'webgpu' ? `${errorMessage(e)}. Try ?backend=auto or ?backend=cpu.` : errorMessage(e);
-      this.store.set({ state: 'error', error: { title: 'The engine could not start', issues: [{ message: why }] } });
+      const why = backendChoice === 'webgpu' ? t('app:engine.tryOther', { message: errorMessage(e) }) : errorMessage(e);
+      this.store.set({ state: 'error', error: { title: t('app:engine.failed'), issues: [{ message: why }] } });
       throw e;
     }
     // A preset that failed to load has already reported itself; only a clean start counts as idle.
@@ -71,7 +72,7 @@ export class Controller {
     this.store.set({
       engineBackend: engine?.backend ?? 'cpu',
       engineDevice: engine?.device ?? 'CPU',
-      cpuFallbackReason: `the GPU device was lost (${reason})`,
+      cpuFallbackReason: { why: 'deviceLost', detail: reason },
     });
   }
 

@@ -1,5 +1,7 @@
 // Number formatting for the results table. A mean and its P5–P95 share one scale so the three
-// numbers read against each other (no "950 GWh – 1.2 TWh").
+// numbers read against each other (no "950 GWh – 1.2 TWh"). Digits are grouped the page's
+// language's way (numberFormat); units and symbols are the same in every language.
+import { numberFormat } from '../i18n/i18n';
 
 interface Scale {
   unit: string;
@@ -25,13 +27,14 @@ export function pickScale(unit: string, magnitude: number): Scale {
   return scales.find((s) => m >= s.divisor) ?? scales[scales.length - 1];
 }
 
-const threeFigures = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
+/** Cached per language by numberFormat. */
+const threeFigures = (): Intl.NumberFormat => numberFormat({ maximumSignificantDigits: 3 });
 
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '—';
   // Past a thousand, decimals are noise next to the Monte Carlo spread; grouping keeps it legible.
-  if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en');
-  return threeFigures.format(value);
+  if (Math.abs(value) >= 1000) return numberFormat().format(Math.round(value));
+  return threeFigures().format(value);
 }
 
 export interface FormattedStat {
@@ -54,7 +57,7 @@ export function formatRate(perSecond: number): string {
     [1e3, 'k'],
   ];
   const [divisor, prefix] = steps.find(([d]) => perSecond >= d) ?? [1, ''];
-  return `${threeFigures.format(perSecond / divisor)}${prefix ? ` ${prefix}` : ''}`;
+  return `${threeFigures().format(perSecond / divisor)}${prefix ? ` ${prefix}` : ''}`;
 }
 
 export function formatDuration(ms: number): string {
@@ -73,7 +76,7 @@ export function formatPercent(p: number): string {
 
 export function formatMW(mw: number): string {
   if (!Number.isFinite(mw)) return '—';
-  return mw >= 1000 ? `${threeFigures.format(mw / 1000)} GW` : `${threeFigures.format(mw)} MW`;
+  return mw >= 1000 ? `${threeFigures().format(mw / 1000)} GW` : `${threeFigures().format(mw)} MW`;
 }
 
 /** An error's message for the error box (never a stack trace). */

@@ -3,9 +3,13 @@
 // loss is, with the comparison to the scenario as written when the knobs differ, the scenario's
 // description and its sources. The words come from answerText.ts; this only lays them out.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { numberFormat, t } from '../i18n/i18n';
 import type { Scenario } from '../scenario/schema';
 import { keepTogether, type PageAnswer } from './answerText';
+import { LocaleController } from './i18n/LocaleController';
+import { withParts } from './i18n/withParts';
 import { safeHref } from './safeHref';
+import { scenarioDescription, scenarioName } from './scenarioText';
 
 interface SourceRef {
   title: string;
@@ -14,7 +18,8 @@ interface SourceRef {
 }
 
 interface SourceGroup {
-  label: string;
+  /** Which sources: named in the page's language when shown (answer:sources.*). */
+  kind: 'scenario' | 'economics' | 'sites';
   items: SourceRef[];
 }
 
@@ -30,12 +35,16 @@ export function sourceGroups(s: Scenario): SourceGroup[] {
       return true;
     });
   const groups: SourceGroup[] = [
-    { label: 'Scenario', items: pick(s.sources ?? []) },
-    { label: 'Capital cost', items: pick(s.economics.sources ?? []) },
-    { label: 'Sites', items: pick(s.sites.flatMap((x) => x.sources ?? [])) },
+    { kind: 'scenario', items: pick(s.sources ?? []) },
+    { kind: 'economics', items: pick(s.economics.sources ?? []) },
+    { kind: 'sites', items: pick(s.sites.flatMap((x) => x.sources ?? [])) },
   ];
   return groups.filter((g) => g.items.length > 0);
 }
+
+/** The method note, with the two file names set as code wherever the language puts them. */
+const methodParagraph = () =>
+  withParts((v) => t('answer:card.method', v), { model: html`<code>docs/model.md</code>`, data: html`<code>docs/data.md</code>` });
 
 export class HrAnswer extends LitElement {
   static override properties = {
@@ -63,6 +72,7 @@ export class HrAnswer extends LitElement {
     this.year = undefined;
     this.failed = false;
     this.present = false;
+    new LocaleController(this);
   }
 
   static override styles = css`
@@ -102,14 +112,14 @@ export class HrAnswer extends LitElement {
     const s = this.scenario;
     if (!s) return nothing;
     const count = this.#sources.reduce((n, g) => n + g.items.length, 0);
-    const desc = s.description ?? s.name;
+    const desc = scenarioDescription(s) ?? scenarioName(s);
     return html`<details class="about" data-testid="answer-about">
       <summary><span class="desc" title=${desc}>${desc}</span>
-        <span class="links">Method: <code>docs/model.md</code> · Sources (${count})</span></summary>
+        <span class="links">${t('answer:card.methodSummary')} <code>docs/model.md</code> · ${t('answer:card.sourcesCount', { count })}</span></summary>
       <p class="full">${desc}</p>
-      <p>Method: the model, its equations and how each missing MW is attributed to a cause are in <code>docs/model.md</code> ("What breaks first") in the Headroom repository; every default figure is sourced in <code>docs/data.md</code>.</p>
+      <p>${methodParagraph()}</p>
       ${this.#sources.map(
-        (g) => html`<h3>${g.label}</h3>
+        (g) => html`<h3>${t(`answer:sources.${g.kind}`)}</h3>
           <ul>
             ${g.items.map((x) => html`<li>${safeHref(x.url) ? html`<a href=${safeHref(x.url)} target="_blank" rel="noopener noreferrer">${x.title}</a>` : x.title}${x.date ? ` (${x.date})` : ''}</li>`)}
           </ul>`,
@@ -120,28 +130,30 @@ export class HrAnswer extends LitElement {
   override render() {
     const a = this.answer;
     const year = a?.year ?? this.year;
-    const title = html`<h2 id="answer-h">What breaks first${this.scenario ? ` · ${this.scenario.name}` : ''}${year !== undefined ? ` · ${year}` : ''}</h2>`;
+    const title = html`<h2 id="answer-h">${t('answer:card.title')}${this.scenario ? ` · ${scenarioName(this.scenario)}` : ''}${year !== undefined ? ` · ${year}` : ''}</h2>`;
     if (!a) {
       const text = this.failed
-        ? 'No answer yet: the run did not finish (see the message above).'
-        : `Calculating what is not delivered${year !== undefined ? ` in ${year}` : ''}…`;
+        ? t('answer:card.failed')
+        : year !== undefined
+          ? t('answer:card.calculatingYear', { year })
+          : t('answer:card.calculating');
       return html`<section class="card" aria-labelledby="answer-h" data-testid="answer-card" data-ready="false">
         ${title}
         <p class="headline calculating" data-testid="answer-headline" aria-live="polite">${text}</p>
         ${this.#about()}
       </section>`;
     }
-    const t = a.text;
+    const text = a.text;
     return html`<section class="card" aria-labelledby="answer-h" data-testid="answer-card" data-ready="true">
       ${title}
-      <p class="headline" data-testid="answer-headline" aria-live="polite">${keepTogether(t.headline)}</p>
-      ${t.details.length ? html`<p class="details" data-testid="answer-details">${keepTogether(t.details.join(' '))}</p>` : nothing}
+      <p class="headline" data-testid="answer-headline" aria-live="polite">${keepTogether(text.headline)}</p>
+      ${text.details.length ? html`<p class="details" data-testid="answer-details">${keepTogether(text.details.join(' '))}</p>` : nothing}
       ${
-        t.baselineLine
-          ? html`<p class="baseline" data-testid="answer-baseline" title=${`The scenario as written: ${a.baselineDraws?.toLocaleString('en') ?? ''} draws, the same seed`}>${keepTogether(t.baselineLine)}</p>`
+        text.baselineLine
+          ? html`<p class="baseline" data-testid="answer-baseline" title=${t('answer:card.baselineTitle', { draws: a.baselineDraws === undefined ? '' : numberFormat().format(a.baselineDraws) })}>${keepTogether(text.baselineLine)}</p>`
           : nothing
       }
-      ${t.seLine ? html`<p class="se" data-testid="answer-se">${keepTogether(t.seLine)}</p>` : nothing}
+      ${text.seLine ? html`<p class="se" data-testid="answer-se">${keepTogether(text.seLine)}</p>` : nothing}
       ${this.#about()}
     </section>`;
   }

@@ -34,7 +34,11 @@ import { defaultViewFor } from './map/presetViews';
 import { resolveYear } from './resultSlices';
 import type { AppState, MapViewState, Store } from './store';
 import { stateToSearch } from './urlState';
-import { errorMessage } from './format';
+import { errorMessage, formatNumber } from './format';
+import { t } from '../i18n/i18n';
+import { LocaleController } from './i18n/LocaleController';
+import { scenarioName } from './scenarioText';
+import './views/hr-data-views';
 
 /** The baseline run of the scenario as written, when it belongs to the result on screen. */
 export function shownBaseline(s: AppState) {
@@ -53,6 +57,7 @@ export class HrApp extends LitElement {
   constructor() {
     super();
     this.state = undefined;
+    new LocaleController(this);
   }
 
   static override styles = appStyles;
@@ -133,9 +138,9 @@ export class HrApp extends LitElement {
     const s = this.state;
     const map = this.renderRoot.querySelector<HrMap>('hr-map');
     if (!s) return;
-    exportFile(e.detail.kind, s, () => (map ? map.toPng() : Promise.reject(new Error('the map is hidden in this view'))))
+    exportFile(e.detail.kind, s, () => (map ? map.toPng() : Promise.reject(new Error(t('page:map.hidden')))))
       .then((t) => this.#notice(t))
-      .catch((err: unknown) => this.#fail('The export failed', err));
+      .catch((err: unknown) => this.#fail(t('page:export.failed'), err));
   };
   #onCopyLink = (): void => {
     const s = this.state;
@@ -147,11 +152,12 @@ export class HrApp extends LitElement {
     const s = this.state;
     if (!s) return;
     const url = `${location.origin}${location.pathname}${stateToSearch(s)}`;
-    const title = `Headroom: ${(s.resultScenario ?? s.scenario)?.name ?? 'datacenter power, water and parts'}`;
-    void copyText(embedCode(url, title), 'Embed code').then((t) => this.#notice(t));
+    const shown = s.resultScenario ?? s.scenario;
+    const title = t('page:embed.title', { name: shown ? scenarioName(shown) : t('page:embed.untitled') });
+    void copyText(embedCode(url, title), t('page:embed.code')).then((t) => this.#notice(t));
   };
   #onLang = (e: LangEvent): void => {
-    this.store?.set({ lang: e.detail.lang });
+    this.store?.set({ lang: e.detail.lang, langPinned: true });
   };
 
   #onPresent = (e: CustomEvent<{ on: boolean }>): void => {
@@ -176,19 +182,19 @@ export class HrApp extends LitElement {
     return html`<section class="map-area ${detail ? 'with-detail' : ''}" aria-labelledby="map-h">
       <div class="map-col">
         <div class="map-head">
-          <h2 id="map-h">Sites and grid regions</h2>
+          <h2 id="map-h">${t('page:map.heading')}</h2>
           ${
             scenario
-              ? html`<label class="year">Year
-                <input type="range" aria-label="Map year" min=${scenario.startYear} max=${scenario.endYear} step="1" .value=${live(String(year ?? scenario.startYear))}
+              ? html`<label class="year">${t('page:map.year')}
+                <input type="range" aria-label=${t('page:map.yearLabel')} min=${scenario.startYear} max=${scenario.endYear} step="1" .value=${live(String(year ?? scenario.startYear))}
                   @input=${(e: Event) => this.controller?.setView({ year: (e.target as HTMLInputElement).valueAsNumber })} />
                 <output data-testid="map-year">${year}</output></label>`
               : nothing
           }
           ${
             s.selection && s.ensemble
-              ? html`<p class="subset" role="status"><span data-testid="selection-label">${mean ? 'Mean over ' : ''}${s.selection.count.toLocaleString('en')} of ${s.ensemble.rows.toLocaleString('en')} sets selected</span>
-                <button type="button" @click=${() => this.controller?.ensemble.setBrush(undefined)}>Clear selection</button></p>`
+              ? html`<p class="subset" role="status"><span data-testid="selection-label">${t(mean ? 'page:selection.mean' : 'page:selection.label', { n: formatNumber(s.selection.count), rows: formatNumber(s.ensemble.rows) })}</span>
+                <button type="button" @click=${() => this.controller?.ensemble.setBrush(undefined)}>${t('page:selection.clear')}</button></p>`
               : nothing
           }
         </div>
@@ -211,9 +217,9 @@ export class HrApp extends LitElement {
     const scenario = s.resultScenario ?? s.scenario;
     return html`<section class="charts" aria-labelledby="charts-h">
       <div class="charts-head">
-        <h2 id="charts-h">Distributions</h2>
-        <label>Output
-          <select aria-label="Chart output" .value=${live(output.key)} @change=${(e: Event) => this.controller?.setView({ chartOutput: (e.target as HTMLSelectElement).value })}>
+        <h2 id="charts-h">${t('page:charts.heading')}</h2>
+        <label>${t('page:charts.output')}
+          <select aria-label=${t('page:charts.outputLabel')} .value=${live(output.key)} @change=${(e: Event) => this.controller?.setView({ chartOutput: (e.target as HTMLSelectElement).value })}>
             ${HEADLINE_SERIES.map((h) => html`<option value=${h.key} ?selected=${h.key === output.key}>${h.label}</option>`)}
           </select>
         </label>
@@ -225,7 +231,7 @@ export class HrApp extends LitElement {
         <hr-exceedance-chart .result=${s.result} output=${output.key} outputLabel=${output.label} ?present=${s.present}></hr-exceedance-chart>
         <hr-fan-chart class="wide" .result=${s.result} ?present=${s.present}></hr-fan-chart>
         <hr-region-bars class="wide" .result=${s.selection?.mean ?? s.result} .scenario=${scenario} .year=${year} ?present=${s.present}
-          subset=${s.selection?.mean && s.ensemble ? `mean over ${s.selection.count} of ${s.ensemble.rows} selected sets` : ''}></hr-region-bars>
+          subset=${s.selection?.mean && s.ensemble ? t('page:selection.subset', { n: formatNumber(s.selection.count), rows: formatNumber(s.ensemble.rows) }) : ''}></hr-region-bars>
       </div>
     </section>`;
   }
@@ -248,7 +254,7 @@ export class HrApp extends LitElement {
           : html`<header class="top">
             <div>
               <h1>Headroom</h1>
-              <p class="tagline">Will planned AI datacenters get the grid power, cooling water and parts they need? Move the knobs; the map and charts show the spread of outcomes.</p>
+              <p class="tagline">${t('page:tagline')}</p>
             </div>
             <hr-toolbar .source=${s.source} .userLabel=${s.userLabel} .importMode=${s.importMode} ?present=${s.present} ?ready=${s.ready} ?hasResult=${!!s.result}
               @hr-preset=${this.#onPreset} @hr-file=${this.#onFile} @hr-reset-preset=${() => void this.controller?.resetToPreset()}
@@ -269,11 +275,11 @@ export class HrApp extends LitElement {
         ${
           showPanel
             ? html`<aside aria-labelledby="knobs-h">
-              <h2 id="knobs-h">Knobs</h2>
+              <h2 id="knobs-h">${t('page:knobs.heading')}</h2>
               <hr-knob-panel .scenario=${s.scenario} .knobs=${s.knobs} .ranges=${s.ranges} @hr-knob=${this.#onKnob} @hr-knob-reset=${this.#onKnobReset}
                 @hr-knob-range=${this.#onRange}></hr-knob-panel>
               <details class="run">
-                <summary>Run settings</summary>
+                <summary>${t('page:run.settings')}</summary>
                 <hr-controls .inputs=${s.inputs} ?running=${running} ?ready=${s.ready && !!s.scenario}
                   @hr-run=${this.#onRun} @hr-cancel=${() => this.controller?.cancel()} @hr-inputs=${(e: RunEvent) => this.controller?.setInputs(e.detail)}></hr-controls>
               </details>
@@ -285,13 +291,19 @@ export class HrApp extends LitElement {
             ?failed=${s.state === 'error' && !s.result}></hr-answer>
           ${showMap ? this.#mapSection(s, year, view) : nothing}
           ${showCharts ? this.#chartsSection(s, year) : nothing}
-          ${embed ? nothing : html`<section class="ensemble" aria-label="Ensemble of parameter sets"><hr-ensemble .state=${s} @hr-ensemble=${this.#onEnsemble}></hr-ensemble></section>`}
+          ${embed ? nothing : html`<section class="ensemble" aria-label=${t('page:ensemble.label')}><hr-ensemble .state=${s} @hr-ensemble=${this.#onEnsemble}></hr-ensemble></section>`}
           <section class="results-table" aria-labelledby="results-h">
-            <h2 id="results-h">Results</h2>
-            <hr-results .result=${s.result} .label=${s.resultLabel}></hr-results>
+            <h2 id="results-h">${t('page:results.heading')}</h2>
+            <hr-results .result=${s.result} .label=${s.resultScenario ? scenarioName(s.resultScenario) : s.resultLabel}></hr-results>
             <hr-site-list .scenario=${s.resultScenario ?? s.scenario} .result=${s.result} .year=${year} .selectedSiteId=${s.selectedSiteId}
               @hr-select-site=${(e: CustomEvent<{ id: string | undefined }>) => this.controller?.setView({ selectedSiteId: e.detail.id })}></hr-site-list>
           </section>
+          ${
+            embed
+              ? nothing
+              : html`<section class="data-views" aria-labelledby="data-h"><h2 id="data-h">${t('page:data.heading')}</h2>
+            <hr-data-views .scenario=${scenario} .result=${s.result && s.resultScenario === scenario ? s.result : undefined} .year=${year}></hr-data-views></section>`
+          }
         </div>
       </div>
     `;

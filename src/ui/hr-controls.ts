@@ -2,6 +2,8 @@
 // seed and the shortfall threshold the answer's probability is of, with Run and Cancel. Holds no state: it renders what it is given and reports what the
 // visitor asked for as events.
 import { LitElement, css, html } from 'lit';
+import { t } from '../i18n/i18n';
+import { LocaleController } from './i18n/LocaleController';
 import type { RunInputs } from './store';
 
 export type RunEvent = CustomEvent<RunInputs>;
@@ -22,6 +24,7 @@ export class HrControls extends LitElement {
     this.inputs = { draws: 4096, paramSets: 1, seed: 1, shortfallThreshold: 0.1 };
     this.running = false;
     this.ready = false;
+    new LocaleController(this);
   }
 
   static override styles = css`
@@ -59,27 +62,27 @@ export class HrControls extends LitElement {
 
   override render() {
     return html`
-      <form @submit=${this.#onSubmit} aria-label="Run settings">
+      <form @submit=${this.#onSubmit} aria-label=${t('app:controls.label')}>
         <label>
-          Draws per parameter set
+          ${t('app:controls.draws')}
           <input name="draws" type="number" min="1" step="1" value=${this.inputs.draws} @input=${this.#onInput} />
         </label>
         <label>
-          Parameter sets
+          ${t('app:controls.paramSets')}
           <input name="paramSets" type="number" min="1" step="1" value=${this.inputs.paramSets} @input=${this.#onInput} />
         </label>
         <label>
-          Seed
+          ${t('app:controls.seed')}
           <input name="seed" type="number" min="0" step="1" value=${this.inputs.seed} @input=${this.#onInput} />
         </label>
-        <label title="The answer gives the probability that more than this share of a year's planned IT load is not delivered">
-          Shortfall threshold (% of plan)
+        <label title=${t('app:controls.thresholdTitle')}>
+          ${t('app:controls.threshold')}
           <input name="shortfallThresholdPct" type="number" min="0" max="100" step="any"
             value=${Number((this.inputs.shortfallThreshold * 100).toPrecision(6))} @input=${this.#onInput} />
         </label>
-        <button type="submit" ?disabled=${!this.ready}>Run</button>
-        <button type="button" ?disabled=${!this.running} @click=${() => this.#emit('hr-cancel', null)}>Cancel</button>
-        <p>Moving a knob runs ${Math.min(256, this.inputs.draws || 256)} draws at once, then refines to the draws above with the same seed. Set 0 follows the knobs; further sets spread across the knobs' ranges.</p>
+        <button type="submit" ?disabled=${!this.ready}>${t('app:controls.run')}</button>
+        <button type="button" ?disabled=${!this.running} @click=${() => this.#emit('hr-cancel', null)}>${t('app:controls.cancel')}</button>
+        <p>${t('app:controls.note', { coarse: Math.min(256, this.inputs.draws || 256) })}</p>
       </form>
     `;
   }

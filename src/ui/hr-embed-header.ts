@@ -2,9 +2,12 @@
 // from, and a link back to the full view with the same state — so an embedded chart in an
 // article is never an unlabelled picture.
 import { LitElement, css, html, nothing } from 'lit';
+import { numberFormat, t } from '../i18n/i18n';
 import type { Scenario } from '../scenario/schema';
 import { sourceGroups } from './hr-answer';
+import { LocaleController } from './i18n/LocaleController';
 import { safeHref } from './safeHref';
+import { scenarioName } from './scenarioText';
 
 export class HrEmbedHeader extends LitElement {
   static override properties = {
@@ -22,6 +25,7 @@ export class HrEmbedHeader extends LitElement {
     this.scenario = undefined;
     this.year = undefined;
     this.fullViewHref = '';
+    new LocaleController(this);
   }
 
   static override styles = css`
@@ -34,12 +38,14 @@ export class HrEmbedHeader extends LitElement {
   override render() {
     const href = safeHref(this.fullViewHref);
     const n = this.scenario ? sourceGroups(this.scenario).reduce((a, g) => a + g.items.length, 0) : 0;
-    const sources = n > 0 ? `${n.toLocaleString('en')} sources listed under the answer` : 'no sources given';
+    const sources = n > 0 ? t('app:embed.sources', { n: numberFormat().format(n) }) : t('app:embed.noSources');
+    const name = this.scenario ? scenarioName(this.scenario) : 'Headroom';
+    const title = this.year !== undefined ? t('app:embed.title', { name, year: this.year }) : name;
     return html`
-      <h1 data-testid="embed-title">${this.scenario?.name ?? 'Headroom'}${this.year !== undefined ? `, ${this.year}` : ''}</h1>
+      <h1 data-testid="embed-title">${title}</h1>
       <p data-testid="embed-source">
-        Source: Headroom Monte Carlo model; ${sources}.
-        ${href ? html`<a href=${safeHref(href)} target="_blank" rel="noopener" data-testid="embed-full-view">Open the full view ↗</a>` : nothing}
+        ${t('app:embed.source', { sources })}
+        ${href ? html`<a href=${safeHref(href)} target="_blank" rel="noopener" data-testid="embed-full-view">${t('app:embed.fullView')}</a>` : nothing}
       </p>
     `;
   }

@@ -6,10 +6,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { KnobValues } from '../engine/types';
+import { t } from '../i18n/i18n';
 import type { KnobName } from '../scenario/names';
 import type { Scenario } from '../scenario/schema';
 import './hr-range-slider';
 import type { RangeEvent } from './hr-range-slider';
+import { LocaleController } from './i18n/LocaleController';
 import { effectiveKnobs, KNOB_GROUPS, KNOB_META, knobRanges, type KnobRange } from './knobs';
 import type { KnobRangeMap } from './ranges';
 
@@ -33,6 +35,7 @@ export class HrKnobPanel extends LitElement {
     this.scenario = undefined;
     this.knobs = {};
     this.ranges = {};
+    new LocaleController(this);
   }
 
   static override styles = css`
@@ -69,9 +72,9 @@ export class HrKnobPanel extends LitElement {
     const id = `vary-${name}`;
     const f = (v: number): string => `${meta.display(v)} ${meta.unit}`;
     return html`<label class="vary" for=${id}>
-        <input id=${id} type="checkbox" aria-label=${`Vary ${meta.label} over a range`} .checked=${live(!!range)}
+        <input id=${id} type="checkbox" aria-label=${t('knobs:panel.varyLabel', { knob: meta.label })} .checked=${live(!!range)}
           @change=${(e: Event) => this.#onVary(name, r, (e.target as HTMLInputElement).checked)} />
-        vary over a range
+        ${t('knobs:panel.vary')}
         ${range ? html`<output data-testid=${`range-${name}`}>${meta.display(range[0])}–${meta.display(range[1])} ${meta.unit}</output>` : nothing}
       </label>
       ${
@@ -88,7 +91,7 @@ export class HrKnobPanel extends LitElement {
 
   override render() {
     const s = this.scenario;
-    if (!s) return html`<p>Loading the scenario…</p>`;
+    if (!s) return html`<p>${t('knobs:panel.loading')}</p>`;
     const ranges = knobRanges(s);
     const values = effectiveKnobs(s, this.knobs);
     const anyMoved = Object.keys(this.knobs).length > 0;
@@ -119,13 +122,13 @@ export class HrKnobPanel extends LitElement {
                 list=${`${id}-own`}
                 @input=${(e: Event) => this.#onInput(name, e)}
               />
-              <datalist id=${`${id}-own`}><option value=${r.base} label="scenario"></option></datalist>
-              <p class="what" id=${`${id}-what`}>${meta.help}; the tick is the scenario's own ${meta.display(r.base)} ${meta.unit}.</p>
+              <datalist id=${`${id}-own`}><option value=${r.base} label=${t('knobs:panel.tick')}></option></datalist>
+              <p class="what" id=${`${id}-what`}>${t('knobs:panel.what', { help: meta.help, value: `${meta.display(r.base)} ${meta.unit}` })}</p>
               <div class="range">
                 <span id=${`${id}-help`}>${meta.display(r.min)}–${meta.display(r.max)} ${meta.unit}</span>
                 ${
                   moved
-                    ? html`<button type="button" aria-label=${`Reset ${meta.label} to ${meta.display(r.base)} ${meta.unit}`} @click=${() => this.#emit('hr-knob-reset', { name })}>reset</button>`
+                    ? html`<button type="button" aria-label=${t('knobs:panel.resetLabel', { knob: meta.label, value: `${meta.display(r.base)} ${meta.unit}` })} @click=${() => this.#emit('hr-knob-reset', { name })}>${t('knobs:panel.reset')}</button>`
                     : nothing
                 }
               </div>
@@ -134,7 +137,7 @@ export class HrKnobPanel extends LitElement {
           })}
         </fieldset>`,
       )}
-      <button type="button" class="all" ?disabled=${!anyMoved} @click=${() => this.#emit('hr-knob-reset', { name: undefined })}>Reset all knobs to the scenario</button>
+      <button type="button" class="all" ?disabled=${!anyMoved} @click=${() => this.#emit('hr-knob-reset', { name: undefined })}>${t('knobs:panel.resetAll')}</button>
     `;
   }
 }

@@ -4,6 +4,8 @@
 // past the other stops there, so the range never turns inside out.
 import { LitElement, css, html } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { t } from '../i18n/i18n';
+import { LocaleController } from './i18n/LocaleController';
 
 export type RangeEvent = CustomEvent<{ range: [number, number] }>;
 
@@ -22,7 +24,7 @@ export class HrRangeSlider extends LitElement {
   declare step: number;
   declare lo: number;
   declare hi: number;
-  /** Names the handles: `${label} minimum`, `${label} maximum`. */
+  /** Names the handles: "Grid build-out minimum" / "… maximum" (knobs:slider.min / .max). */
   declare label: string;
   declare format: (v: number) => string;
 
@@ -35,6 +37,7 @@ export class HrRangeSlider extends LitElement {
     this.hi = 1;
     this.label = '';
     this.format = (v) => String(v);
+    new LocaleController(this);
   }
 
   static override styles = css`
@@ -78,9 +81,9 @@ export class HrRangeSlider extends LitElement {
     const loOnTop = left > 50;
     return html`<div class="track"></div>
       <div class="fill" style="left:${left}%;width:${Math.max(0, right - left)}%"></div>
-      <input type="range" style=${loOnTop ? 'z-index:2' : ''} aria-label=${`${this.label} minimum`} min=${this.min} max=${this.max} step=${this.step} .value=${live(String(this.lo))}
+      <input type="range" style=${loOnTop ? 'z-index:2' : ''} aria-label=${t('knobs:slider.min', { label: this.label })} min=${this.min} max=${this.max} step=${this.step} .value=${live(String(this.lo))}
         aria-valuetext=${this.format(this.lo)} @input=${this.#onLo} />
-      <input type="range" aria-label=${`${this.label} maximum`} min=${this.min} max=${this.max} step=${this.step} .value=${live(String(this.hi))}
+      <input type="range" aria-label=${t('knobs:slider.max', { label: this.label })} min=${this.min} max=${this.max} step=${this.step} .value=${live(String(this.hi))}
         aria-valuetext=${this.format(this.hi)} @input=${this.#onHi} />`;
   }
 }

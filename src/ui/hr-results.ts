@@ -2,15 +2,29 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { findSeries, seriesSummary } from '../engine/resultJson';
 import type { RunResult } from '../engine/types';
+import { numberFormat, t } from '../i18n/i18n';
+import { deviceText } from './engineText';
 import { formatDuration, formatRate, formatStat } from './format';
+import { LocaleController } from './i18n/LocaleController';
+import { withParts } from './i18n/withParts';
+
+type HeadlineKey = 'energyDemandedMWh' | 'energyServedMWh' | 'curtailedMWh' | 'waterUsedML' | 'waterShortfallML' | 'computeLostMWh';
+
+/** `label` is a getter, so every list of the series (charts picker, tornado, raw export) reads the page's language. */
+const headline = <K extends HeadlineKey>(key: K) => ({
+  key,
+  get label(): string {
+    return t(`app:series.${key as HeadlineKey}`);
+  },
+});
 
 export const HEADLINE_SERIES = [
-  { key: 'energyDemandedMWh', label: 'Energy demanded' },
-  { key: 'energyServedMWh', label: 'Energy served' },
-  { key: 'curtailedMWh', label: 'Energy curtailed (grid)' },
-  { key: 'waterUsedML', label: 'Cooling water used' },
-  { key: 'waterShortfallML', label: 'Cooling water short' },
-  { key: 'computeLostMWh', label: 'Compute lost (IT energy)' },
+  headline('energyDemandedMWh'),
+  headline('energyServedMWh'),
+  headline('curtailedMWh'),
+  headline('waterUsedML'),
+  headline('waterShortfallML'),
+  headline('computeLostMWh'),
 ] as const;
 
 export class HrResults extends LitElement {
@@ -27,6 +41,7 @@ export class HrResults extends LitElement {
     super();
     this.result = undefined;
     this.label = undefined;
+    new LocaleController(this);
   }
 
   static override styles = css`
@@ -59,7 +74,7 @@ export class HrResults extends LitElement {
     return HEADLINE_SERIES.map(({ key, label }) => {
       const found = findSeries(result, key);
       if (!found) {
-        return html`<tr data-series=${key}><th scope="row">${label}</th><td class="num" colspan="2">not in this result</td></tr>`;
+        return html`<tr data-series=${key}><th scope="row">${label}</th><td class="num" colspan="2">${t('app:results.missing')}</td></tr>`;
       }
       const s = seriesSummary(result, 0, found.index);
       const f = formatStat(s.mean, s.p5, s.p95, found.info.unit);
@@ -73,17 +88,17 @@ export class HrResults extends LitElement {
 
   override render() {
     const r = this.result;
-    if (!r) return html`<p class="meta">No results yet: the scenario runs as soon as the engine has started.</p>`;
-    const k = r.paramSetCount > 1 ? `, parameter set 0 of ${r.paramSetCount}` : '';
+    if (!r) return html`<p class="meta">${t('app:results.none')}</p>`;
+    const span = { name: this.label ?? t('app:results.scenario'), first: r.years[0], last: r.years[r.years.length - 1] };
     return html`
-      <table aria-label="Headline results">
+      <table aria-label=${t('app:results.label')}>
         <caption>
-          ${this.label ?? 'Scenario'}: ${r.years[0]}–${r.years[r.years.length - 1]}${k}
+          ${r.paramSetCount > 1 ? t('app:results.captionSets', { ...span, sets: r.paramSetCount }) : t('app:results.caption', span)}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Series (total over the years)</th>
-            <th scope="col" class="num">Mean</th>
+            <th scope="col">${t('app:results.colSeries')}</th>
+            <th scope="col" class="num">${t('app:results.colMean')}</th>
             <th scope="col" class="num">P5 – P95</th>
           </tr>
         </thead>
@@ -92,11 +107,14 @@ export class HrResults extends LitElement {
         </tbody>
       </table>
       <p class="meta" data-testid="run-meta">
-        ${r.draws.toLocaleString('en')} draws · seed ${r.seed} · ${r.device} ·
-        ${formatDuration(r.elapsedMs)} ·
-        <span data-testid="throughput">${formatRate(r.siteYearSamplesPerSecond)} site-year samples/s</span>
+        ${t('app:results.meta', { draws: numberFormat().format(r.draws), seed: r.seed, device: deviceText(r.device), elapsed: formatDuration(r.elapsedMs) })}
+        <span data-testid="throughput">${t('app:status.throughput', { rate: formatRate(r.siteYearSamplesPerSecond) })}</span>
       </p>
-      ${r.paramSetCount > 1 ? html`<p class="meta">Other parameter sets are in <code>window.headroom.lastResult</code>.</p>` : nothing}
+      ${
+        r.paramSetCount > 1
+          ? html`<p class="meta">${withParts((v) => t('app:results.otherSets', v), { where: html`<code>window.headroom.lastResult</code>` })}</p>`
+          : nothing
+      }
     `;
   }
 }

@@ -2,6 +2,7 @@
 // risk (cooling, region, status, import dependence, and its region's grid and climate odds).
 import { LitElement, css, html, nothing } from 'lit';
 import type { RunResult } from '../engine/types';
+import { t } from '../i18n/i18n';
 import { KNOB_NAMES } from '../scenario/names';
 import { centralValue } from '../scenario/centralValue';
 import type { Scenario } from '../scenario/schema';
@@ -10,21 +11,25 @@ import { formatMW, formatPercent } from './format';
 import { entityYears, resultMatches } from './resultSlices';
 import { siteWhy } from '../engine/whereBreaks';
 import { CAUSE_COLOURS, CAUSE_LABELS } from './answerText';
+import { LocaleController } from './i18n/LocaleController';
 import { safeHref } from './safeHref';
 import { siteWhyText } from './whyText';
 
-/** Plain names of the site fields a dataset may flag as assumed rather than published. */
-const FIELD_LABELS: Record<string, string> = {
-  itLoadMW: 'IT load',
-  plannedYear: 'commissioning year',
-  rampYears: 'ramp',
-  cooling: 'cooling type',
-  acceleratorImportShare: 'imported-accelerator share',
+/** The site fields a dataset may flag as assumed rather than published, by their plain names' keys. */
+const FIELD_KEYS = {
+  itLoadMW: 'itLoadMW',
+  plannedYear: 'plannedYear',
+  rampYears: 'rampYears',
+  cooling: 'cooling',
+  acceleratorImportShare: 'acceleratorImportShare',
   lat: 'location',
   lon: 'location',
   status: 'status',
   operator: 'operator',
-};
+} as const;
+
+/** A field's plain name; a field we do not know is shown as the dataset spells it. */
+const fieldLabel = (f: string): string => (Object.hasOwn(FIELD_KEYS, f) ? t(`app:field.${FIELD_KEYS[f as keyof typeof FIELD_KEYS]}`) : f);
 
 const knob = (r: RunResult, name: (typeof KNOB_NAMES)[number]): number => r.knobValues[KNOB_NAMES.indexOf(name)] ?? Number.NaN;
 
@@ -49,6 +54,7 @@ export class HrSiteDetail extends LitElement {
     this.siteId = undefined;
     this.year = undefined;
     this.present = false;
+    new LocaleController(this);
   }
 
   static override styles = css`
@@ -73,11 +79,11 @@ export class HrSiteDetail extends LitElement {
   /** Why the site misses its plan in the year: the share of its misses each cause binds. */
   private why(r: RunResult, site: number, year: number) {
     const why = siteWhy(r, 0, site, year);
-    return html`<section class="why" aria-label="Why it misses its plan" data-testid="site-why">
-      <strong>Why:</strong> ${siteWhyText(why, year)}
+    return html`<section class="why" aria-label=${t('app:site.whyLabel')} data-testid="site-why">
+      <strong>${t('app:site.why')}</strong> ${siteWhyText(why, year)}
       ${
         why.causes.length
-          ? html`<ul>${why.causes.map((c) => html`<li data-cause=${c.cause}><i style="background:${CAUSE_COLOURS[c.cause]}"></i>${CAUSE_LABELS[c.cause]}: P ${formatPercent(c.probability)}</li>`)}</ul>`
+          ? html`<ul>${why.causes.map((c) => html`<li data-cause=${c.cause}><i style="background:${CAUSE_COLOURS[c.cause]}"></i>${t('app:site.causeP', { cause: CAUSE_LABELS[c.cause], p: formatPercent(c.probability) })}</li>`)}</ul>`
           : nothing
       }
     </section>`;
@@ -85,15 +91,15 @@ export class HrSiteDetail extends LitElement {
 
   /** Where the site's figures come from, and which of them are assumptions (issue: data says so). */
   private provenance(site: Scenario['sites'][number]) {
-    const assumed = [...new Set((site.assumed ?? []).map((f) => (Object.hasOwn(FIELD_LABELS, f) ? FIELD_LABELS[f] : f)))];
+    const assumed = [...new Set((site.assumed ?? []).map(fieldLabel))];
     return html`
-      <section class="provenance" aria-label="Sources and assumptions">
-        ${assumed.length ? html`<p class="assumed" data-testid="site-assumed">Assumed, not published: ${assumed.join(', ')}.</p>` : nothing}
+      <section class="provenance" aria-label=${t('app:site.provenance')}>
+        ${assumed.length ? html`<p class="assumed" data-testid="site-assumed">${t('app:site.assumed', { fields: assumed.join(t('answer:list.separator')) })}</p>` : nothing}
         ${site.notes ? html`<p>${site.notes}</p>` : nothing}
         ${
           site.sources?.length
-            ? html`Sources:<ul>${site.sources.map((src) => html`<li>${safeHref(src.url) ? html`<a href=${safeHref(src.url)} target="_blank" rel="noopener noreferrer">${src.title}</a>` : src.title}${src.date ? ` (${src.date})` : ''}</li>`)}</ul>`
-            : html`<p>No source listed.</p>`
+            ? html`${t('app:site.sources')}<ul>${site.sources.map((src) => html`<li>${safeHref(src.url) ? html`<a href=${safeHref(src.url)} target="_blank" rel="noopener noreferrer">${src.title}</a>` : src.title}${src.date ? ` (${src.date})` : ''}</li>`)}</ul>`
+            : html`<p>${t('app:site.noSource')}</p>`
         }
       </section>
     `;
@@ -114,23 +120,32 @@ export class HrSiteDetail extends LitElement {
     const waterLeft =
       r && region ? Math.min(1, Math.max(0, 1 - knob(r, 'droughtSeverity') * (1 - centralValue(region.droughtWaterAllowance)))) : undefined;
     const pct = (v: number | undefined): string => (v === undefined ? '—' : formatPercent(v));
+    const status = t(`app:siteStatus.${site.status}`);
+    const cooling = t(`app:cooling.${site.cooling}`);
     return html`
       <header>
         <h3 data-testid="site-detail-name">${site.name}</h3>
-        <button type="button" aria-label="Close site details" @click=${() => this.dispatchEvent(new CustomEvent('hr-select-site', { detail: { id: undefined }, bubbles: true, composed: true }))}>✕</button>
+        <button type="button" aria-label=${t('app:site.close')} @click=${() => this.dispatchEvent(new CustomEvent('hr-select-site', { detail: { id: undefined }, bubbles: true, composed: true }))}>✕</button>
       </header>
-      <p class="sub">${[site.operator, site.country, `${formatMW(site.itLoadMW)} IT planned for ${site.plannedYear}`].filter(Boolean).join(' · ')}${site.aggregate ? ' · aggregate of unnamed facilities' : ''}</p>
+      <p class="sub">${[
+        site.operator,
+        site.country,
+        t('app:site.planned', { load: formatMW(site.itLoadMW), year: site.plannedYear }),
+        site.aggregate ? t('app:site.aggregate') : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · ')}</p>
       <div class="cols">
       <hr-site-load-chart .result=${r} .scenario=${s} .siteIndex=${i} ?present=${this.present}></hr-site-load-chart>
-      <dl aria-label="Risk drivers">
-        <dt>P(miss plan) in ${this.year}</dt><dd>${pct(miss)}</dd>
-        <dt>Status</dt><dd>${site.status}${site.status === 'operating' ? ' (no delays left to suffer)' : ''}</dd>
-        <dt>Cooling</dt><dd>${site.cooling}${site.cooling === 'evaporative' ? ' (exposed to drought permits)' : ''}</dd>
-        <dt>Imported accelerators</dt><dd>${formatPercent(site.acceleratorImportShare)} of compute</dd>
-        <dt>Region</dt><dd>${region?.name ?? site.region}</dd>
-        <dt>P(grid curtailment) in ${this.year}</dt><dd>${pct(curtail)}</dd>
-        <dt>Drought probability</dt><dd>${region ? `${formatPercent(region.droughtProbability)} a year; ${pct(waterLeft)} of the water permit left` : '—'}</dd>
-        <dt>Heatwave probability</dt><dd>${heat === undefined ? '—' : `${formatPercent(heat)} a year`}</dd>
+      <dl aria-label=${t('app:site.drivers')}>
+        <dt>${t('app:site.pMiss', { year: this.year ?? '—' })}</dt><dd>${pct(miss)}</dd>
+        <dt>${t('app:site.status')}</dt><dd>${site.status === 'operating' ? t('app:site.statusOperating', { status }) : status}</dd>
+        <dt>${t('app:site.cooling')}</dt><dd>${site.cooling === 'evaporative' ? t('app:site.coolingEvaporative', { cooling }) : cooling}</dd>
+        <dt>${t('app:site.imported')}</dt><dd>${t('app:site.importedValue', { share: formatPercent(site.acceleratorImportShare) })}</dd>
+        <dt>${t('app:site.region')}</dt><dd>${region?.name ?? site.region}</dd>
+        <dt>${t('app:site.pCurtail', { year: this.year ?? '—' })}</dt><dd>${pct(curtail)}</dd>
+        <dt>${t('app:site.drought')}</dt><dd>${region ? t('app:site.droughtValue', { p: formatPercent(region.droughtProbability), left: pct(waterLeft) }) : '—'}</dd>
+        <dt>${t('app:site.heatwave')}</dt><dd>${heat === undefined ? '—' : t('app:site.perYear', { p: formatPercent(heat) })}</dd>
       </dl>
       </div>
       ${r && y >= 0 && this.year !== undefined ? this.why(r, i, this.year) : nothing}

@@ -3,9 +3,11 @@
 // click on its column does. Rendered from the same result slices as the map.
 import { LitElement, css, html, nothing } from 'lit';
 import type { RunResult } from '../engine/types';
+import { t } from '../i18n/i18n';
 import type { Scenario } from '../scenario/schema';
 import { formatPower } from './answerText';
 import { formatPercent } from './format';
+import { LocaleController } from './i18n/LocaleController';
 import { resultMatches, yearSlice } from './resultSlices';
 
 export class HrSiteList extends LitElement {
@@ -27,6 +29,7 @@ export class HrSiteList extends LitElement {
     this.result = undefined;
     this.year = undefined;
     this.selectedSiteId = undefined;
+    new LocaleController(this);
   }
 
   static override styles = css`
@@ -56,10 +59,10 @@ export class HrSiteList extends LitElement {
     const order = s.sites.map((_, i) => i);
     if (miss) order.sort((a, b) => (miss[b] as number) - (miss[a] as number));
     return html`<details>
-      <summary>All ${s.sites.length} sites in ${year}${miss ? ', riskiest first' : ''}</summary>
+      <summary>${t(miss ? 'app:list.summaryRiskiest' : 'app:list.summary', { n: s.sites.length, year })}</summary>
       <div class="scroll">
-        <table aria-label=${`Sites in ${year}`}>
-          <thead><tr><th>Site</th><th>Region</th><th class="num">Planned</th><th class="num">Expected</th><th class="num">P(miss)</th><th></th></tr></thead>
+        <table aria-label=${t('app:list.label', { year })}>
+          <thead><tr><th>${t('app:list.site')}</th><th>${t('app:list.region')}</th><th class="num">${t('app:list.planned')}</th><th class="num">${t('app:list.expected')}</th><th class="num">${t('app:list.pMiss')}</th><th></th></tr></thead>
           <tbody>
             ${order.map((i) => {
               const site = s.sites[i];
@@ -70,7 +73,7 @@ export class HrSiteList extends LitElement {
                 <td class="num">${formatPower(site.itLoadMW)}</td>
                 <td class="num">${load ? formatPower(load[i] as number) : '—'}</td>
                 <td class="num">${miss ? formatPercent(miss[i] as number) : '—'}</td>
-                <td><button type="button" aria-label=${`Show ${site.name} on the map`} @click=${() => this.#select(site.id)}>Show</button></td>
+                <td><button type="button" aria-label=${t('app:list.showLabel', { site: site.name })} @click=${() => this.#select(site.id)}>${t('app:list.show')}</button></td>
               </tr>`;
             })}
           </tbody>

@@ -4,10 +4,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { findSeries, seriesSummary } from '../engine/resultJson';
 import type { BackendKind, RunProgress, RunResult } from '../engine/types';
+import { numberFormat, t } from '../i18n/i18n';
+import { type CpuFallback, cpuFallbackText, deviceText } from './engineText';
 import { formatDuration, formatNumber, formatRate, pickScale } from './format';
+import { LocaleController } from './i18n/LocaleController';
+import { withParts } from './i18n/withParts';
 import type { RunPhase, UiError } from './store';
-
-const PHASE_LABEL: Record<RunPhase, string> = { coarse: 'Quick pass', refine: 'Refining', full: 'Running' };
 
 export class HrStatus extends LitElement {
   static override properties = {
@@ -26,7 +28,7 @@ export class HrStatus extends LitElement {
 
   declare backend: BackendKind | undefined;
   declare device: string | undefined;
-  declare cpuFallbackReason: string | undefined;
+  declare cpuFallbackReason: CpuFallback | undefined;
   declare running: boolean;
   declare phase: RunPhase | undefined;
   declare progress: RunProgress | undefined;
@@ -51,6 +53,7 @@ export class HrStatus extends LitElement {
     this.notice = undefined;
     this.saveProblem = undefined;
     this.embedded = false;
+    new LocaleController(this);
   }
 
   static override styles = css`
@@ -70,19 +73,26 @@ export class HrStatus extends LitElement {
   `;
 
   #badge() {
-    if (!this.backend) return html`<span class="badge" data-testid="backend-badge">Starting engine…</span>`;
-    const label = this.backend === 'webgpu' ? `WebGPU: ${this.device ?? 'adapter'}` : (this.device ?? 'CPU');
-    return html`<span class="badge ${this.backend}" data-testid="backend-badge" title="Compute backend">${label}</span>`;
+    if (!this.backend) return html`<span class="badge" data-testid="backend-badge">${t('app:status.starting')}</span>`;
+    const label =
+      this.backend === 'webgpu'
+        ? t('app:status.webgpu', { device: this.device ?? t('app:status.adapter') })
+        : this.device
+          ? deviceText(this.device)
+          : t('app:status.cpu');
+    return html`<span class="badge ${this.backend}" data-testid="backend-badge" title=${t('app:status.backendTitle')}>${label}</span>`;
   }
 
   #progress() {
     if (!this.running) return nothing;
     const p = this.progress;
     const pct = p ? Math.round(p.fraction * 100) : 0;
-    const what = this.phase ? PHASE_LABEL[this.phase] : 'Running';
-    const text = p ? `${what}: ${pct}% of ${p.totalDraws.toLocaleString('en')} draws · ${formatDuration(p.elapsedMs)}` : `${what}…`;
+    const what = t(`app:status.phase.${this.phase ?? 'full'}`);
+    const text = p
+      ? t('app:status.progress', { phase: what, pct, draws: numberFormat().format(p.totalDraws), elapsed: formatDuration(p.elapsedMs) })
+      : `${what}…`;
     return html`<span>
-      <progress aria-label="Run progress" max="100" value=${p ? pct : nothing}></progress>
+      <progress aria-label=${t('app:status.progressLabel')} max="100" value=${p ? pct : nothing}></progress>
       <span data-testid="run-progress">${text}</span>
     </span>`;
   }
@@ -94,11 +104,12 @@ export class HrStatus extends LitElement {
     if (!r || !found) return nothing;
     const s = seriesSummary(r, 0, found.index);
     const scale = pickScale(found.info.unit, s.mean);
-    return html`<span class="headline" data-testid="headline" title="Mean over the draws ± its Monte Carlo standard error (sd/√draws)">
-        Energy served: <span data-testid="headline-value">${formatNumber(s.mean / scale.divisor)} ± ${formatNumber(s.se / scale.divisor)} ${scale.unit}</span>
+    const draws = numberFormat().format(r.draws);
+    return html`<span class="headline" data-testid="headline" title=${t('app:status.headlineTitle')}>
+        ${t('app:status.energyServed')} <span data-testid="headline-value">${formatNumber(s.mean / scale.divisor)} ± ${formatNumber(s.se / scale.divisor)} ${scale.unit}</span>
       </span>
-      <span class="meta" data-testid="headline-draws">${r.draws.toLocaleString('en')} draws${this.running && this.phase === 'refine' ? ' · refining…' : ''}</span>
-      <span class="meta" data-testid="throughput-strip">${formatRate(r.siteYearSamplesPerSecond)} site-year samples/s</span>`;
+      <span class="meta" data-testid="headline-draws">${this.running && this.phase === 'refine' ? t('app:status.drawsRefining', { draws }) : t('app:status.draws', { draws })}</span>
+      <span class="meta" data-testid="throughput-strip">${t('app:status.throughput', { rate: formatRate(r.siteYearSamplesPerSecond) })}</span>`;
   }
 
   #error() {
@@ -117,14 +128,17 @@ export class HrStatus extends LitElement {
       ${
         this.embedded
           ? this.running
-            ? html`<section class="strip" aria-label="Run status">${this.#progress()}</section>`
+            ? html`<section class="strip" aria-label=${t('app:status.strip')}>${this.#progress()}</section>`
             : nothing
-          : html`<section class="strip" aria-label="Run status">${this.#badge()} ${this.#headline()} ${this.#progress()}</section>`
+          : html`<section class="strip" aria-label=${t('app:status.strip')}>${this.#badge()} ${this.#headline()} ${this.#progress()}</section>`
       }
       ${
         this.cpuFallbackReason && !this.embedded
           ? html`<div class="banner" role="status" data-testid="cpu-banner">
-            <strong>The model runs on the CPU</strong> (${this.device ?? 'CPU workers'}): ${this.cpuFallbackReason}.
+            <strong>${t('app:status.cpuTitle')}</strong> ${withParts(
+              (v) => t('app:status.cpuDetail', { ...v, device: this.device ? deviceText(this.device) : t('app:status.cpuWorkers') }),
+              { reason: html`${cpuFallbackText(this.cpuFallbackReason)}` },
+            )}
           </div>`
           : nothing
       }

@@ -3,19 +3,20 @@
 // docs/model.md; the hard limits are KNOB_LIMITS, which every range here stays inside.
 import { knobBaseline } from '../engine/knobs';
 import type { KnobValues } from '../engine/types';
+import { t } from '../i18n/i18n';
 import { KNOB_LIMITS, KNOB_NAMES, type KnobName } from '../scenario/names';
 import type { Scenario } from '../scenario/schema';
 
 export interface KnobMeta {
-  label: string;
+  readonly label: string;
   /** Unit as shown next to the value. */
-  unit: string;
+  readonly unit: string;
   step: number;
   /** Range used when the scenario gives no min/max (clipped to KNOB_LIMITS). */
   defaultRange: [number, number];
   /** Shown value: probabilities and shares as percentages. */
   display: (v: number) => string;
-  help: string;
+  readonly help: string;
   /** Stored as a share 0..1, shown as a percentage (PRIM's sentences scale it the same way). */
   percent?: boolean;
 }
@@ -23,84 +24,54 @@ export interface KnobMeta {
 const pct = (v: number): string => `${Math.round(v * 100)}`;
 const fixed = (digits: number) => (v: number) => v.toFixed(digits);
 
-export const KNOB_META: Record<KnobName, KnobMeta> = {
-  demandGrowthPctPerYear: {
-    label: 'Demand growth',
-    unit: '%/yr',
-    step: 1,
-    defaultRange: [-20, 50],
-    display: fixed(0),
-    help: 'Extra growth of every IT load, compounding yearly',
-  },
-  gridBuildoutScale: {
-    label: 'Grid build-out',
-    unit: '× plan',
-    step: 0.05,
-    defaultRange: [0.25, 3],
-    display: fixed(2),
-    help: 'Scales each region’s growth in grid headroom',
-  },
-  droughtSeverity: {
-    label: 'Drought severity',
-    unit: '× cut',
-    step: 0.05,
-    defaultRange: [0, 3],
-    display: fixed(2),
-    help: 'Scales how much of the water permit a drought takes away',
-  },
-  heatwaveFrequencyScale: {
-    label: 'Heatwave frequency',
-    unit: '× rate',
-    step: 0.05,
-    defaultRange: [0, 3],
-    display: fixed(2),
-    help: 'Scales each region’s yearly heatwave probability',
-  },
-  coolingMixShift: {
-    label: 'Shift to closed-loop cooling',
-    unit: '% of evaporative',
-    step: 0.01,
-    defaultRange: [0, 1],
-    display: pct,
-    percent: true,
-    help: 'Share of evaporative designs built with closed-loop liquid cooling instead',
-  },
-  efficiencyTrendPctPerYear: {
-    label: 'Efficiency trend',
-    unit: '%/yr less overhead',
-    step: 0.1,
-    defaultRange: [0, 5],
-    display: fixed(1),
-    help: 'Yearly cut in PUE overhead (PUE − 1)',
-  },
-  chipShockProbability: {
-    label: 'Chip supply shock',
-    unit: '% chance',
-    step: 0.01,
-    defaultRange: [0, 1],
-    display: pct,
-    percent: true,
-    help: 'Probability of an accelerator supply shock over the horizon',
-  },
-  cyberRateScale: {
-    label: 'Cyber incident rate',
-    unit: '× rate',
-    step: 0.1,
-    defaultRange: [0, 10],
-    display: fixed(1),
-    help: 'Scales cyber incidents per site-year',
-  },
+type KnobSpec = Omit<KnobMeta, 'label' | 'unit' | 'help'>;
+
+const SPECS: Record<KnobName, KnobSpec> = {
+  demandGrowthPctPerYear: { step: 1, defaultRange: [-20, 50], display: fixed(0) },
+  gridBuildoutScale: { step: 0.05, defaultRange: [0.25, 3], display: fixed(2) },
+  droughtSeverity: { step: 0.05, defaultRange: [0, 3], display: fixed(2) },
+  heatwaveFrequencyScale: { step: 0.05, defaultRange: [0, 3], display: fixed(2) },
+  coolingMixShift: { step: 0.01, defaultRange: [0, 1], display: pct, percent: true },
+  efficiencyTrendPctPerYear: { step: 0.1, defaultRange: [0, 5], display: fixed(1) },
+  chipShockProbability: { step: 0.01, defaultRange: [0, 1], display: pct, percent: true },
+  cyberRateScale: { step: 0.1, defaultRange: [0, 10], display: fixed(1) },
+  realQueueShareScale: { step: 0.05, defaultRange: [0, 2], display: fixed(2) },
 };
 
-export const KNOB_GROUPS: readonly { id: string; label: string; knobs: readonly KnobName[] }[] = [
-  { id: 'demand', label: 'Demand', knobs: ['demandGrowthPctPerYear'] },
-  { id: 'grid', label: 'Grid', knobs: ['gridBuildoutScale'] },
-  {
-    id: 'cooling',
-    label: 'Cooling & water',
-    knobs: ['droughtSeverity', 'heatwaveFrequencyScale', 'coolingMixShift', 'efficiencyTrendPctPerYear'],
+/**
+ * The words are getters (src/i18n/{en,ja}/knobs.ts), so every reader of `KNOB_META[name].label`
+ * (panel, ensemble, tornado, PRIM) gets the page's current language without a second table.
+ */
+function withWords(name: KnobName, spec: KnobSpec): KnobMeta {
+  return {
+    ...spec,
+    get label() {
+      return t(`knobs:${name}.label`);
+    },
+    get unit() {
+      return t(`knobs:${name}.unit`);
+    },
+    get help() {
+      return t(`knobs:${name}.help`);
+    },
+  };
+}
+
+export const KNOB_META = Object.fromEntries(KNOB_NAMES.map((name) => [name, withWords(name, SPECS[name])])) as Record<KnobName, KnobMeta>;
+
+const group = (id: 'demand' | 'grid' | 'cooling' | 'supply', knobs: readonly KnobName[]) => ({
+  id,
+  get label() {
+    return t(`knobs:group.${id}`);
   },
-  { id: 'supply', label: 'Supply chain', knobs: ['chipShockProbability', 'cyberRateScale'] },
+  knobs,
+});
+
+export const KNOB_GROUPS: readonly { id: string; readonly label: string; knobs: readonly KnobName[] }[] = [
+  group('demand', ['demandGrowthPctPerYear', 'realQueueShareScale']),
+  group('grid', ['gridBuildoutScale']),
+  group('cooling', ['droughtSeverity', 'heatwaveFrequencyScale', 'coolingMixShift', 'efficiencyTrendPctPerYear']),
+  group('supply', ['chipShockProbability', 'cyberRateScale']),
 ];
 
 export interface KnobRange {

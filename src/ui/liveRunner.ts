@@ -9,6 +9,7 @@
 // it never delays a run the visitor asked for: any new request cancels it.
 import { checkDraws, checkParamSets, checkSeed, checkShortfallThreshold, RunOptionError, validOr } from '../engine/options';
 import { RunAbortedError, type Engine, type RunOptions, type RunResult } from '../engine/types';
+import { t } from '../i18n/i18n';
 import type { Scenario } from '../scenario/schema';
 import { ScenarioError } from '../scenario/validate';
 import { scenarioWithKnobs } from './knobs';
@@ -63,17 +64,20 @@ function checkInputs(
     }
   }
   const issues: UiIssue[] = refused.map((e) => ({ path: e.path, message: e.reason }));
-  return refused[0] ? { error: { title: 'Run settings are not valid', issues }, first: refused[0] } : undefined;
+  return refused[0] ? { error: { title: t('app:run.invalidSettings'), issues }, first: refused[0] } : undefined;
 }
 
 /** The shortfall threshold a result was run with (its shortfallShare series' exceedance threshold). */
 const thresholdOf = (r: RunResult): number | undefined => r.series.find((s) => s.metric === 'shortfallShare')?.threshold;
 
-/** What the page shows for a failed run: the engine's checks name the setting or scenario field. */
+/**
+ * What the page shows for a failed run: the engine's checks name the setting or scenario field.
+ * The engine cannot translate, so its English detail sits under a title in the page's language.
+ */
 function runError(e: unknown): UiError {
-  if (e instanceof RunOptionError) return { title: 'Run settings are not valid', issues: [{ path: e.path, message: e.reason }] };
-  if (e instanceof ScenarioError) return { title: 'The scenario is not valid', issues: e.issues };
-  return { title: 'The run failed', issues: [{ message: errorMessage(e) }] };
+  if (e instanceof RunOptionError) return { title: t('app:run.invalidSettings'), issues: [{ path: e.path, message: e.reason }] };
+  if (e instanceof ScenarioError) return { title: t('app:run.invalidScenario'), issues: e.issues };
+  return { title: t('app:run.failed'), issues: [{ message: errorMessage(e) }] };
 }
 
 export class LiveRunner {
@@ -232,8 +236,8 @@ export class LiveRunner {
       const current = this.#current === token;
       if (current) this.#current = undefined;
       if (current && isAbort(e, token.abort.signal)) {
-        const kept = this.store.state.result ? '; the previous result is still shown' : '';
-        this.#cancelNotice = token.userCancelled ? `Run cancelled${kept}.` : undefined;
+        const line = this.store.state.result ? t('app:run.cancelledKept') : t('app:run.cancelled');
+        this.#cancelNotice = token.userCancelled ? line : undefined;
         this.store.set({ state: 'idle', progress: undefined, notice: this.#cancelNotice });
       } else if (current) {
         this.store.set({ state: 'error', progress: undefined, error: runError(e) });

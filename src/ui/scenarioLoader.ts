@@ -5,6 +5,7 @@
 import { fileText, guessKind, HEAD_BYTES, MAX_IMPORT_BYTES } from '../data/fileText';
 import { issueWhere, MAX_REPORTED_ISSUES, mergeSites, parseSitesText, type ImportIssue } from '../data/importSites';
 import { clearUserScenario, loadUserScenario, saveUserScenario } from '../data/persist';
+import { numberFormat, t } from '../i18n/i18n';
 import { echo } from '../scenario/echo';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario, type ParseResult, type ScenarioIssue } from '../scenario/validate';
@@ -25,7 +26,7 @@ export function importIssueToUi(i: ImportIssue): UiIssue {
 export function scenarioIssuesToUi(errors: readonly ScenarioIssue[]): UiIssue[] {
   const shown: UiIssue[] = errors.slice(0, MAX_REPORTED_ISSUES).map((e) => ({ path: echo(e.path, 200), message: echo(e.message, 400) }));
   const more = errors.length - shown.length;
-  return more > 0 ? [...shown, { message: `… and ${more.toLocaleString('en-US')} more problems` }] : shown;
+  return more > 0 ? [...shown, { message: t('app:issues.more', { n: numberFormat().format(more) }) }] : shown;
 }
 
 /**
@@ -57,12 +58,9 @@ export class ScenarioLoader {
     if (saved) this.store.set({ userLabel: saved.label });
     if (saved && !explicitPreset) {
       // loadUserScenario has validated it already.
-      this.#accept({ ok: true, scenario: saved.scenario }, 'The saved scenario is not valid', 'user', { keepView: true });
+      this.#accept({ ok: true, scenario: saved.scenario }, t('app:load.savedInvalid'), 'user', { keepView: true });
     } else {
-      if (source === 'user')
-        notes.push(
-          'This link points at data someone imported into their own browser, which a link cannot carry; the preset is shown instead. Ask them for the scenario file (Export › Scenario (JSON)).',
-        );
+      if (source === 'user') notes.push(t('app:load.userLink'));
       await this.#loadPreset(presetId, true);
     }
     if (notes.length > 0) this.store.set({ notice: notes.join(' ') });
@@ -76,10 +74,10 @@ export class ScenarioLoader {
   async selectUser(): Promise<void> {
     const saved = await loadUserScenario().catch(() => undefined);
     if (!saved) {
-      this.store.set({ userLabel: undefined, notice: 'The imported data is no longer saved in this browser.' });
+      this.store.set({ userLabel: undefined, notice: t('app:load.noLongerSaved') });
       return;
     }
-    this.#accept({ ok: true, scenario: saved.scenario }, 'The saved scenario is not valid', 'user', { keepView: false });
+    this.#accept({ ok: true, scenario: saved.scenario }, t('app:load.savedInvalid'), 'user', { keepView: false });
   }
 
   async resetToPreset(): Promise<void> {
@@ -95,11 +93,11 @@ export class ScenarioLoader {
       if (!response.ok) throw new Error(`HTTP ${response.status} for data/scenarios/${id}.json`);
       text = await response.text();
     } catch (e) {
-      this.store.set({ state: 'error', error: { title: `Could not load the preset '${id}'`, issues: [{ message: errorMessage(e) }] } });
+      this.store.set({ state: 'error', error: { title: t('app:load.presetFailed', { id }), issues: [{ message: errorMessage(e) }] } });
       return;
     }
     this.store.set({ presetId: id });
-    this.#accept(parseScenario(text), `The preset '${id}' is not a valid scenario`, id, { keepView });
+    this.#accept(parseScenario(text), t('app:load.presetInvalid', { id }), id, { keepView });
   }
 
   async importFile(file: File): Promise<void> {
@@ -108,39 +106,40 @@ export class ScenarioLoader {
     try {
       bytes = await fileBytes(file);
     } catch (e) {
-      return this.#fail(`Could not read ${name}`, [{ message: echo(errorMessage(e), 400) }]);
+      return this.#fail(t('app:import.readFailed', { name }), [{ message: echo(errorMessage(e), 400) }]);
     }
     // The same reader as the CLI's: encodings, workbooks, binary files and the size limit.
     const read = fileText(file.name, bytes, undefined, file.size);
-    if (!read.ok) return this.#fail(`${name} was not imported`, [{ message: read.problem.message }]);
+    if (!read.ok) return this.#fail(t('app:import.notImported', { name }), [{ message: read.problem.message }]);
     const text = read.text;
     const current = this.store.state.scenario;
     // One Import control takes both kinds, so a file goes where its content says it belongs.
     if (guessKind(file.name, text) === 'scenario') {
       const parsed = parseScenario(text);
-      if (this.#accept(parsed, `${name} is not a valid scenario; the current scenario is kept`, 'user', { keepView: false })) {
+      if (this.#accept(parsed, t('app:import.notScenario', { name }), 'user', { keepView: false })) {
         const problem = await this.#save(parsed, file.name);
         if (problem) this.store.set({ notice: problem });
       }
       return;
     }
-    if (!current) return this.#fail(`${name} was not imported`, [{ message: 'no scenario is loaded to add the sites to' }]);
+    if (!current) return this.#fail(t('app:import.notImported', { name }), [{ message: t('app:import.noScenario') }]);
     const sites = parseSitesText(
       file.name,
       text,
       current.regions.map((r) => r.id),
     );
     if (!sites.ok) {
-      return this.#fail(`${name} has problems; the current scenario is kept`, sites.issues.map(importIssueToUi));
+      return this.#fail(t('app:import.problems', { name }), sites.issues.map(importIssueToUi));
     }
     const merged = mergeSites(current, sites.sites, this.store.state.importMode);
-    const title = `The sites in ${name} do not fit the scenario; the current scenario is kept`;
+    const title = t('app:import.noFit', { name });
     if (this.#accept(merged, title, 'user', { keepView: false })) {
       const n = sites.sites.length;
-      const how = this.store.state.importMode === 'replace' ? 'replacing the scenario’s sites' : 'added to the scenario’s sites';
-      const warnings = sites.warnings.length ? ` Note: ${sites.warnings.join('; ')}.` : '';
+      const done = t(this.store.state.importMode === 'replace' ? 'app:import.replaced' : 'app:import.appended', { count: n, name });
+      // The readers' warnings are English detail (src/data); the frame around them is translated.
+      const warnings = sites.warnings.length ? ` ${t('app:import.warnings', { warnings: sites.warnings.join('; ') })}` : '';
       const problem = await this.#save(merged, file.name);
-      const imported = `Imported ${n} site${n === 1 ? '' : 's'} from ${name}, ${how}.${warnings}`;
+      const imported = `${done}${warnings}`;
       // A failed save is said with the import, not overwritten by it (and stays, as saveProblem).
       this.store.set({ notice: problem ? `${imported} ${problem}` : imported });
     }
@@ -158,7 +157,7 @@ export class ScenarioLoader {
       this.store.set({ userLabel: label, saveProblem: undefined });
       return undefined;
     } catch (e) {
-      const problem = `The import is in use but could not be saved in this browser (${errorMessage(e)}); it will be gone after a reload.`;
+      const problem = t('app:import.saveFailed', { reason: errorMessage(e) });
       this.store.set({ saveProblem: problem });
       return problem;
     }

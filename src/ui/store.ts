@@ -3,6 +3,7 @@
 import type { BackendChoice, BackendKind, KnobValues, RunProgress, RunResult } from '../engine/types';
 import type { Language } from '../i18n/i18n';
 import type { Scenario } from '../scenario/schema';
+import type { CpuFallback } from './engineText';
 import type {
   Brush,
   DiscoveryAxes,
@@ -16,12 +17,8 @@ import type {
 } from './ensemble/types';
 import type { KnobRangeMap } from './ranges';
 
-export const PRESETS = [
-  { id: 'global-2030', label: 'Global (default)' },
-  { id: 'uk-2030', label: 'United Kingdom' },
-  { id: 'us-federal-sites', label: 'US federal sites' },
-  { id: 'japan-2030', label: 'Japan' },
-] as const;
+/** The shipped scenarios (public/data/scenarios/<id>.json); their names on screen are app:preset.<id>. */
+export const PRESETS = [{ id: 'global-2030' }, { id: 'uk-2030' }, { id: 'us-federal-sites' }, { id: 'japan-2030' }] as const;
 export type PresetId = (typeof PRESETS)[number]['id'];
 /** A preset, or 'user' for a scenario imported by the visitor (kept in IndexedDB). */
 export type ScenarioSource = PresetId | 'user';
@@ -73,8 +70,8 @@ export interface AppState {
   backendChoice: BackendChoice;
   engineBackend?: BackendKind;
   engineDevice?: string;
-  /** Why the CPU is running when WebGPU was wanted; drives the banner. */
-  cpuFallbackReason?: string;
+  /** Why the CPU is running when WebGPU was wanted; drives the banner (in words at render: engineText.ts). */
+  cpuFallbackReason?: CpuFallback;
   source: ScenarioSource;
   /** The preset "Reset to preset" returns to. */
   presetId: PresetId;
@@ -110,6 +107,8 @@ export interface AppState {
   present: boolean;
   /** The page's language (`lang=`, else the browser's, else English). */
   lang: Language;
+  /** The link named the language or the visitor chose it: the link keeps it, even English for a Japanese browser. */
+  langPinned: boolean;
   /** What an imported site list does to the scenario's sites. */
   importMode: 'replace' | 'append';
   error?: UiError;

@@ -15,7 +15,7 @@ import {
   validOr,
 } from '../engine/options';
 import type { BackendChoice, KnobValues } from '../engine/types';
-import { isLanguage, pickLanguage } from '../i18n/i18n';
+import { isLanguage, type Language, pickLanguage, t } from '../i18n/i18n';
 import { DEFAULT_SHORTFALL_THRESHOLD, HEADLINE_KEYS } from '../engine/series';
 import { KNOB_LIMITS, KNOB_NAMES } from '../scenario/names';
 import { appendRange, ensembleFromQuery, ensembleToQuery } from './ensemble/ensembleUrl';
@@ -84,11 +84,15 @@ const presetOrUndefined = (v: string | null) => (isPresetId(v) ? v : undefined);
 const shown = (v: string): string => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
 const isHeadline = (v: string | null): v is string => v !== null && (HEADLINE_KEYS as readonly string[]).includes(v);
 
-/** 'Ignored in the link: map=toString, y=__proto__ (unknown or out-of-range values; the defaults are used).' */
-export function ignoredNotice(ignored: readonly string[]): string | undefined {
+/**
+ * 'Ignored in the link: map=toString, y=__proto__ (unknown or out-of-range values; the defaults are used).'
+ * `lng`: the page's language, which is not set yet while the link is first read.
+ */
+export function ignoredNotice(ignored: readonly string[], lng?: Language): string | undefined {
   if (ignored.length === 0) return undefined;
-  const list = ignored.slice(0, 6).join(', ') + (ignored.length > 6 ? `, … (${ignored.length - 6} more)` : '');
-  return `Ignored in the link: ${list} (unknown or out-of-range values; the defaults are used).`;
+  const shownList = ignored.slice(0, 6).join(', ');
+  const list = ignored.length > 6 ? t('app:notice.ignoredMore', { lng, list: shownList, n: ignored.length - 6 }) : shownList;
+  return t('app:notice.ignored', { lng, list });
 }
 
 /** `preferred`: the browser's languages (navigator.languages), used when the link names none. */
@@ -117,7 +121,7 @@ export function initialState(search: string, preferred: readonly string[] = []):
   const embedView: EmbedView = view === 'map' || view === 'charts' ? view : (used('view', view === 'both' ? 'both' : undefined) ?? 'both');
   const embedded = q.get('embed') === '1';
   const backend = q.get('backend');
-  return {
+  const state: AppState = {
     ready: false,
     state: 'idle',
     backendChoice: used('backend', backend === null ? undefined : backendFrom(backend)) ?? 'auto',
@@ -137,10 +141,12 @@ export function initialState(search: string, preferred: readonly string[] = []):
     embed: { enabled: embedded, view: embedView, controls: q.get('controls') === '1' },
     present: q.get('present') === '1',
     lang: used('lang', isLanguage(q.get('lang')) ? pickLanguage(q.get('lang'), []) : undefined) ?? pickLanguage(null, preferred),
+    langPinned: isLanguage(q.get('lang')),
     importMode: 'replace',
     ...ensembleFromQuery(q, ignored),
-    notice: ignoredNotice(ignored),
   };
+  // Last, once every parameter has been read; in the page's language, which is not set yet.
+  return { ...state, notice: ignoredNotice(ignored, state.lang) };
 }
 
 /** The query string for a state: only what differs from the defaults, in a stable order. */
@@ -171,7 +177,7 @@ export function stateToSearch(s: AppState): string {
     q.set('controls', s.embed.controls ? '1' : '0');
   }
   if (s.present) q.set('present', '1');
-  if (s.lang !== 'en') q.set('lang', s.lang);
+  if (s.lang !== 'en' || s.langPinned) q.set('lang', s.lang);
   ensembleToQuery(s, q);
   return `?${q.toString()}`;
 }

@@ -64,7 +64,7 @@ for (const id of PRESETS) {
       return a && { headline: a.text.headline, year: a.year, planned: a.shortfall.plannedMW, causes: a.shortfall.causes.length };
     });
     expect(api?.headline).toBe(headline);
-    expect(api?.causes).toBe(7);
+    expect(api?.causes).toBe(8);
     expect(api?.planned).toBeGreaterThan(0);
     // No "as written" line while the knobs are the scenario's own.
     await expect(page.getByTestId('answer-baseline')).toHaveCount(0);

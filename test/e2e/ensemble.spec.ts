@@ -137,13 +137,13 @@ test('ranges, ensemble, brushing, PRIM, sensitivity and raw samples on the CPU',
   await expect(label).toHaveText(new RegExp(`of ${K} sets selected$`));
   await expect.poll(() => page.evaluate(() => location.search)).toContain('fail=curtailedMWh');
 
-  // Sensitivity: bars for the two ranged knobs, the other six "(no range)".
+  // Sensitivity: bars for the two ranged knobs, the other seven "(no range)".
   await page.getByRole('button', { name: 'Compute sensitivity' }).click();
   await expect(page.locator('body')).toHaveAttribute('data-sensitivity', 'done', { timeout: 120_000 });
   await expect(page.getByTestId('sensitivity-plan')).toContainText('N = 16 base rows × (2 knobs + 2) = 64 parameter sets');
   await expect(page.locator('hr-tornado')).toHaveAttribute('data-bars', '2');
   await page.locator('hr-tornado summary').click();
-  await expect(page.locator('hr-tornado tbody tr', { hasText: '(no range)' })).toHaveCount(6);
+  await expect(page.locator('hr-tornado tbody tr', { hasText: '(no range)' })).toHaveCount(7);
   console.log(`tornado: ${((await page.locator('hr-tornado tbody').textContent()) ?? '').replace(/\s+/g, ' ')}`);
   await page.locator('hr-tornado').scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'discovery');
@@ -152,11 +152,11 @@ test('ranges, ensemble, brushing, PRIM, sensitivity and raw samples on the CPU',
   const unnamed = await unnamedControls(page);
   expect(unnamed, unnamed.join('\n')).toEqual([]);
 
-  // A range edit re-runs the analysis by itself after a pause: three knobs now, five without a range.
+  // A range edit re-runs the analysis by itself after a pause: three knobs now, six without a range.
   await page.getByRole('checkbox', { name: 'Vary Drought severity over a range' }).check();
   await expect(page.getByTestId('sensitivity-plan')).toContainText('(3 knobs + 2)', { timeout: 30_000 });
   await expect(page.locator('body')).toHaveAttribute('data-sensitivity', 'done', { timeout: 120_000 });
-  await expect(page.locator('hr-tornado tbody tr', { hasText: '(no range)' })).toHaveCount(5);
+  await expect(page.locator('hr-tornado tbody tr', { hasText: '(no range)' })).toHaveCount(6);
 
   // Raw samples of ensemble set 5: a CSV with a header, an Arrow IPC file with its magic bytes.
   await page.getByLabel('Ensemble parameter set to export').fill('5');

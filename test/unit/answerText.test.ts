@@ -158,6 +158,7 @@ describe('the sentences', () => {
   });
   it('every cause has a name in words', () => {
     expect(CAUSES.map((c) => CAUSE_LABELS[c])).toEqual([
+      'Abandoned (never built)',
       'Accelerator supply',
       'Transformers',
       'Cooling plant',

@@ -5,7 +5,7 @@ import { language, numberFormat, pickLanguage, setLanguage, t } from '../../src/
 import { en, ja, NAMESPACES } from '../../src/i18n/resources';
 
 /** Strings that are the same in both languages (units, codes, proper names). */
-const SAME_IN_JA = new Set<string>(['—', 'P5', 'P50', 'P95', 'CSV', 'JSON', 'PNG', 'SVG', 'WebGPU', 'PRIM']);
+const SAME_IN_JA = new Set<string>(['—', 'P5', 'P50', 'P95', 'CSV', 'JSON', 'PNG', 'SVG', 'WebGPU', 'PRIM', 'CPU']);
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {

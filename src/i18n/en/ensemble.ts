@@ -1,2 +1,178 @@
-// English source strings of the 'ensemble' namespace (keys are flat; see src/i18n/i18n.ts).
-export const ensemble = {} as const;
+// English source strings of the 'ensemble' namespace: the ensemble section (src/ui/ensemble/:
+// settings and progress, scatter, parallel coordinates, PRIM, sensitivity tornado, raw-sample
+// export). Keys are flat; see src/i18n/i18n.ts.
+export const ensemble = {
+  heading: 'Ensemble: thousands of parameter sets',
+  intro:
+    'Give knobs a range (tick “vary over a range” beside a slider), then run many parameter sets spread over those ranges to see which knobs drive the outcomes and where things go wrong.',
+  'prim.heading': 'Scenario discovery (PRIM): when do things go wrong?',
+  'tornado.heading': 'Global sensitivity: which knobs matter?',
+  'raw.heading': 'Raw samples of one parameter set',
+
+  // Punctuation shared by several lists and labels.
+  'list.sep': ', ',
+  withUnit: '{{label}} ({{unit}})',
+
+  // Run settings.
+  'settings.label': 'Ensemble settings',
+  'settings.design': 'Design',
+  'settings.designLabel': 'Ensemble design',
+  'settings.sobol': "Sobol' sequence",
+  'settings.lhs': 'Latin hypercube',
+  'settings.k': 'Parameter sets K',
+  'settings.kLabel': 'Ensemble parameter sets K',
+  'settings.auto': 'auto ({{k}})',
+  'settings.draws': 'Draws per set',
+  'settings.drawsLabel': 'Ensemble draws per set',
+  'settings.run': 'Run ensemble',
+  'settings.stop': 'Stop ensemble',
+  'settings.whereCpu': 'on the CPU',
+  'settings.whereWebgpu': 'on WebGPU',
+  'settings.time': ' (about {{estimate}} at the {{rate}} site-year samples/s the last run measured {{where}})',
+  'settings.kAuto': 'auto: K = {{k}}, what this backend runs in about {{seconds}} s{{time}}',
+  'settings.kFixed': 'K = {{k}} parameter sets{{time}}',
+  'settings.note': '{{kNote}} × {{draws}} draws, {{design}}.',
+  'settings.noteSobol': "Sobol' (best at a power of two)",
+  'settings.noteLhs': 'Latin hypercube',
+  'settings.needRange': 'Tick “vary over a range” on at least one knob to run an ensemble.',
+  'settings.varied_one': '{{count}} knob varied; the others stay at their slider values.',
+  'settings.varied_other': '{{count}} knobs varied; the others stay at their slider values.',
+  'settings.chunks': 'Runs in chunks between the live runs, so the map keeps answering.',
+  'settings.invalid': 'Ensemble settings are not valid',
+
+  // Time estimates (sizing.ts).
+  'estimate.under': 'under a second',
+  'estimate.s': '{{n}} s',
+  'estimate.min': '{{n}} min',
+  'estimate.h': '{{n}} h',
+
+  // Run status.
+  'status.running': 'Running: {{rows}} of {{k}} sets{{progress}}',
+  'status.done': '{{k}} sets × {{draws}} draws in {{elapsed}} ({{device}})',
+  'status.cancelled': 'Cancelled after {{rows}} of {{k}} sets; the views show those.',
+  'status.failed': 'The ensemble failed: {{error}}',
+  'status.progressLabel': 'Ensemble progress',
+  'status.stale': 'Knobs or ranges changed since this ensemble ran.',
+
+  // Selection.
+  'selection.hint': 'Drag on the scatter or along a parallel axis to select sets; the map and region bars then show their mean.',
+  'selection.count': '{{n}} of {{rows}} sets selected',
+  'selection.clearLabel': 'Clear the selection of parameter sets',
+  'selection.clear': 'Clear',
+
+  // The views.
+  'views.waiting': 'The scatter and parallel coordinates appear as the first sets finish.',
+  'views.axesLabel': 'Scatter axes',
+  'views.across': 'Across',
+  'views.xLabel': 'Scatter x knob',
+  'views.up': 'Up',
+  'views.yPicker': 'Scatter y',
+  'views.colour': 'Colour',
+  'views.parcoordsTitle': 'Parallel coordinates: the varied knobs and {{metric}}',
+
+  // Metric picker and metrics.
+  'picker.output': '{{label}} output',
+  'picker.region': '{{label}} region',
+  'picker.year': '{{label}} year',
+  'metric.energyServedMWh': 'Energy served (all years)',
+  'metric.energyServedYear': 'Energy served in a year',
+  'metric.energyDemandedMWh': 'Energy demanded',
+  'metric.curtailedMWh': 'Energy curtailed (grid)',
+  'metric.waterUsedML': 'Cooling water used',
+  'metric.waterShortfallML': 'Cooling water short',
+  'metric.computeLostMWh': 'Compute lost (IT energy)',
+  'metric.curtailP': 'P(curtailment) of a region',
+  'metric.missShare': 'Share of sites missing plan',
+  'metric.servedIn': 'Energy served in {{year}}',
+  'metric.curtailPIn': 'P(curtailment) in {{year}}, {{region}}',
+  'metric.missIn': 'Sites missing plan in {{year}}',
+
+  // Scatter.
+  'scatter.title': '{{y}} against {{x}}',
+  'scatter.colour': 'colour:',
+  'scatter.help':
+    "Drag a rectangle to select parameter sets; click a point to pick it for the raw-sample export. The dashed line is the knob's live value.",
+
+  // Parallel coordinates.
+  'parcoords.aria': 'Parallel coordinates of {{n}} parameter sets over {{axes}}. Drag along an axis to select an interval.',
+  'parcoords.intervals': 'Axis intervals',
+  'parcoords.clearLabel': 'Clear the interval on {{axis}}',
+  'parcoords.clear': 'clear',
+
+  // PRIM.
+  'prim.defLabel': 'Failure definition',
+  'prim.failsWhen': 'A set fails when',
+  'prim.picker': 'Failure',
+  'prim.compareLabel': 'Failure comparison',
+  'prim.above': '> (above)',
+  'prim.below': '< (below)',
+  'prim.thresholdLabel': 'Failure threshold ({{unit}})',
+  'prim.running': 'PRIM runs when the ensemble has finished.',
+  'prim.none': 'Run an ensemble to find where the failures concentrate.',
+  'prim.failing': '{{failing}} of {{rows}} parameter sets fail ({{share}}).',
+  'prim.boxesLabel': 'PRIM boxes',
+  'prim.sentence': 'Failures concentrate where {{sentence}}.',
+  'prim.boxMeta': 'coverage {{coverage}} of the failing sets · density {{density}} fail · {{sets}} sets in the box',
+  'prim.selectLabel': 'Select the sets of box {{n}}',
+  'prim.select': 'select these sets',
+  'prim.footnote':
+    'Boxes from PRIM (peeling 5% at a time, pasting, target density {{density}}%); later boxes cover failures outside the earlier ones.',
+  'prim.boxBetween': '{{name}} between {{lo}} and {{hi}}',
+  'prim.boxAbove': '{{name}} > {{lo}}',
+  'prim.boxBelow': '{{name}} < {{hi}}',
+  'prim.boxAnd': ' and ',
+  'prim.anyValues': 'any values (the box spans every input’s whole range)',
+  'prim.msg.noRun': 'Run an ensemble first.',
+  'prim.msg.noKnob': 'The ensemble varied no knob: give at least one knob a range.',
+  'prim.msg.noneFail': 'No parameter set meets this failure definition: loosen the threshold.',
+  'prim.msg.allFail': 'Every parameter set meets this failure definition: tighten the threshold.',
+  'prim.msg.failed': 'PRIM failed: {{error}}',
+
+  // Sensitivity tornado.
+  'tornado.output': 'Output',
+  'tornado.outputLabel': 'Sensitivity output',
+  'tornado.sampleSize': 'Sample size',
+  'tornado.sampleSizeLabel': 'Sensitivity sample size N',
+  'tornado.auto': 'auto',
+  'tornado.compute': 'Compute sensitivity',
+  'tornado.stop': 'Stop sensitivity',
+  'tornado.intro': "Sobol' indices over the knob ranges: press Compute sensitivity. Knobs without a range count as zero.",
+  'tornado.plan':
+    'N = {{n}} base rows × ({{knobs}} knobs + 2) = {{sets}} parameter sets × {{draws}} draws (common random numbers{{chosen}})',
+  'tornado.chosenGpu': ', N chosen for the GPU',
+  'tornado.chosenCpu': ', N chosen for the CPU fallback',
+  'tornado.progressLabel': 'Sensitivity progress',
+  'tornado.cancelled': 'Cancelled.',
+  'tornado.stale': 'The ranges or knobs changed since these indices were computed{{rerun}}.',
+  'tornado.staleRerun': ' (range edits re-run them after a pause)',
+  'tornado.noRange': '{{knob}} (no range)',
+  'tornado.aria': "Sobol' indices of {{output}}, bars sorted by total effect",
+  'tornado.keyTotal': 'total effect ST',
+  'tornado.keyFirst': 'first order S1; whiskers: {{pct}}% bootstrap intervals',
+  'tornado.numbers': 'Numbers',
+  'tornado.tableLabel': 'Sensitivity indices',
+  'tornado.knob': 'Knob',
+  'tornado.s1Interval': 'S1 interval',
+  'tornado.stInterval': 'ST interval',
+  'sens.noRange': 'No knob has a range: tick “vary over a range” on at least one knob.',
+  'sens.pair': '{{a}} and {{b}} (rank correlation {{rho}})',
+  'sens.pairSep': '; ',
+  'sens.correlated':
+    "No indices: this scenario correlates {{pairs}}. Sobol' indices split the output's variance between knobs that vary independently, so for correlated knobs they would be wrong. Vary only one of each correlated pair, or remove the correlation from the scenario file.",
+
+  // Raw-sample export.
+  'raw.outputs': 'Outputs',
+  'raw.set': 'Ensemble set',
+  'raw.setLabel': 'Ensemble parameter set to export',
+  'raw.useLive': 'Use the live view',
+  'raw.csv': 'Download raw samples (CSV)',
+  'raw.arrow': 'Download raw samples (Arrow)',
+  'raw.whichSet': 'ensemble parameter set {{n}}',
+  'raw.whichLive': 'the live view (parameter set 0: the knob values)',
+  'raw.note': 'Exports every draw of {{which}}: one row per draw, one column per output.',
+  'raw.saved_one': 'Saved {{name}}: {{draws}} draws × {{count}} output.',
+  'raw.saved_other': 'Saved {{name}}: {{draws}} draws × {{count}} outputs.',
+  'raw.noScenario': 'no scenario is loaded',
+  'raw.noOutputs': 'choose at least one output to export',
+  'raw.failed': 'The raw-sample export failed',
+} as const;

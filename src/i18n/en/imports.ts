@@ -1,2 +1,107 @@
-// English source strings of the 'imports' namespace (keys are flat; see src/i18n/i18n.ts).
-export const imports = {} as const;
+// English source strings of the 'imports' namespace (keys are flat; see src/i18n/i18n.ts): what the
+// readers of a user's file (src/data: fileText, siteColumns, importSites, importIssues) say about it.
+// Column names (itLoadMW, source_url…), menu paths and format names are the same in every language.
+export const imports = {
+  // ---- the file as a whole (fileText.ts) ----
+  'tooBig.sites':
+    "{{name}} is {{size}}; Headroom imports site files up to {{limit}} MB ({{max}} sites, the engine's limit, fit in about 3 MB of CSV)",
+  'tooBig.scenario':
+    "{{name}} is {{size}}; Headroom opens scenario files up to {{limit}} MB (a scenario with {{max}} sites, the engine's limit, fits in well under that)",
+  'wrongKind.sites':
+    '{{name}} looks like a Headroom scenario file, not a site list: open it as a scenario (page: Import takes either kind; CLI: pass it with --scenario)',
+  'wrongKind.scenario':
+    '{{name}} looks like a site list ({{format}}), not a scenario: import it as sites (page: Import takes either kind; CLI: pass it with --sites)',
+  'binary.ods': '{{name}} is an OpenDocument spreadsheet — save it as CSV (File › Save As › CSV UTF-8) and import that',
+  'binary.numbers': '{{name}} is a Numbers spreadsheet — export it as CSV (File › Export To › CSV) and import that',
+  'binary.xlsx': '{{name}} is an Excel workbook — save it as CSV (File › Save As › CSV UTF-8) and import that',
+  'binary.zip': '{{name}} is a zip archive — unzip it and import the CSV, GeoJSON or scenario JSON inside',
+  'binary.xls': '{{name}} is an Excel 97–2003 workbook (.xls) — save it as CSV (File › Save As › CSV UTF-8) and import that',
+  'binary.workbook': '{{name}} is named as a spreadsheet workbook — save it as CSV (File › Save As › CSV UTF-8) and import that',
+  'binary.pdf': '{{name}} is a PDF document — export the table from the program that made it as CSV and import that',
+  'binary.gzip': '{{name}} is gzip-compressed — decompress it (gunzip) and import the file inside',
+  'binary.arrow': '{{name}} is an Apache Arrow file (a Headroom result table), not a site list or scenario',
+  'binary.parquet': '{{name}} is a Parquet file — export it as CSV and import that',
+  'binary.utf32': '{{name}} is UTF-32 text — save it as UTF-8 (or UTF-16) and import that',
+  'binary.data': '{{name}} is binary data, not text ({{detail}}): Headroom reads CSV, GeoJSON and scenario JSON text files',
+  'binary.nulByte': 'a NUL byte at {{at}}',
+  'binary.nulChar': 'a NUL character at character {{n}}',
+  'binary.controlChar': 'a control character at character {{n}}',
+  at: 'byte {{byte}}, line {{line}}',
+  'encoding.utf16':
+    '{{name}} starts like {{encoding}} text but is not valid {{encoding}}: save it as UTF-8 (Excel: File › Save As › CSV UTF-8)',
+  'encoding.notUtf8':
+    '{{name}} is not UTF-8 text (0x{{byte}} at {{at}}: a Windows-1252 or Latin-1 file?): save it as UTF-8 (Excel: File › Save As › CSV UTF-8)',
+
+  // ---- where an issue is, and lists of them (importIssues.ts) ----
+  'where.row': 'row {{row}}',
+  'where.column': 'column {{column}}',
+  'where.rowColumn': 'row {{row}}, column {{column}}',
+  issue: '{{where}}: {{message}}',
+  more: '… and {{n}} more problems',
+
+  // ---- values and cells (siteColumns.ts) ----
+  'value.list': 'a list',
+  'value.object': 'an object',
+  'list.more': '{{shown}}, … ({{n}} more)',
+  'number.lat': 'a number of degrees (decimal, north positive)',
+  'number.lon': 'a number of degrees (decimal, east positive)',
+  'number.itLoadMW': 'a number of MW',
+  'number.plannedYear': 'a year such as 2028',
+  'number.rampYears': 'a number of years',
+  'number.acceleratorImportShare': 'a number within [0, 1]',
+  'number.any': 'a number',
+  'cell.number': 'must be {{words}}; got {{got}}',
+  'cell.numberHint': 'must be {{words}}; got {{got}} ({{hint}})',
+  'hint.unit': 'leave out the unit',
+  'hint.decimal': 'write a point for decimals and no thousands separators',
+  'cell.boolean': 'must be true or false; got {{got}}',
+  'cell.sourceTitle': 'is required when source_url or source_date is given',
+  'mistake.itLoadMW': 'Headroom expects itLoadMW in megawatts (MW)',
+  'mistake.lat': 'Headroom expects lat in decimal degrees',
+  'mistake.lon': 'Headroom expects lon in decimal degrees',
+  'mistake.plannedYear': 'Headroom expects plannedYear (the year the site starts drawing power)',
+  'header.repeated': 'appears {{times}} times (columns {{letters}}); keep one',
+  'header.position': 'property {{name}} is ignored: the position comes from the Point geometry',
+  'ignored.column': 'column {{name}} is not a site column and was ignored',
+  'ignored.columnReads': 'column {{name}} is not a site column and was ignored (Headroom reads {{target}})',
+  'ignored.property': 'property {{name}} is not a site field and was ignored',
+  'ignored.propertyReads': 'property {{name}} is not a site field and was ignored (Headroom reads {{target}})',
+  'ignored.moreColumns': '… and {{n}} more columns ignored',
+  'ignored.moreProperties': '… and {{n}} more properties ignored',
+
+  // ---- site lists (importSites.ts) ----
+  'site.required': 'is required',
+  'site.typeA': 'must be a {{expected}} (got {{got}})',
+  'site.typeAn': 'must be an {{expected}} (got {{got}})',
+  'site.value': '{{message}} (got {{got}})',
+  'site.region': 'no region {{region}} (known: {{known}})',
+  'site.regionNear': 'no region {{region}} (did you mean {{near}}?) (known: {{known}})',
+  'site.regionNone': 'none',
+  'site.duplicate': 'duplicate site id {{id}} (also {{first}})',
+  'site.defaulted_one': '{{count}} site left rampYears or acceleratorImportShare blank: set to 1 and listed as assumed',
+  'site.defaulted_other': '{{count}} sites left rampYears or acceleratorImportShare blank: set to 1 and listed as assumed',
+  'site.tooMany': '{{n}} sites; the engine handles at most {{max}} (split the file or drop sites)',
+  'site.tooWideHeader':
+    'the header row has {{n}} columns; a site list has at most {{max}} (is it a site list, and is the delimiter , ; or tab?)',
+  'site.tooWideFeatures':
+    'the features have {{n}} different property names; a site list has at most {{max}} (is it a site list, and is the delimiter , ; or tab?)',
+  'site.replacementChar': 'the file contains � (U+FFFD), left where characters were lost in an earlier conversion: check those names',
+  'site.readFailed': 'could not read {{name}}: {{error}}',
+  'csv.quote': 'has a quoted value with no closing "',
+  'csv.empty': 'the file is empty: expected a header row naming the columns',
+  'csv.missing': 'is missing; a site list needs the columns {{required}}',
+  'csv.extra': 'has {{values}} values but the header has {{columns}} columns (an unquoted comma?)',
+  'csv.noRows': 'no sites: the file has a header row but no data rows',
+  'geo.type': 'type {{type}}',
+  'geo.noType': 'an object without a type',
+  'geo.json': 'not valid JSON: {{error}}',
+  'geo.notCollection': 'expected a GeoJSON FeatureCollection of Point features; got {{got}}',
+  'geo.featuresList': 'must be a list of Point features',
+  'geo.featuresEmpty': 'is empty: no sites to import',
+  'geo.feature': 'must be a Feature (got {{got}})',
+  'geo.properties': 'must be an object (got {{got}})',
+  'geo.geometry': 'must be a Point with coordinates [lon, lat]',
+  'geo.geometryNull': 'must be a Point with coordinates [lon, lat] (got null)',
+  'geo.point': 'must be a Point, one per site (got {{got}})',
+  'geo.coordinates': 'must be [lon, lat] in decimal degrees (got {{got}})',
+} as const;

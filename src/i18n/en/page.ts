@@ -1,2 +1,25 @@
 // English source strings of the 'page' namespace: the page layout (hr-app), presentation mode and embeds. Keys are flat; see src/i18n/i18n.ts.
-export const page = {} as const;
+export const page = {
+  tagline:
+    'Will planned AI datacenters get the grid power, cooling water and parts they need? Move the knobs; the map and charts show the spread of outcomes.',
+  'map.heading': 'Sites and grid regions',
+  'map.year': 'Year',
+  'map.yearLabel': 'Map year',
+  'map.hidden': 'the map is hidden in this view',
+  'selection.label': '{{n}} of {{rows}} sets selected',
+  'selection.mean': 'Mean over {{n}} of {{rows}} sets selected',
+  'selection.subset': 'mean over {{n}} of {{rows}} selected sets',
+  'selection.clear': 'Clear selection',
+  'charts.heading': 'Distributions',
+  'charts.output': 'Output',
+  'charts.outputLabel': 'Chart output',
+  'knobs.heading': 'Knobs',
+  'run.settings': 'Run settings',
+  'ensemble.label': 'Ensemble of parameter sets',
+  'results.heading': 'Results',
+  'data.heading': 'Table and sources',
+  'export.failed': 'The export failed',
+  'embed.title': 'Headroom: {{name}}',
+  'embed.untitled': 'datacenter power, water and parts',
+  'embed.code': 'Embed code',
+} as const;

@@ -3,6 +3,8 @@
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type uPlot from 'uplot';
+import { type Language, language, t } from '../../i18n/i18n';
+import { LocaleController } from '../i18n/LocaleController';
 import { downloadBlob, slug } from '../io/download';
 import { UPlotChart } from './UPlotChart';
 
@@ -25,15 +27,21 @@ export function axisFont(large: boolean): { font: string; labelFont: string } {
     : { font: '11px system-ui, sans-serif', labelFont: '600 12px system-ui, sans-serif' };
 }
 
+/** Options a chart passes to its title's t() calls: `lng` set only for the PNG's file name. */
+export type TitleOptions = { lng?: Language };
+
 export abstract class ChartElement extends LitElement {
   static override properties = { present: { type: Boolean } };
   declare present: boolean;
   #chart: UPlotChart | undefined;
+  /** The language the plot's axes and series were labelled in. */
+  #chartLanguage: Language | undefined;
   #data: uPlot.AlignedData | undefined;
 
   constructor() {
     super();
     this.present = false;
+    new LocaleController(this);
   }
 
   static override styles = [
@@ -55,8 +63,12 @@ export abstract class ChartElement extends LitElement {
     `,
   ];
 
-  /** Title shown above the chart and written into its PNG. */
+  /** Title shown above the chart and written into its PNG, in the page's language. */
   protected abstract get chartTitle(): string;
+  /** The title in `options.lng` (English for the PNG's file name); a chart that can name that language overrides it. */
+  protected titleIn(_options: TitleOptions): string {
+    return this.chartTitle;
+  }
   protected abstract makeOptions(width: number, height: number): uPlot.Options;
   /** undefined: nothing to draw yet. */
   protected abstract chartData(): uPlot.AlignedData | undefined;
@@ -75,15 +87,19 @@ export abstract class ChartElement extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('present') && this.#chart) {
-      // Canvas fonts are fixed when a plot is made: a mode switch is the one time a chart is rebuilt.
+    if ((changed.has('present') || this.#chartLanguage !== language()) && this.#chart) {
+      // Canvas fonts and uPlot's axis and series labels are fixed when a plot is made: a mode
+      // switch or a change of language are the times a chart is rebuilt.
       this.#chart.dispose();
       this.#chart = undefined;
     }
     const data = this.#data;
     const host = this.renderRoot.querySelector<HTMLElement>('.plot');
     if (!data || !host) return;
-    this.#chart ??= new UPlotChart(host, (w, h) => this.makeOptions(w, h), this.chartHeight);
+    if (!this.#chart) {
+      this.#chart = new UPlotChart(host, (w, h) => this.makeOptions(w, h), this.chartHeight);
+      this.#chartLanguage = language();
+    }
     this.#chart.setData(data);
   }
 
@@ -98,7 +114,8 @@ export abstract class ChartElement extends LitElement {
   }
 
   async #savePng(): Promise<void> {
-    downloadBlob(`headroom-${slug(this.chartTitle)}.png`, await this.toPng());
+    // The file name stays English (a slug keeps only ASCII letters), whatever the page's language.
+    downloadBlob(`headroom-${slug(this.titleIn({ lng: 'en' }))}.png`, await this.toPng());
   }
 
   override render() {
@@ -107,10 +124,10 @@ export abstract class ChartElement extends LitElement {
       <figcaption>
         <h3>${this.chartTitle}</h3>
         ${this.controls()}
-        <button type="button" aria-label=${`Save ${this.chartTitle} as PNG`} ?disabled=${!hasData} @click=${() => void this.#savePng()}>PNG</button>
+        <button type="button" aria-label=${t('charts:savePng', { title: this.chartTitle })} ?disabled=${!hasData} @click=${() => void this.#savePng()}>PNG</button>
       </figcaption>
       <div class="plot"></div>
-      ${hasData ? nothing : html`<p class="empty">Waiting for the first run…</p>`}
+      ${hasData ? nothing : html`<p class="empty">${t('charts:waiting')}</p>`}
       <p class="note">${this.note()}</p>
     </figure>`;
   }

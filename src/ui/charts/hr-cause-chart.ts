@@ -5,9 +5,10 @@ import { html } from 'lit';
 import type uPlot from 'uplot';
 import { shortfallByYear, type YearShortfall } from '../../engine/attribution';
 import type { RunResult } from '../../engine/types';
+import { t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
 import { CAUSE_COLOURS, CAUSE_LABELS, CAUSES, knobsDiffer, powerUnit, type PowerUnit } from '../answerText';
-import { axisFont, ChartElement } from './chartBase';
+import { axisFont, ChartElement, type TitleOptions } from './chartBase';
 
 const translucent = (hex: string, alpha: number): string => {
   const n = parseInt(hex.slice(1), 16);
@@ -95,7 +96,11 @@ export class HrCauseChart extends ChartElement {
   }
 
   protected get chartTitle(): string {
-    return `What breaks first: planned IT load not delivered, by cause${this.#data ? ` (${this.#data.unit.unit})` : ''}`;
+    return this.titleIn({});
+  }
+
+  protected override titleIn(options: TitleOptions): string {
+    return this.#data ? t('charts:cause.titleUnit', { ...options, unit: this.#data.unit.unit }) : t('charts:cause.title', options);
   }
 
   protected chartData(): uPlot.AlignedData | undefined {
@@ -138,12 +143,12 @@ export class HrCauseChart extends ChartElement {
         { ...font, label: () => this.#data?.unit.unit ?? '', size: 56 },
       ],
       series: [
-        { label: 'Year', value: (_u, v) => (v === null ? '—' : String(v)) },
+        { label: t('charts:series.year'), value: (_u, v) => (v === null ? '—' : String(v)) },
         ...causes,
-        line('Total P95', { stroke: translucent(TOTAL, 0.6), dash: [2, 3] }),
-        line('Total P5', { stroke: translucent(TOTAL, 0.6), dash: [2, 3] }),
-        line('Total P50', { width: 2 }),
-        line('As written (mean)', { stroke: '#5a2d82', width: 2, dash: [7, 4] }),
+        line(t('charts:cause.totalP95'), { stroke: translucent(TOTAL, 0.6), dash: [2, 3] }),
+        line(t('charts:cause.totalP5'), { stroke: translucent(TOTAL, 0.6), dash: [2, 3] }),
+        line(t('charts:cause.totalP50'), { width: 2 }),
+        line(t('charts:cause.asWritten'), { stroke: '#5a2d82', width: 2, dash: [7, 4] }),
       ],
       bands: [
         ...CAUSES.slice(1).map((cause, i): uPlot.Band => ({ series: [i + 2, i + 1], fill: translucent(CAUSE_COLOURS[cause], 0.85) })),
@@ -157,8 +162,8 @@ export class HrCauseChart extends ChartElement {
     if (!f) return '';
     const swatch = (c: string) => html`<i style="background:${translucent(c, 0.85)};border:1px solid ${c}"></i>`;
     return html`${CAUSES.map((cause) => html`<span class="key" data-cause=${cause}>${swatch(CAUSE_COLOURS[cause])}${CAUSE_LABELS[cause]}</span>`)}
-      <br />Stacked: mean MW not delivered by cause (they add up to the mean total). Grey band between dotted lines: the total's P5–P95 over the draws; black line: its median.
-      ${f.baseline ? html`<span class="key"><i style="background:none;border-top:2px dashed #5a2d82;height:0"></i>the scenario as written (mean total)</span>` : ''}`;
+      <br />${t('charts:cause.note')}
+      ${f.baseline ? html`<span class="key"><i style="background:none;border-top:2px dashed #5a2d82;height:0"></i>${t('charts:cause.keyAsWritten')}</span>` : ''}`;
   }
 }
 

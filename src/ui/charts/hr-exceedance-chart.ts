@@ -1,12 +1,13 @@
 // Exceedance curve of the chosen output: P(X > x), read off the same histogram. "How likely is
 // it that at least x is served?" is the question planners ask, and it reads straight off this.
 import type uPlot from 'uplot';
-import { axisFont, CHART_COLOURS } from './chartBase';
+import { t } from '../../i18n/i18n';
+import { axisFont, CHART_COLOURS, type TitleOptions } from './chartBase';
 import { OutputChartElement } from './outputChart';
 
 export class HrExceedanceChart extends OutputChartElement {
-  protected get chartTitle(): string {
-    return this.titleFor('chance of exceeding');
+  protected override titleIn(options: TitleOptions): string {
+    return this.titleFor(t('charts:exceedance.what', options), options);
   }
 
   protected chartData(): uPlot.AlignedData | undefined {
@@ -23,14 +24,14 @@ export class HrExceedanceChart extends OutputChartElement {
       scales: { x: { time: false }, y: { range: [0, 1] } },
       axes: [
         { ...f, label: () => this.histogram?.unit ?? '' },
-        { ...f, label: 'P(value > x)', size: 48, values: (_u, vals) => vals.map((v) => `${Math.round(v * 100)}%`) },
+        { ...f, label: t('charts:exceedance.axis'), size: 48, values: (_u, vals) => vals.map((v) => `${Math.round(v * 100)}%`) },
       ],
-      series: [{}, { label: 'P(value > x)', stroke: CHART_COLOURS.served, width: 2, points: { show: false } }],
+      series: [{}, { label: t('charts:exceedance.axis'), stroke: CHART_COLOURS.served, width: 2, points: { show: false } }],
     };
   }
 
   protected override note(): string {
-    return this.histogram ? 'Read across from a probability to the value exceeded with that chance (P50 at 50%).' : '';
+    return this.histogram ? t('charts:exceedance.note') : '';
   }
 }
 

@@ -3,7 +3,8 @@
 import { html } from 'lit';
 import type uPlot from 'uplot';
 import type { RunResult } from '../../engine/types';
-import { axisFont, CHART_COLOURS, ChartElement } from './chartBase';
+import { t } from '../../i18n/i18n';
+import { axisFont, CHART_COLOURS, ChartElement, type TitleOptions } from './chartBase';
 import { fanData, type FanData } from './chartData';
 
 const translucent = (hex: string, alpha: number): string => {
@@ -22,7 +23,11 @@ export class HrFanChart extends ChartElement {
   }
 
   protected get chartTitle(): string {
-    return `Energy demanded vs served by year${this.#fan ? ` (${this.#fan.unit})` : ''}`;
+    return this.titleIn({});
+  }
+
+  protected override titleIn(options: TitleOptions): string {
+    return this.#fan ? t('charts:fan.titleUnit', { ...options, unit: this.#fan.unit }) : t('charts:fan.title', options);
   }
 
   protected chartData(): uPlot.AlignedData | undefined {
@@ -55,15 +60,15 @@ export class HrFanChart extends ChartElement {
         { ...f, label: () => this.#fan?.unit ?? '', size: 56 },
       ],
       series: [
-        { label: 'Year', value: (_u, v) => (v === null ? '—' : String(v)) },
-        edge('Demanded P95', CHART_COLOURS.demanded),
-        edge('Demanded P5', CHART_COLOURS.demanded),
-        line('Demanded P50', CHART_COLOURS.demanded),
-        line('Demanded mean', CHART_COLOURS.demanded, { dash: [6, 4], width: 1.5 }),
-        edge('Served P95', CHART_COLOURS.served),
-        edge('Served P5', CHART_COLOURS.served),
-        line('Served P50', CHART_COLOURS.served),
-        line('Served mean', CHART_COLOURS.served, { dash: [6, 4], width: 1.5 }),
+        { label: t('charts:series.year'), value: (_u, v) => (v === null ? '—' : String(v)) },
+        edge(t('charts:fan.demandedP95'), CHART_COLOURS.demanded),
+        edge(t('charts:fan.demandedP5'), CHART_COLOURS.demanded),
+        line(t('charts:fan.demandedP50'), CHART_COLOURS.demanded),
+        line(t('charts:fan.demandedMean'), CHART_COLOURS.demanded, { dash: [6, 4], width: 1.5 }),
+        edge(t('charts:fan.servedP95'), CHART_COLOURS.served),
+        edge(t('charts:fan.servedP5'), CHART_COLOURS.served),
+        line(t('charts:fan.servedP50'), CHART_COLOURS.served),
+        line(t('charts:fan.servedMean'), CHART_COLOURS.served, { dash: [6, 4], width: 1.5 }),
       ],
       bands: [
         { series: [1, 2], fill: translucent(CHART_COLOURS.demanded, 0.16) },
@@ -75,8 +80,8 @@ export class HrFanChart extends ChartElement {
   protected override note() {
     if (!this.#fan) return '';
     const swatch = (c: string) => html`<i style="background:${translucent(c, 0.45)};border:1px solid ${c}"></i>`;
-    return html`<span class="key">${swatch(CHART_COLOURS.demanded)}demanded</span><span class="key">${swatch(CHART_COLOURS.served)}served</span>
-      Band: P5–P95 over the draws; solid: median; dashed: mean.`;
+    return html`<span class="key">${swatch(CHART_COLOURS.demanded)}${t('charts:fan.keyDemanded')}</span><span class="key">${swatch(CHART_COLOURS.served)}${t('charts:fan.keyServed')}</span>
+      ${t('charts:fan.note')}`;
   }
 }
 

@@ -2,13 +2,14 @@
 // (draws outside the pilot's range are counted and reported, not drawn). The mean is marked.
 import { html } from 'lit';
 import uPlot from 'uplot';
+import { t } from '../../i18n/i18n';
 import { formatNumber, formatPercent } from '../format';
-import { axisFont, CHART_COLOURS } from './chartBase';
+import { axisFont, CHART_COLOURS, type TitleOptions } from './chartBase';
 import { OutputChartElement } from './outputChart';
 
 export class HrHistogramChart extends OutputChartElement {
-  protected get chartTitle(): string {
-    return this.titleFor('distribution');
+  protected override titleIn(options: TitleOptions): string {
+    return this.titleFor(t('charts:histogram.what', options), options);
   }
 
   protected chartData(): uPlot.AlignedData | undefined {
@@ -25,12 +26,12 @@ export class HrHistogramChart extends OutputChartElement {
       scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(max * 1.1, 1e-3)] } },
       axes: [
         { ...f, label: () => this.histogram?.unit ?? '' },
-        { ...f, label: 'share of draws', size: 52, values: (_u, vals) => vals.map((v) => `${Math.round(v * 1000) / 10}%`) },
+        { ...f, label: t('charts:histogram.axis'), size: 52, values: (_u, vals) => vals.map((v) => `${Math.round(v * 1000) / 10}%`) },
       ],
       series: [
         {},
         {
-          label: 'share of draws',
+          label: t('charts:histogram.axis'),
           fill: 'rgba(31, 95, 191, 0.35)',
           stroke: CHART_COLOURS.served,
           width: 1,
@@ -61,8 +62,8 @@ export class HrHistogramChart extends OutputChartElement {
   protected override note() {
     const h = this.histogram;
     if (!h) return '';
-    const outside = h.outside > 0 ? ` ${formatPercent(h.outside)} of draws fall outside the binned range.` : '';
-    return html`Dashed line: mean ${formatNumber(h.mean)} ± ${formatNumber(h.se)} ${h.unit} (Monte Carlo s.e.).${outside}`;
+    const values = { mean: formatNumber(h.mean), se: formatNumber(h.se), unit: h.unit };
+    return html`${h.outside > 0 ? t('charts:histogram.noteOutside', { ...values, outside: formatPercent(h.outside) }) : t('charts:histogram.note', values)}`;
   }
 }
 

@@ -3,8 +3,9 @@
 import { html } from 'lit';
 import uPlot from 'uplot';
 import type { RunResult } from '../../engine/types';
+import { t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
-import { axisFont, CHART_COLOURS, ChartElement, shortLabel } from './chartBase';
+import { axisFont, CHART_COLOURS, ChartElement, shortLabel, type TitleOptions } from './chartBase';
 import { regionData, type RegionData } from './chartData';
 
 export class HrRegionBars extends ChartElement {
@@ -31,7 +32,14 @@ export class HrRegionBars extends ChartElement {
   }
 
   protected get chartTitle(): string {
-    return `Grid regions in ${this.year ?? ''}: curtailment risk and stress${this.subset ? ` (${this.subset})` : ''}`;
+    return this.titleIn({});
+  }
+
+  protected override titleIn(options: TitleOptions): string {
+    const year = this.year ?? '';
+    return this.subset
+      ? t('charts:regionBars.titleSubset', { ...options, year, subset: this.subset })
+      : t('charts:regionBars.title', { ...options, year });
   }
 
   protected override get chartHeight(): number {
@@ -69,16 +77,16 @@ export class HrRegionBars extends ChartElement {
         {
           ...f,
           scale: 'p',
-          label: 'P(curtailment)',
+          label: t('charts:regionBars.pCurtail'),
           size: this.present ? 64 : 48,
           values: (_u, vals) => vals.map((v) => `${Math.round(v * 100)}%`),
         },
-        { ...f, scale: 'stress', side: 1, label: 'grid stress P50', size: this.present ? 56 : 40, grid: { show: false } },
+        { ...f, scale: 'stress', side: 1, label: t('charts:regionBars.stressAxis'), size: this.present ? 56 : 40, grid: { show: false } },
       ],
       series: [
-        { label: 'Region', value: (_u, i) => (i === null ? '—' : (this.#rows?.names[i] ?? '')) },
+        { label: t('charts:series.region'), value: (_u, i) => (i === null ? '—' : (this.#rows?.names[i] ?? '')) },
         {
-          label: 'P(curtailment)',
+          label: t('charts:regionBars.pCurtail'),
           scale: 'p',
           fill: 'rgba(215, 25, 28, 0.55)',
           stroke: CHART_COLOURS.curtail,
@@ -87,7 +95,7 @@ export class HrRegionBars extends ChartElement {
           value: (_u, v) => (v === null ? '—' : `${Math.round(v * 100)}%`),
         },
         {
-          label: 'Grid stress P50',
+          label: t('charts:regionBars.stressSeries'),
           scale: 'stress',
           stroke: CHART_COLOURS.stress,
           paths: () => null,
@@ -100,8 +108,8 @@ export class HrRegionBars extends ChartElement {
 
   protected override note() {
     if (!this.#rows) return '';
-    return html`<span class="key"><i style="background:rgba(215, 25, 28, 0.55)"></i>P(curtailment) in ${this.year}</span><span class="key"><i class="dot"></i>grid stress P50 (right axis)</span>
-      Stress &gt; 1: datacenter demand above grid headroom in its peak year. Regions with sites, riskiest first.`;
+    return html`<span class="key"><i style="background:rgba(215, 25, 28, 0.55)"></i>${t('charts:regionBars.keyCurtail', { year: this.year ?? '' })}</span><span class="key"><i class="dot"></i>${t('charts:regionBars.keyStress')}</span>
+      ${t('charts:regionBars.note')}`;
   }
 }
 

@@ -4,11 +4,12 @@
 import { html } from 'lit';
 import uPlot from 'uplot';
 import type { RunResult } from '../../engine/types';
+import { t } from '../../i18n/i18n';
 import { type RegionShortfall, regionShortfallInYear } from '../../engine/whereBreaks';
 import type { Scenario } from '../../scenario/schema';
 import { CAUSE_COLOURS, CAUSE_LABELS, CAUSES, powerUnit, type PowerUnit } from '../answerText';
 import { regionWhyText } from '../whyText';
-import { axisFont, ChartElement, shortLabel } from './chartBase';
+import { axisFont, ChartElement, shortLabel, type TitleOptions } from './chartBase';
 import { stackCauses } from './hr-cause-chart';
 
 /** Regions drawn at most: the rest of the shortfall is in the sentence's total. */
@@ -51,7 +52,14 @@ export class HrRegionCauseChart extends ChartElement {
   }
 
   protected get chartTitle(): string {
-    return `Where it breaks in ${this.year ?? ''}: IT load not delivered by region and cause${this.#data ? ` (${this.#data.unit.unit}, mean)` : ''}`;
+    return this.titleIn({});
+  }
+
+  protected override titleIn(options: TitleOptions): string {
+    const year = this.year ?? '';
+    return this.#data
+      ? t('charts:regionCause.titleUnit', { ...options, year, unit: this.#data.unit.unit })
+      : t('charts:regionCause.title', { ...options, year });
   }
 
   protected chartData(): uPlot.AlignedData | undefined {
@@ -87,10 +95,10 @@ export class HrRegionCauseChart extends ChartElement {
         { ...f, label: () => this.#data?.unit.unit ?? '', size: 56 },
       ],
       series: [
-        { label: 'Region', value: (_u, i) => (i === null ? '—' : name(i)) },
+        { label: t('charts:series.region'), value: (_u, i) => (i === null ? '—' : name(i)) },
         ...[...CAUSES].reverse().map(
           (cause): uPlot.Series => ({
-            label: `${CAUSE_LABELS[cause]} (cumulative)`,
+            label: t('charts:regionCause.cumulative', { cause: CAUSE_LABELS[cause] }),
             fill: CAUSE_COLOURS[cause],
             stroke: CAUSE_COLOURS[cause],
             paths: bars,

@@ -2,8 +2,9 @@
 // probability of missing the plan (bars, right axis).
 import uPlot from 'uplot';
 import type { RunResult } from '../../engine/types';
+import { t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
-import { axisFont, CHART_COLOURS, ChartElement } from './chartBase';
+import { axisFont, CHART_COLOURS, ChartElement, type TitleOptions } from './chartBase';
 import { siteLoadData } from './chartData';
 
 export class HrSiteLoadChart extends ChartElement {
@@ -25,7 +26,12 @@ export class HrSiteLoadChart extends ChartElement {
   }
 
   protected get chartTitle(): string {
-    return `${this.scenario?.sites[this.siteIndex]?.name ?? 'Site'}: IT load by year (MW)`;
+    return this.titleIn({});
+  }
+
+  protected override titleIn(options: TitleOptions): string {
+    const name = this.scenario?.sites[this.siteIndex]?.name ?? t('charts:siteLoad.site', options);
+    return t('charts:siteLoad.title', { ...options, name });
   }
 
   protected override get chartHeight(): number {
@@ -51,11 +57,26 @@ export class HrSiteLoadChart extends ChartElement {
         { ...f, scale: 'p', side: 1, size: 44, grid: { show: false }, values: (_u, vals) => vals.map((v) => `${Math.round(v * 100)}%`) },
       ],
       series: [
-        { label: 'Year', value: (_u, v) => (v === null ? '—' : String(v)) },
-        { label: 'Planned', scale: 'mw', stroke: CHART_COLOURS.planned, dash: [6, 4], width: 2, points: { show: false }, value: mw },
-        { label: 'Expected delivered', scale: 'mw', stroke: CHART_COLOURS.served, width: 2.5, points: { show: true, size: 5 }, value: mw },
+        { label: t('charts:series.year'), value: (_u, v) => (v === null ? '—' : String(v)) },
         {
-          label: 'P(miss)',
+          label: t('charts:siteLoad.planned'),
+          scale: 'mw',
+          stroke: CHART_COLOURS.planned,
+          dash: [6, 4],
+          width: 2,
+          points: { show: false },
+          value: mw,
+        },
+        {
+          label: t('charts:siteLoad.expected'),
+          scale: 'mw',
+          stroke: CHART_COLOURS.served,
+          width: 2.5,
+          points: { show: true, size: 5 },
+          value: mw,
+        },
+        {
+          label: t('charts:siteLoad.pMiss'),
           scale: 'p',
           fill: 'rgba(215, 25, 28, 0.28)',
           stroke: CHART_COLOURS.miss,

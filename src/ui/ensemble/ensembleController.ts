@@ -3,6 +3,7 @@
 // definition, the sensitivity analysis and raw-sample export. Outcomes go to the store.
 import { checkDraws, checkParamSets, checkSeed, DEFAULT_SEED, RunOptionError, validOr } from '../../engine/options';
 import type { Engine, RunProgress } from '../../engine/types';
+import { t } from '../../i18n/i18n';
 import { KNOB_NAMES } from '../../scenario/names';
 import type { Scenario } from '../../scenario/schema';
 import { errorMessage } from '../format';
@@ -104,7 +105,7 @@ export class EnsembleController {
       checkParamSets({ count: K, design });
     } catch (e) {
       if (!(e instanceof RunOptionError)) throw e;
-      this.store.set({ error: { title: 'Ensemble settings are not valid', issues: [{ path: e.path, message: e.reason }] } });
+      this.store.set({ error: { title: t('ensemble:settings.invalid'), issues: [{ path: e.path, message: e.reason }] } });
       return;
     }
     const seed = validOr(() => checkSeed(s.inputs.seed)) ?? DEFAULT_SEED;
@@ -206,7 +207,17 @@ export class EnsembleController {
       const metric = metricId(fitMetric(s.failure.metric, run.scenario, resolveYear(s.year, run.scenario) ?? defaultYear(run.scenario)));
       this.store.set({ prim: runPrim(run, { ...s.failure, metric }) });
     } catch (e) {
-      this.store.set({ prim: { rows: run.rows, failing: 0, boxes: [], message: `PRIM failed: ${errorMessage(e)}` } });
+      const error = errorMessage(e);
+      this.store.set({
+        prim: {
+          rows: run.rows,
+          failing: 0,
+          boxes: [],
+          get message() {
+            return t('ensemble:prim.msg.failed', { error });
+          },
+        },
+      });
     }
   }
 
@@ -223,7 +234,7 @@ export class EnsembleController {
     try {
       this.store.set({ notice: await exportRawSamples(engine, this.store.state, format, series) });
     } catch (e) {
-      this.store.set({ error: { title: 'The raw-sample export failed', issues: [{ message: errorMessage(e) }] } });
+      this.store.set({ error: { title: t('ensemble:raw.failed'), issues: [{ message: errorMessage(e) }] } });
     }
   }
 }

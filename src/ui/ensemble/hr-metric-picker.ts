@@ -2,7 +2,9 @@
 // region and the year. Used for the scatter's y axis and colour and for the failure definition.
 import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
+import { LocaleController } from '../i18n/LocaleController';
 import { fitMetric, METRIC_KINDS, metricId, type MetricKind, type MetricSpec } from './metrics';
 
 export type MetricEvent = CustomEvent<{ id: string }>;
@@ -23,6 +25,7 @@ export class HrMetricPicker extends LitElement {
 
   constructor() {
     super();
+    new LocaleController(this);
     this.label = '';
     this.value = 'energyServedMWh';
     this.scenario = undefined;
@@ -49,19 +52,19 @@ export class HrMetricPicker extends LitElement {
     const refit = (kind: MetricKind): MetricSpec =>
       fitMetric(metricId({ kind, year: m.year ?? this.year, region: m.region }), s, this.year);
     return html`
-      <select aria-label=${`${this.label} output`} .value=${live(m.kind)} @change=${(e: Event) => this.#emit(refit((e.target as HTMLSelectElement).value as MetricKind))}>
-        ${(Object.keys(METRIC_KINDS) as MetricKind[]).map((k) => html`<option value=${k} ?selected=${k === m.kind}>${METRIC_KINDS[k].label} (${METRIC_KINDS[k].unit})</option>`)}
+      <select aria-label=${t('ensemble:picker.output', { label: this.label })} .value=${live(m.kind)} @change=${(e: Event) => this.#emit(refit((e.target as HTMLSelectElement).value as MetricKind))}>
+        ${(Object.keys(METRIC_KINDS) as MetricKind[]).map((k) => html`<option value=${k} ?selected=${k === m.kind}>${t('ensemble:withUnit', { label: METRIC_KINDS[k].label, unit: METRIC_KINDS[k].unit })}</option>`)}
       </select>
       ${
         meta.needsRegion
-          ? html`<select aria-label=${`${this.label} region`} .value=${live(m.region ?? '')} @change=${(e: Event) => this.#emit({ ...m, region: (e.target as HTMLSelectElement).value })}>
+          ? html`<select aria-label=${t('ensemble:picker.region', { label: this.label })} .value=${live(m.region ?? '')} @change=${(e: Event) => this.#emit({ ...m, region: (e.target as HTMLSelectElement).value })}>
             ${regions.map((r) => html`<option value=${r.id} ?selected=${r.id === m.region}>${r.name}</option>`)}
           </select>`
           : nothing
       }
       ${
         meta.needsYear
-          ? html`<select aria-label=${`${this.label} year`} .value=${live(String(m.year))} @change=${(e: Event) => this.#emit({ ...m, year: Number((e.target as HTMLSelectElement).value) })}>
+          ? html`<select aria-label=${t('ensemble:picker.year', { label: this.label })} .value=${live(String(m.year))} @change=${(e: Event) => this.#emit({ ...m, year: Number((e.target as HTMLSelectElement).value) })}>
             ${years.map((y) => html`<option value=${y} ?selected=${y === m.year}>${y}</option>`)}
           </select>`
           : nothing

@@ -3,6 +3,8 @@
 // several axes combine: a set must lie in all of them); a click on an axis clears its interval.
 // Drawn on one canvas, lines batched by colour: thousands of polylines are a few strokes.
 import { LitElement, css, html, nothing } from 'lit';
+import { t } from '../../i18n/i18n';
+import { LocaleController } from '../i18n/LocaleController';
 import { PALETTE, PALETTE_SIZE } from './colourRamp';
 
 export interface ParAxis {
@@ -55,6 +57,7 @@ export class HrParcoords extends LitElement {
 
   constructor() {
     super();
+    new LocaleController(this);
     this.axes = [];
     this.columns = [];
     this.colours = undefined;
@@ -228,17 +231,17 @@ export class HrParcoords extends LitElement {
 
   override render() {
     const active = this.axes.filter((a) => this.intervals[a.id]);
-    return html`<canvas role="img" aria-label=${`Parallel coordinates of ${this.columns[0]?.length ?? 0} parameter sets over ${this.axes.map((a) => a.label).join(', ')}. Drag along an axis to select an interval.`}
+    return html`<canvas role="img" aria-label=${t('ensemble:parcoords.aria', { n: String(this.columns[0]?.length ?? 0), axes: this.axes.map((a) => a.label).join(t('ensemble:list.sep')) })}
         @pointerdown=${this.#down} @pointermove=${this.#move} @pointerup=${this.#up} @pointercancel=${() => (this.#drag = undefined)}></canvas>
       ${
         active.length
-          ? html`<ul aria-label="Axis intervals">
+          ? html`<ul aria-label=${t('ensemble:parcoords.intervals')}>
             ${active.map((a) => {
               const [lo, hi] = this.intervals[a.id] as readonly [number, number];
               const rest = { ...this.intervals };
               delete rest[a.id];
               return html`<li>${a.label}: ${a.format(lo)} – ${a.format(hi)}
-                <button type="button" aria-label=${`Clear the interval on ${a.label}`} @click=${() => this.#emit(rest)}>clear</button></li>`;
+                <button type="button" aria-label=${t('ensemble:parcoords.clearLabel', { axis: a.label })} @click=${() => this.#emit(rest)}>${t('ensemble:parcoords.clear')}</button></li>`;
             })}
           </ul>`
           : nothing

@@ -4,8 +4,10 @@
 // fail). Selecting a box brushes its sets on the map, the scatter and the parallel coordinates.
 import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { numberFormat, t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
 import { formatPercent } from '../format';
+import { LocaleController } from '../i18n/LocaleController';
 import { emitAction } from './actions';
 import './hr-metric-picker';
 import type { MetricEvent } from './hr-metric-picker';
@@ -30,6 +32,7 @@ export class HrPrim extends LitElement {
 
   constructor() {
     super();
+    new LocaleController(this);
     this.failure = DEFAULT_FAILURE;
     this.view = undefined;
     this.scenario = undefined;
@@ -59,23 +62,24 @@ export class HrPrim extends LitElement {
 
   #results() {
     const v = this.view;
-    if (this.running) return html`<p class="meta">PRIM runs when the ensemble has finished.</p>`;
-    if (!v) return html`<p class="meta">Run an ensemble to find where the failures concentrate.</p>`;
+    if (this.running) return html`<p class="meta">${t('ensemble:prim.running')}</p>`;
+    if (!v) return html`<p class="meta">${t('ensemble:prim.none')}</p>`;
     const share = v.rows > 0 ? v.failing / v.rows : 0;
-    return html`<p class="meta" data-testid="prim-failing">${v.failing.toLocaleString('en')} of ${v.rows.toLocaleString('en')} parameter sets fail (${formatPercent(share)}).</p>
+    const n = (x: number): string => numberFormat().format(x);
+    return html`<p class="meta" data-testid="prim-failing">${t('ensemble:prim.failing', { failing: n(v.failing), rows: n(v.rows), share: formatPercent(share) })}</p>
       ${v.message ? html`<p class="meta" role="status">${v.message}</p>` : nothing}
       ${
         v.boxes.length
-          ? html`<ol aria-label="PRIM boxes">
+          ? html`<ol aria-label=${t('ensemble:prim.boxesLabel')}>
             ${v.boxes.map(
               (b, i) => html`<li data-testid="prim-box">
-                <p class="sentence">Failures concentrate where ${b.sentence}.</p>
-                <p class="meta">coverage ${formatPercent(b.coverage)} of the failing sets · density ${formatPercent(b.density)} fail · ${b.count.toLocaleString('en')} sets in the box
-                  <button type="button" aria-label=${`Select the sets of box ${i + 1}`} @click=${() => emitAction(this, { type: 'brush', brush: b.brush })}>select these sets</button></p>
+                <p class="sentence">${t('ensemble:prim.sentence', { sentence: b.sentence })}</p>
+                <p class="meta">${t('ensemble:prim.boxMeta', { coverage: formatPercent(b.coverage), density: formatPercent(b.density), sets: n(b.count) })}
+                  <button type="button" aria-label=${t('ensemble:prim.selectLabel', { n: i + 1 })} @click=${() => emitAction(this, { type: 'brush', brush: b.brush })}>${t('ensemble:prim.select')}</button></p>
               </li>`,
             )}
           </ol>
-          <p class="meta">Boxes from PRIM (peeling 5% at a time, pasting, target density ${Math.round(PRIM_DENSITY * 100)}%); later boxes cover failures outside the earlier ones.</p>`
+          <p class="meta">${t('ensemble:prim.footnote', { density: Math.round(PRIM_DENSITY * 100) })}</p>`
           : nothing
       }`;
   }
@@ -85,14 +89,14 @@ export class HrPrim extends LitElement {
     const metric = s ? metricId(fitMetric(this.failure.metric, s, this.year)) : this.failure.metric;
     this.#metric = metric;
     const unit = metricUnit(metric);
-    return html`<div class="def" role="group" aria-label="Failure definition">
-        A set fails when
-        <hr-metric-picker label="Failure" .value=${metric} .scenario=${s} year=${this.year} @hr-metric=${(e: MetricEvent) => this.#set({ metric: e.detail.id })}></hr-metric-picker>
-        <select aria-label="Failure comparison" .value=${live(this.failure.op)} @change=${(e: Event) => this.#set({ op: (e.target as HTMLSelectElement).value === '<' ? '<' : '>' })}>
-          <option value=">" ?selected=${this.failure.op === '>'}>&gt; (above)</option>
-          <option value="<" ?selected=${this.failure.op === '<'}>&lt; (below)</option>
+    return html`<div class="def" role="group" aria-label=${t('ensemble:prim.defLabel')}>
+        ${t('ensemble:prim.failsWhen')}
+        <hr-metric-picker label=${t('ensemble:prim.picker')} .value=${metric} .scenario=${s} year=${this.year} @hr-metric=${(e: MetricEvent) => this.#set({ metric: e.detail.id })}></hr-metric-picker>
+        <select aria-label=${t('ensemble:prim.compareLabel')} .value=${live(this.failure.op)} @change=${(e: Event) => this.#set({ op: (e.target as HTMLSelectElement).value === '<' ? '<' : '>' })}>
+          <option value=">" ?selected=${this.failure.op === '>'}>${t('ensemble:prim.above')}</option>
+          <option value="<" ?selected=${this.failure.op === '<'}>${t('ensemble:prim.below')}</option>
         </select>
-        <input type="number" step="any" aria-label=${`Failure threshold (${unit})`} .value=${String(this.failure.value)}
+        <input type="number" step="any" aria-label=${t('ensemble:prim.thresholdLabel', { unit })} .value=${String(this.failure.value)}
           @change=${(e: Event) => {
             const input = e.target as HTMLInputElement;
             if (Number.isFinite(input.valueAsNumber)) this.#set({ value: input.valueAsNumber });

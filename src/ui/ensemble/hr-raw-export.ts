@@ -2,6 +2,8 @@
 // is the one picked in the scatter (or typed here), else the live view's set 0.
 import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { t } from '../../i18n/i18n';
+import { LocaleController } from '../i18n/LocaleController';
 import { HEADLINE_SERIES } from '../hr-results';
 import { emitAction, type RawFormat } from './actions';
 
@@ -21,6 +23,7 @@ export class HrRawExport extends LitElement {
 
   constructor() {
     super();
+    new LocaleController(this);
     this.rows = 0;
     this.picked = undefined;
     this.ready = false;
@@ -50,9 +53,9 @@ export class HrRawExport extends LitElement {
 
   override render() {
     const p = this.picked;
-    const which = p !== undefined && p < this.rows ? `ensemble parameter set ${p}` : 'the live view (parameter set 0: the knob values)';
+    const which = p !== undefined && p < this.rows ? t('ensemble:raw.whichSet', { n: String(p) }) : t('ensemble:raw.whichLive');
     return html`<fieldset>
-        <legend>Outputs</legend>
+        <legend>${t('ensemble:raw.outputs')}</legend>
         ${HEADLINE_SERIES.map(
           (h) =>
             html`<label><input type="checkbox" .checked=${live(this.chosen.has(h.key))} @change=${(e: Event) => this.#toggle(h.key, (e.target as HTMLInputElement).checked)} /> ${h.label}</label>`,
@@ -61,19 +64,19 @@ export class HrRawExport extends LitElement {
       <div class="row">
         ${
           this.rows > 0
-            ? html`<label>Ensemble set
-                <input type="number" min="0" max=${this.rows - 1} step="1" aria-label="Ensemble parameter set to export" .value=${p === undefined ? '' : String(p)}
+            ? html`<label>${t('ensemble:raw.set')}
+                <input type="number" min="0" max=${this.rows - 1} step="1" aria-label=${t('ensemble:raw.setLabel')} .value=${p === undefined ? '' : String(p)}
                   @change=${(e: Event) => {
                     const v = (e.target as HTMLInputElement).valueAsNumber;
                     emitAction(this, { type: 'pick', set: Number.isInteger(v) && v >= 0 && v < this.rows ? v : undefined });
                   }} /></label>
-              <button type="button" ?disabled=${p === undefined} @click=${() => emitAction(this, { type: 'pick', set: undefined })}>Use the live view</button>`
+              <button type="button" ?disabled=${p === undefined} @click=${() => emitAction(this, { type: 'pick', set: undefined })}>${t('ensemble:raw.useLive')}</button>`
             : nothing
         }
-        <button type="button" ?disabled=${!this.ready || this.chosen.size === 0} @click=${() => this.#export('csv')}>Download raw samples (CSV)</button>
-        <button type="button" ?disabled=${!this.ready || this.chosen.size === 0} @click=${() => this.#export('arrow')}>Download raw samples (Arrow)</button>
+        <button type="button" ?disabled=${!this.ready || this.chosen.size === 0} @click=${() => this.#export('csv')}>${t('ensemble:raw.csv')}</button>
+        <button type="button" ?disabled=${!this.ready || this.chosen.size === 0} @click=${() => this.#export('arrow')}>${t('ensemble:raw.arrow')}</button>
       </div>
-      <p class="meta" data-testid="raw-export-set">Exports every draw of ${which}: one row per draw, one column per output.</p>`;
+      <p class="meta" data-testid="raw-export-set">${t('ensemble:raw.note', { which })}</p>`;
   }
 }
 

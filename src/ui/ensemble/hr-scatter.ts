@@ -5,7 +5,9 @@
 // A click without a drag picks the nearest set (for the raw-sample export).
 import { html, type PropertyValues } from 'lit';
 import type uPlot from 'uplot';
+import { t } from '../../i18n/i18n';
 import { axisFont, ChartElement } from '../charts/chartBase';
+import { LocaleController } from '../i18n/LocaleController';
 import { extent, PALETTE, PALETTE_SIZE, RAMP_CSS } from './colourRamp';
 
 export type ScatterBrushEvent = CustomEvent<{ x0: number; x1: number; y0: number; y1: number }>;
@@ -58,6 +60,7 @@ export class HrScatter extends ChartElement {
 
   constructor() {
     super();
+    new LocaleController(this);
     this.xs = undefined;
     this.ys = undefined;
     this.colours = undefined;
@@ -75,7 +78,7 @@ export class HrScatter extends ChartElement {
   }
 
   protected get chartTitle(): string {
-    return `${this.yLabel} against ${this.xLabel}`;
+    return t('ensemble:scatter.title', { y: this.yLabel, x: this.xLabel });
   }
 
   protected override get chartHeight(): number {
@@ -110,8 +113,9 @@ export class HrScatter extends ChartElement {
       select: { show: true, left: 0, top: 0, width: 0, height: 0 },
       scales: { x: { time: false, range: () => this.#xRange }, y: { range: () => this.#yRange } },
       axes: [
-        { ...f, label: this.xLabel, values: (_u, v) => v.map((x) => this.xFormat(x)) },
-        { ...f, label: this.yLabel, size: this.present ? 70 : 56, values: (_u, v) => v.map((y) => this.yFormat(y)) },
+        // Labels read when drawn: a new axis or language shows without rebuilding the plot.
+        { ...f, label: () => this.xLabel, values: (_u, v) => v.map((x) => this.xFormat(x)) },
+        { ...f, label: () => this.yLabel, size: this.present ? 70 : 56, values: (_u, v) => v.map((y) => this.yFormat(y)) },
       ],
       series: [{}, { paths: () => null, points: { show: false } }],
       hooks: {
@@ -217,8 +221,8 @@ export class HrScatter extends ChartElement {
 
   protected override note() {
     const [lo, hi] = this.colourRange ?? ['', ''];
-    return html`<span class="key">colour: ${this.colourLabel} ${lo}<i style="width:5rem;background:${RAMP_CSS}"></i>${hi}</span>
-      Drag a rectangle to select parameter sets; click a point to pick it for the raw-sample export. The dashed line is the knob's live value.`;
+    return html`<span class="key">${t('ensemble:scatter.colour')} ${this.colourLabel} ${lo}<i style="width:5rem;background:${RAMP_CSS}"></i>${hi}</span>
+      ${t('ensemble:scatter.help')}`;
   }
 }
 

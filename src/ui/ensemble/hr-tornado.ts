@@ -4,9 +4,11 @@
 // canvas draws the bars; the same numbers are in a table for screen readers and copying.
 import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { numberFormat, t } from '../../i18n/i18n';
 import { KNOB_NAMES, type KnobName } from '../../scenario/names';
 import { formatDuration } from '../format';
 import { HEADLINE_SERIES } from '../hr-results';
+import { LocaleController } from '../i18n/LocaleController';
 import { KNOB_META } from '../knobs';
 import { emitAction } from './actions';
 import { SENSITIVITY_N_CHOICES } from './sensitivityRunner';
@@ -26,6 +28,9 @@ interface Row {
 const ROW_PX = 26;
 const LABEL_PX = 200;
 const f2 = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : '—');
+/** A knob's row label, marked when it has no range. */
+const rowLabel = (r: Row): string =>
+  r.ranged ? KNOB_META[r.name].label : t('ensemble:tornado.noRange', { knob: KNOB_META[r.name].label });
 
 export class HrTornado extends LitElement {
   static override properties = {
@@ -45,6 +50,7 @@ export class HrTornado extends LitElement {
 
   constructor() {
     super();
+    new LocaleController(this);
     this.view = undefined;
     this.settings = { output: 'energyServedMWh' };
     this.stale = false;
@@ -114,7 +120,7 @@ export class HrTornado extends LitElement {
     if (!ctx) return;
     ctx.scale(ratio, ratio);
     ctx.font = '11px system-ui, sans-serif';
-    const label = (r: Row): string => `${KNOB_META[r.name].label}${r.ranged ? '' : ' (no range)'}`;
+    const label = rowLabel;
     // The label column is as wide as its longest label, up to 45% of the chart.
     const x0 = Math.min(Math.max(LABEL_PX / 2, ...this.#rows.map((r) => ctx.measureText(label(r)).width + 14)), w * 0.45);
     const span = (w - x0 - 12) / 1.05;
@@ -158,20 +164,27 @@ export class HrTornado extends LitElement {
 
   #status() {
     const v = this.view;
-    if (!v)
-      return html`<p class="meta">Sobol' indices over the knob ranges: press Compute sensitivity. Knobs without a range count as zero.</p>`;
+    if (!v) return html`<p class="meta">${t('ensemble:tornado.intro')}</p>`;
     const p = v.plan;
-    const plan = `N = ${p.n} base rows × (${p.knobs.length} knobs + 2) = ${p.sets.toLocaleString('en')} parameter sets × ${p.draws} draws (common random numbers${this.settings.n === undefined ? `, N chosen for the ${this.backend === 'webgpu' ? 'GPU' : 'CPU fallback'}` : ''})`;
+    const chosen =
+      this.settings.n === undefined ? (this.backend === 'webgpu' ? t('ensemble:tornado.chosenGpu') : t('ensemble:tornado.chosenCpu')) : '';
+    const plan = t('ensemble:tornado.plan', {
+      n: String(p.n),
+      knobs: String(p.knobs.length),
+      sets: numberFormat().format(p.sets),
+      draws: String(p.draws),
+      chosen,
+    });
     const pct = v.progress ? Math.round(v.progress.fraction * 100) : 0;
     return html`<p class="meta" data-testid="sensitivity-plan">${plan}${v.result && v.status === 'done' && v.progress ? ` · ${formatDuration(v.progress.elapsedMs)}` : ''}</p>
       ${
         v.status === 'running'
-          ? html`<p class="meta"><progress aria-label="Sensitivity progress" max="100" value=${pct}></progress> ${pct}%</p>`
+          ? html`<p class="meta"><progress aria-label=${t('ensemble:tornado.progressLabel')} max="100" value=${pct}></progress> ${pct}%</p>`
           : nothing
       }
       ${v.status === 'error' ? html`<p class="meta stale" role="alert" data-testid="sensitivity-error">${v.error}</p>` : nothing}
-      ${v.status === 'cancelled' ? html`<p class="meta">Cancelled.</p>` : nothing}
-      ${this.stale && v.status !== 'running' ? html`<p class="meta stale">The ranges or knobs changed since these indices were computed${v.status === 'done' ? ' (range edits re-run them after a pause)' : ''}.</p>` : nothing}`;
+      ${v.status === 'cancelled' ? html`<p class="meta">${t('ensemble:tornado.cancelled')}</p>` : nothing}
+      ${this.stale && v.status !== 'running' ? html`<p class="meta stale">${t('ensemble:tornado.stale', { rerun: v.status === 'done' ? t('ensemble:tornado.staleRerun') : '' })}</p>` : nothing}`;
   }
 
   override render() {
@@ -179,31 +192,31 @@ export class HrTornado extends LitElement {
     const running = v?.status === 'running';
     const set = (patch: Partial<SensitivitySettings>) => emitAction(this, { type: 'sensitivity-settings', patch });
     return html`<div class="controls">
-        <label>Output
-          <select aria-label="Sensitivity output" .value=${live(this.settings.output)} @change=${(e: Event) => set({ output: (e.target as HTMLSelectElement).value })}>
+        <label>${t('ensemble:tornado.output')}
+          <select aria-label=${t('ensemble:tornado.outputLabel')} .value=${live(this.settings.output)} @change=${(e: Event) => set({ output: (e.target as HTMLSelectElement).value })}>
             ${HEADLINE_SERIES.map((h) => html`<option value=${h.key} ?selected=${h.key === this.settings.output}>${h.label}</option>`)}
           </select></label>
-        <label>Sample size
-          <select aria-label="Sensitivity sample size N" .value=${live(String(this.settings.n ?? 'auto'))}
+        <label>${t('ensemble:tornado.sampleSize')}
+          <select aria-label=${t('ensemble:tornado.sampleSizeLabel')} .value=${live(String(this.settings.n ?? 'auto'))}
             @change=${(e: Event) => {
               const t = (e.target as HTMLSelectElement).value;
               set({ n: t === 'auto' ? undefined : Number(t) });
             }}>
-            <option value="auto" ?selected=${this.settings.n === undefined}>auto</option>
+            <option value="auto" ?selected=${this.settings.n === undefined}>${t('ensemble:tornado.auto')}</option>
             ${SENSITIVITY_N_CHOICES.map((n) => html`<option value=${n} ?selected=${n === this.settings.n}>N = ${n}</option>`)}
           </select></label>
-        <button type="button" ?disabled=${!this.canRun} @click=${() => emitAction(this, { type: 'sensitivity' })}>Compute sensitivity</button>
-        <button type="button" ?disabled=${!running} @click=${() => emitAction(this, { type: 'sensitivity-cancel' })}>Stop sensitivity</button>
+        <button type="button" ?disabled=${!this.canRun} @click=${() => emitAction(this, { type: 'sensitivity' })}>${t('ensemble:tornado.compute')}</button>
+        <button type="button" ?disabled=${!running} @click=${() => emitAction(this, { type: 'sensitivity-cancel' })}>${t('ensemble:tornado.stop')}</button>
       </div>
       ${this.#status()}
       ${
         v?.result
-          ? html`<canvas role="img" aria-label=${`Sobol' indices of ${HEADLINE_SERIES.find((h) => h.key === this.settings.output)?.label ?? this.settings.output}, bars sorted by total effect`}></canvas>
-            <p class="meta key"><i style="background:#9ecae1"></i>total effect ST<i style="background:#1f5fbf"></i>first order S1; whiskers: ${Math.round((v.result.outputs[this.settings.output]?.confidence ?? 0.95) * 100)}% bootstrap intervals</p>
-            <details><summary>Numbers</summary>
-              <table aria-label="Sensitivity indices">
-                <thead><tr><th scope="col">Knob</th><th scope="col">S1</th><th scope="col">S1 interval</th><th scope="col">ST</th><th scope="col">ST interval</th></tr></thead>
-                <tbody>${this.#rows.map((r) => html`<tr data-knob=${r.name}><td>${KNOB_META[r.name].label}${r.ranged ? '' : ' (no range)'}</td><td>${f2(r.s1)}</td><td>${f2(r.s1Lo)} – ${f2(r.s1Hi)}</td><td>${f2(r.st)}</td><td>${f2(r.stLo)} – ${f2(r.stHi)}</td></tr>`)}</tbody>
+          ? html`<canvas role="img" aria-label=${t('ensemble:tornado.aria', { output: HEADLINE_SERIES.find((h) => h.key === this.settings.output)?.label ?? this.settings.output })}></canvas>
+            <p class="meta key"><i style="background:#9ecae1"></i>${t('ensemble:tornado.keyTotal')}<i style="background:#1f5fbf"></i>${t('ensemble:tornado.keyFirst', { pct: Math.round((v.result.outputs[this.settings.output]?.confidence ?? 0.95) * 100) })}</p>
+            <details><summary>${t('ensemble:tornado.numbers')}</summary>
+              <table aria-label=${t('ensemble:tornado.tableLabel')}>
+                <thead><tr><th scope="col">${t('ensemble:tornado.knob')}</th><th scope="col">S1</th><th scope="col">${t('ensemble:tornado.s1Interval')}</th><th scope="col">ST</th><th scope="col">${t('ensemble:tornado.stInterval')}</th></tr></thead>
+                <tbody>${this.#rows.map((r) => html`<tr data-knob=${r.name}><td>${rowLabel(r)}</td><td>${f2(r.s1)}</td><td>${f2(r.s1Lo)} – ${f2(r.s1Hi)}</td><td>${f2(r.st)}</td><td>${f2(r.stLo)} – ${f2(r.stHi)}</td></tr>`)}</tbody>
               </table>
             </details>`
           : nothing

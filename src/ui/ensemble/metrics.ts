@@ -6,6 +6,7 @@
 // typed by the visitor, and the one in the URL, means the same whatever the ensemble.
 import { seriesSummary } from '../../engine/resultJson';
 import type { RunResult } from '../../engine/types';
+import { numberFormat, t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
 
 export type MetricKind =
@@ -26,7 +27,8 @@ export interface MetricSpec {
 }
 
 interface KindMeta {
-  label: string;
+  /** A getter: the page's language when it is read. */
+  readonly label: string;
   unit: string;
   /** Engine value × factor = display value. */
   factor: number;
@@ -34,16 +36,26 @@ interface KindMeta {
   needsRegion: boolean;
 }
 
+const kind = (k: MetricKind, unit: string, factor: number, needsYear: boolean, needsRegion: boolean): KindMeta => ({
+  get label() {
+    return t(`ensemble:metric.${k}`);
+  },
+  unit,
+  factor,
+  needsYear,
+  needsRegion,
+});
+
 export const METRIC_KINDS: Record<MetricKind, KindMeta> = {
-  energyServedMWh: { label: 'Energy served (all years)', unit: 'TWh', factor: 1e-6, needsYear: false, needsRegion: false },
-  energyServedYear: { label: 'Energy served in a year', unit: 'TWh', factor: 1e-6, needsYear: true, needsRegion: false },
-  energyDemandedMWh: { label: 'Energy demanded', unit: 'TWh', factor: 1e-6, needsYear: false, needsRegion: false },
-  curtailedMWh: { label: 'Energy curtailed (grid)', unit: 'TWh', factor: 1e-6, needsYear: false, needsRegion: false },
-  waterUsedML: { label: 'Cooling water used', unit: 'GL', factor: 1e-3, needsYear: false, needsRegion: false },
-  waterShortfallML: { label: 'Cooling water short', unit: 'GL', factor: 1e-3, needsYear: false, needsRegion: false },
-  computeLostMWh: { label: 'Compute lost (IT energy)', unit: 'TWh', factor: 1e-6, needsYear: false, needsRegion: false },
-  curtailP: { label: 'P(curtailment) of a region', unit: '%', factor: 100, needsYear: true, needsRegion: true },
-  missShare: { label: 'Share of sites missing plan', unit: '%', factor: 100, needsYear: true, needsRegion: false },
+  energyServedMWh: kind('energyServedMWh', 'TWh', 1e-6, false, false),
+  energyServedYear: kind('energyServedYear', 'TWh', 1e-6, true, false),
+  energyDemandedMWh: kind('energyDemandedMWh', 'TWh', 1e-6, false, false),
+  curtailedMWh: kind('curtailedMWh', 'TWh', 1e-6, false, false),
+  waterUsedML: kind('waterUsedML', 'GL', 1e-3, false, false),
+  waterShortfallML: kind('waterShortfallML', 'GL', 1e-3, false, false),
+  computeLostMWh: kind('computeLostMWh', 'TWh', 1e-6, false, false),
+  curtailP: kind('curtailP', '%', 100, true, true),
+  missShare: kind('missShare', '%', 100, true, false),
 };
 
 /** Own keys only: `toString` or `__proto__` (from a link) is not a metric. */
@@ -94,11 +106,11 @@ export function metricLabel(id: string, scenario: Scenario | undefined): string 
   const region = m.region ? (scenario?.regions.find((r) => r.id === m.region)?.name ?? m.region) : '';
   switch (m.kind) {
     case 'energyServedYear':
-      return `Energy served in ${m.year}`;
+      return t('ensemble:metric.servedIn', { year: String(m.year) });
     case 'curtailP':
-      return `P(curtailment) in ${m.year}, ${region}`;
+      return t('ensemble:metric.curtailPIn', { year: String(m.year), region });
     case 'missShare':
-      return `Sites missing plan in ${m.year}`;
+      return t('ensemble:metric.missIn', { year: String(m.year) });
     default:
       return METRIC_KINDS[m.kind].label;
   }
@@ -145,6 +157,6 @@ export function metricColumn(result: RunResult, id: string, rows = result.paramS
 export function formatMetric(v: number, id: string): string {
   if (!Number.isFinite(v)) return '—';
   const unit = metricUnit(id);
-  const n = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(v);
+  const n = numberFormat({ maximumSignificantDigits: 3 }).format(v);
   return unit === '%' ? `${n}%` : `${n} ${unit}`;
 }

@@ -1,7 +1,8 @@
 // PRIM on the ensemble's rows: x = each varied knob's value normalised to its range (so the peel
 // step means the same on every axis), y = 1 where the visitor's failure definition holds. Boxes
 // come back as sentences in the knobs' own words and units, and as brushes that select their sets.
-import { describeBox, prim, type PrimBox } from '../../analysis/prim';
+import { prim, type PrimBox } from '../../analysis/prim';
+import { numberFormat, t } from '../../i18n/i18n';
 import { KNOB_META } from '../knobs';
 import { formatMetric, metricColumn, metricLabel } from './metrics';
 import { knobColumn } from './selection';
@@ -11,6 +12,32 @@ import type { Brush, EnsembleRun, FailureDef, PrimView } from './types';
 const MAX_BOXES = 3;
 /** Share of failing sets a box should reach; the densest box is shown when none does. */
 export const PRIM_DENSITY = 0.8;
+
+/**
+ * The box as a sentence in the page's language: describeBox's words (src/analysis/prim.ts), with
+ * three significant figures and no grouping, so English reads exactly as it does there.
+ */
+function boxSentence(box: PrimBox, names: readonly string[], units: readonly string[]): string {
+  const num = numberFormat({ maximumSignificantDigits: 3, useGrouping: false });
+  const parts: string[] = [];
+  for (let i = 0; i < box.lower.length; i++) {
+    const low = box.cutsLower[i] === true;
+    const high = box.cutsUpper[i] === true;
+    if (!low && !high) continue;
+    const name = names[i] ?? `x${i + 1}`;
+    const unit = units[i] ? ` ${units[i]}` : '';
+    const lo = `${num.format(box.lower[i] as number)}${unit}`;
+    const hi = `${num.format(box.upper[i] as number)}${unit}`;
+    parts.push(
+      low && high
+        ? t('ensemble:prim.boxBetween', { name, lo, hi })
+        : low
+          ? t('ensemble:prim.boxAbove', { name, lo })
+          : t('ensemble:prim.boxBelow', { name, hi }),
+    );
+  }
+  return parts.length === 0 ? t('ensemble:prim.anyValues') : parts.join(t('ensemble:prim.boxAnd'));
+}
 
 export function failureSentence(f: FailureDef, scenarioName: Parameters<typeof metricLabel>[1]): string {
   return `${metricLabel(f.metric, scenarioName)} ${f.op} ${formatMetric(f.value, f.metric)}`;
@@ -34,10 +61,17 @@ export function runPrim(run: EnsembleRun, f: FailureDef): PrimView {
   let failing = 0;
   for (const v of y) failing += v;
   const base = { rows, failing, boxes: [] };
-  if (!run.result || rows === 0) return { ...base, message: 'Run an ensemble first.' };
-  if (d === 0) return { ...base, message: 'The ensemble varied no knob: give at least one knob a range.' };
-  if (failing === 0) return { ...base, message: 'No parameter set meets this failure definition: loosen the threshold.' };
-  if (failing === rows) return { ...base, message: 'Every parameter set meets this failure definition: tighten the threshold.' };
+  // Messages and sentences are getters: read when shown, so they follow a change of language.
+  const says = (key: 'noRun' | 'noKnob' | 'noneFail' | 'allFail'): PrimView => ({
+    ...base,
+    get message() {
+      return t(`ensemble:prim.msg.${key}`);
+    },
+  });
+  if (!run.result || rows === 0) return says('noRun');
+  if (d === 0) return says('noKnob');
+  if (failing === 0) return says('noneFail');
+  if (failing === rows) return says('allFail');
   const x = new Float64Array(rows * d);
   run.varied.forEach((name, i) => {
     const col = knobColumn(run.result as NonNullable<EnsembleRun['result']>, name, rows);
@@ -46,8 +80,6 @@ export function runPrim(run: EnsembleRun, f: FailureDef): PrimView {
     for (let k = 0; k < rows; k++) x[k * d + i] = ((col[k] as number) - lo) / span;
   });
   const { boxes } = prim(x, y, d, { threshold: PRIM_DENSITY, maxBoxes: MAX_BOXES });
-  const names = run.varied.map((n) => KNOB_META[n].label.toLowerCase());
-  const units = run.varied.map((n) => KNOB_META[n].unit);
   const pct = run.varied.map((n) => KNOB_META[n].percent === true);
   return {
     ...base,
@@ -64,7 +96,17 @@ export function runPrim(run: EnsembleRun, f: FailureDef): PrimView {
           ];
       });
       const brush: Brush = { kind: 'axes', intervals, from: 'prim' };
-      return { sentence: describeBox(shown, names, units), coverage: box.coverage, density: box.density, count: box.count, brush };
+      return {
+        get sentence() {
+          const names = run.varied.map((n) => KNOB_META[n].label.toLowerCase());
+          const units = run.varied.map((n) => KNOB_META[n].unit);
+          return boxSentence(shown, names, units);
+        },
+        coverage: box.coverage,
+        density: box.density,
+        count: box.count,
+        brush,
+      };
     }),
   };
 }

@@ -4,6 +4,7 @@
 // view's set 0 (the knob values, at the Run settings' draws and seed).
 import { checkDraws, checkSeed, DEFAULT_DRAWS, DEFAULT_SEED, validOr } from '../../engine/options';
 import type { Engine, SampleOptions } from '../../engine/types';
+import { numberFormat, t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
 import { scenarioWithKnobs } from '../knobs';
 import { downloadBlob, slug } from '../io/download';
@@ -11,8 +12,8 @@ import type { AppState } from '../store';
 import type { RawFormat } from './actions';
 
 export async function exportRawSamples(engine: Engine, s: AppState, format: RawFormat, series: string[]): Promise<string> {
-  if (!s.scenario) throw new Error('no scenario is loaded');
-  if (series.length === 0) throw new Error('choose at least one output to export');
+  if (!s.scenario) throw new Error(t('ensemble:raw.noScenario'));
+  if (series.length === 0) throw new Error(t('ensemble:raw.noOutputs'));
   const ens = s.ensemble;
   const picked = s.pickedSet !== undefined && ens?.result && s.pickedSet < ens.rows ? s.pickedSet : undefined;
   // Run settings the engine refuses fall back to its defaults, as the live runs do.
@@ -32,5 +33,5 @@ export async function exportRawSamples(engine: Engine, s: AppState, format: RawF
       ? new Blob([`${rawSamplesToCsv(raw)}\n`], { type: 'text/csv' })
       : new Blob([rawSamplesToArrow(raw) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.arrow.file' });
   downloadBlob(name, blob);
-  return `Saved ${name}: ${raw.draws.toLocaleString('en')} draws × ${raw.series.length} output${raw.series.length === 1 ? '' : 's'}.`;
+  return t('ensemble:raw.saved', { name, draws: numberFormat().format(raw.draws), count: raw.series.length });
 }

@@ -6,6 +6,7 @@
 import { checkSeed, DEFAULT_SEED, validOr } from '../../engine/options';
 import type { BackendKind, Engine, RunProgress } from '../../engine/types';
 import { checkIndependentKnobs, CorrelatedKnobsError, runSensitivity } from '../../analysis/sensitivityRun';
+import { t } from '../../i18n/i18n';
 import type { KnobName } from '../../scenario/names';
 import { KNOB_META } from '../knobs';
 import { errorMessage } from '../format';
@@ -35,13 +36,18 @@ export function planSensitivity(backend: BackendKind, knobs: KnobName[], siteYea
 
 /** Why correlated knobs get no indices, in the panel's words (knob labels, not names). */
 export function correlatedReason(e: CorrelatedKnobsError): string {
-  const pairs = e.correlations.map(
-    (c) => `${KNOB_META[c.knobs[0]].label} and ${KNOB_META[c.knobs[1]].label} (rank correlation ${c.spearman})`,
+  const pairs = e.correlations.map((c) =>
+    t('ensemble:sens.pair', { a: KNOB_META[c.knobs[0]].label, b: KNOB_META[c.knobs[1]].label, rho: String(c.spearman) }),
   );
-  return (
-    `No indices: this scenario correlates ${pairs.join('; ')}. Sobol' indices split the output's variance between knobs that vary independently, ` +
-    'so for correlated knobs they would be wrong. Vary only one of each correlated pair, or remove the correlation from the scenario file.'
-  );
+  return t('ensemble:sens.correlated', { pairs: pairs.join(t('ensemble:sens.pairSep')) });
+}
+
+/** A failed analysis whose words are read when shown (a getter), so they follow a change of language. */
+function failed<T extends object>(view: T, reason: () => string): T & { status: 'error'; error: string } {
+  return Object.defineProperties({ ...view, status: 'error' as const }, { error: { get: reason, enumerable: true } }) as T & {
+    status: 'error';
+    error: string;
+  };
 }
 
 export class SensitivityRunner {
@@ -85,14 +91,7 @@ export class SensitivityRunner {
     const key = ensembleKey(s.scenario, s.knobs, s.ranges, `sens|${plan.n}`);
     const base = { plan, key, rangesKey: rangesKey(s.ranges), result: s.sensitivity?.result };
     if (knobs.length === 0) {
-      this.store.set({
-        sensitivity: {
-          ...base,
-          result: undefined,
-          status: 'error',
-          error: 'No knob has a range: tick “vary over a range” on at least one knob.',
-        },
-      });
+      this.store.set({ sensitivity: failed({ ...base, result: undefined }, () => t('ensemble:sens.noRange')) });
       return;
     }
     const scenario = ensembleScenario(s.scenario, s.knobs, s.ranges);
@@ -101,7 +100,7 @@ export class SensitivityRunner {
       checkIndependentKnobs(scenario, knobs);
     } catch (e) {
       if (!(e instanceof CorrelatedKnobsError)) throw e;
-      this.store.set({ sensitivity: { ...base, result: undefined, status: 'error', error: correlatedReason(e) } });
+      this.store.set({ sensitivity: failed({ ...base, result: undefined }, () => correlatedReason(e)) });
       return;
     }
     const abort = new AbortController();
@@ -123,7 +122,7 @@ export class SensitivityRunner {
       if (!current()) return;
       if (e instanceof CorrelatedKnobsError) {
         // No indices at all, not the last ones: they would not answer for these ranges either.
-        this.store.set({ sensitivity: { ...base, result: undefined, status: 'error', error: correlatedReason(e) } });
+        this.store.set({ sensitivity: failed({ ...base, result: undefined }, () => correlatedReason(e)) });
         return;
       }
       const cancelled = abort.signal.aborted;

@@ -2,6 +2,7 @@
 // in about ENSEMBLE_TARGET_SECONDS (a power of two, which Sobol' designs like), and how long a
 // chosen K will take. Before any run has measured the backend, the backend's usual K.
 import type { BackendKind } from '../../engine/types';
+import { t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
 import type { AppState } from '../store';
 import { ENSEMBLE_DEFAULT_K } from './types';
@@ -35,8 +36,8 @@ export function autoKFor(s: Pick<AppState, 'engineBackend' | 'scenario' | 'resul
 
 /** "12 s", "4 min", "2.5 h": an estimate, so two figures at most. */
 export function formatEstimate(seconds: number): string {
-  if (seconds < 1) return 'under a second';
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toPrecision(2)} h`;
+  if (seconds < 1) return t('ensemble:estimate.under');
+  if (seconds < 90) return t('ensemble:estimate.s', { n: Math.round(seconds) });
+  if (seconds < 5400) return t('ensemble:estimate.min', { n: Math.round(seconds / 60) });
+  return t('ensemble:estimate.h', { n: (seconds / 3600).toPrecision(2) });
 }

@@ -1,6 +1,7 @@
 // Share and export actions behind the toolbar's buttons. Each writes a file or the clipboard and
 // returns a line for the notice area; failures come back as thrown errors for the error box.
 import { downloadText, scenarioFileName, scenarioToJson } from '../../data/scenarioFile';
+import { t } from '../../i18n/i18n';
 import { scenarioWithKnobs } from '../knobs';
 import { resolveYear } from '../resultSlices';
 import type { AppState } from '../store';
@@ -11,22 +12,22 @@ import { resultsCsv, resultsJson, siteYearsCsv } from './exports';
 export async function exportFile(kind: ExportKind, s: AppState, mapPng: () => Promise<Blob>): Promise<string> {
   const base = slug(s.resultLabel ?? s.scenario?.name ?? 'headroom');
   if (kind === 'scenario-json') {
-    if (!s.scenario) throw new Error('no scenario is loaded');
+    if (!s.scenario) throw new Error(t('io:noScenario'));
     // The scenario as the knobs have it, so the file reproduces what is on screen.
     const scenario = scenarioWithKnobs(s.scenario, s.knobs);
     const name = scenarioFileName(scenario);
     downloadText(name, scenarioToJson(scenario), 'application/json');
-    return `Saved ${name}.`;
+    return t('io:saved', { name });
   }
   if (kind === 'map-png') {
     const year = resolveYear(s.year, s.resultScenario ?? s.scenario);
     const name = `headroom-map-${base}${year === undefined ? '' : `-${year}`}.png`;
     downloadBlob(name, await mapPng());
-    return `Saved ${name}.`;
+    return t('io:saved', { name });
   }
   const r = s.result;
   const scenario = s.resultScenario;
-  if (!r || !scenario) throw new Error('there is no result to export yet');
+  if (!r || !scenario) throw new Error(t('io:noResult'));
   const files: Record<Exclude<ExportKind, 'scenario-json' | 'map-png'>, [string, () => string, string]> = {
     'results-json': [`headroom-results-${base}.json`, () => resultsJson(r, scenarioWithKnobs(scenario, s.knobs)), 'application/json'],
     'results-csv': [`headroom-results-${base}.csv`, () => resultsCsv(r), 'text/csv'],
@@ -34,17 +35,21 @@ export async function exportFile(kind: ExportKind, s: AppState, mapPng: () => Pr
   };
   const [name, text, mime] = files[kind];
   downloadText(name, text(), mime);
-  return `Saved ${name}.`;
+  return t('io:saved', { name });
 }
+
+/** What is copied: the names the callers use, and the key of each one's words. */
+const COPIED = { Link: 'link', 'Embed code': 'embed' } as const;
 
 /**
  * Copies text (a link, embed code); where the clipboard is refused (some iframes, plain http)
  * falls back to a selection copy. The notice says what happened, with the text when nothing could copy it.
  */
-export async function copyText(text: string, what = 'Link'): Promise<string> {
+export async function copyText(text: string, what: keyof typeof COPIED = 'Link'): Promise<string> {
+  const kind = COPIED[what];
   try {
     await navigator.clipboard.writeText(text);
-    return `${what} copied to the clipboard.`;
+    return t(`io:copied.${kind}`);
   } catch {
     const area = document.createElement('textarea');
     area.value = text;
@@ -56,7 +61,7 @@ export async function copyText(text: string, what = 'Link'): Promise<string> {
     // execCommand is deprecated but is the only copy path left when the Clipboard API is blocked.
     const copied = document.execCommand('copy');
     area.remove();
-    return copied ? `${what} copied to the clipboard.` : `Copy this ${what.toLowerCase()}: ${text}`;
+    return copied ? t(`io:copied.${kind}`) : t(`io:copyThis.${kind}`, { text });
   }
 }
 
