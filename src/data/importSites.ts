@@ -10,6 +10,7 @@ import { siteSchema, type Scenario, type Site } from '../scenario/schema';
 import { MAX_SITES, parseScenario, type ParseResult } from '../scenario/validate';
 import { fileText, kindProblem, MAX_IMPORT_BYTES, nameOf, textFormatProblem, utf8Length, wrongKind } from './fileText';
 import { capIssues, type ImportIssue, importSizeIssue, type SitesImport } from './importIssues';
+import { ruleText } from './ruleText';
 import { cellsToRawSite, describe, isRec, listed, MAX_COLUMNS, planColumns, REQUIRED_COLUMNS, type SiteColumn } from './siteColumns';
 
 export { MAX_IMPORT_BYTES } from './fileText';
@@ -42,8 +43,8 @@ function zodMessage(issue: z.core.$ZodIssue, value: unknown): string {
     const values = { expected: issue.expected, got: describe(value) };
     return t(/^[aeiou]/.test(issue.expected) ? 'imports:site.typeAn' : 'imports:site.typeA', values);
   }
-  if (issue.code === 'invalid_value') return t('imports:site.value', { message: issue.message, got: describe(value) });
-  return echo(issue.message, 200);
+  if (issue.code === 'invalid_value') return t('imports:site.value', { message: ruleText(issue.message), got: describe(value) });
+  return echo(ruleText(issue.message), 200);
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

@@ -5,6 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { findSeries, seriesSummary } from '../engine/resultJson';
 import type { BackendKind, RunProgress, RunResult } from '../engine/types';
 import { numberFormat, t } from '../i18n/i18n';
+import { ruleText } from '../data/ruleText';
 import { type CpuFallback, cpuFallbackText, deviceText } from './engineText';
 import { formatDuration, formatNumber, formatRate, pickScale } from './format';
 import { LocaleController } from './i18n/LocaleController';
@@ -118,7 +119,7 @@ export class HrStatus extends LitElement {
     return html`<div class="error" role="alert" data-testid="error-box">
       <h2>${e.title}</h2>
       <ul>
-        ${e.issues.map((i) => html`<li>${i.path ? html`<code>${i.path}</code>: ` : nothing}${i.message}</li>`)}
+        ${e.issues.map((i) => html`<li>${i.path ? html`<code>${i.path}</code>: ` : nothing}${ruleText(i.message)}</li>`)}
       </ul>
     </div>`;
   }
