@@ -45,8 +45,8 @@ export const charts: Record<keyof typeof en, string> = {
   'fan.keyServed': '供給',
   'fan.note': '帯：試行全体での P5–P95、実線：中央値、破線：平均。',
 
-  'regionBars.title': '{{year}}年の系統地域：出力抑制リスクと系統ストレス',
-  'regionBars.titleSubset': '{{year}}年の系統地域：出力抑制リスクと系統ストレス（{{subset}}）',
+  'regionBars.title': '{{year}}年の系統地域：需要抑制リスクと系統ストレス',
+  'regionBars.titleSubset': '{{year}}年の系統地域：需要抑制リスクと系統ストレス（{{subset}}）',
   'regionBars.pCurtail': 'P(抑制)',
   'regionBars.stressAxis': '系統ストレス P50',
   'regionBars.stressSeries': '系統ストレス P50',

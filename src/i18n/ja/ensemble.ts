@@ -70,7 +70,7 @@ export const ensemble: Record<keyof typeof en, string> = {
   'metric.energyServedMWh': '供給電力量（全期間）',
   'metric.energyServedYear': '供給電力量（単年）',
   'metric.energyDemandedMWh': '需要電力量',
-  'metric.curtailedMWh': '抑制された電力量（系統）',
+  'metric.curtailedMWh': '需要抑制された電力量（系統）',
   'metric.waterUsedML': '冷却水の使用量',
   'metric.waterShortfallML': '冷却水の不足量',
   'metric.computeLostMWh': '失われた計算（IT 電力量）',

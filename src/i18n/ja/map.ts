@@ -26,7 +26,7 @@ export const map: Record<keyof typeof en, string> = {
   'tip.region': '地域',
   'tip.site': '拠点',
   'tip.siteAggregate': '{{name}}（集計）',
-  'tip.curtail': '{{year}}年の系統出力抑制確率：{{p}}',
+  'tip.curtail': '{{year}}年の系統の需要抑制確率：{{p}}',
   'tip.planned': '{{status}}・計画 IT 容量 {{mw}}',
   'tip.year': '{{year}}年：期待値 {{load}}、計画未達確率 {{miss}}',
   'tip.cluster_one': 'この地点の{{count}}拠点：{{names}}',
@@ -40,6 +40,6 @@ export const map: Record<keyof typeof en, string> = {
   'key.scale': '＝ {{mw}}',
   'key.scaleLabel': '柱の高さの目盛り：この棒が期待 IT 負荷 {{mw}} に相当',
   'key.cluster': '柱の数字：この縮尺では見分けられないほど近い拠点をまとめて 1 本で表示。クリックで拡大。',
-  'key.region': '円：拠点を囲む系統地域、色＝系統出力抑制確率。',
+  'key.region': '円：拠点を囲む系統地域、色＝系統の需要抑制確率。',
   'key.aggregate': '塗りつぶしの円：地域内のその他（名称なし）のデータセンター、面積は負荷に比例。',
 };
