@@ -5,46 +5,73 @@
 struct Shortfall {
   // The plan of a site (or the share of an aggregate) that never proceeds.
   abandonedMW: f32,
-  // The binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE.
+  // The grid part's binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE.
   delayCause: u32,
   delayMW: f32,
+  // The on-site part's binding delay: a supply item's cause, or CAUSE_ONSITE_GENERATION.
+  genDelayCause: u32,
+  genDelayMW: f32,
   curtailMW: f32,
+  // The on-site plant's outages.
+  genOutageMW: f32,
   waterMW: f32,
   cyberMW: f32,
 }
 
-// The cause that takes the largest part; a tie goes to the earlier step of the model.
+// The cause with the most MW, the parts of one cause added in step order; a tie goes to the
+// cause first in CAUSES (the model's order).
 fn bindingCause(f: Shortfall) -> u32 {
+  var byCause: array<f32, N_CAUSES>;
+  for (var k = 0u; k < SHORTFALL_STEPS; k++) {
+    let c = shortfallCause(f, k);
+    byCause[c] += shortfallMW(f, k);
+  }
   var cause = CAUSE_ABANDONED;
-  var most = f.abandonedMW;
-  if (f.delayMW > most) {
-    cause = f.delayCause;
-    most = f.delayMW;
+  var most = byCause[CAUSE_ABANDONED];
+  for (var c = 0u; c < N_CAUSES; c++) {
+    if (byCause[c] > most) {
+      cause = c;
+      most = byCause[c];
+    }
   }
-  if (f.curtailMW > most) {
-    cause = CAUSE_CURTAILMENT;
-    most = f.curtailMW;
-  }
-  if (f.waterMW > most) {
-    cause = CAUSE_WATER;
-    most = f.waterMW;
-  }
-  if (f.cyberMW > most) { cause = CAUSE_CYBER; }
   return cause;
 }
 
-// The cause of step k (0 abandonment, 1 delay, 2 curtailment, 3 water, 4 cyber; SHORTFALL_STEPS in all), and its part.
+// The cause of step k (0 abandonment, 1 the grid part's delay, 2 the on-site part's delay,
+// 3 curtailment, 4 the on-site plant's outages, 5 water, 6 cyber; SHORTFALL_STEPS in all), and its part.
 fn shortfallCause(f: Shortfall, k: u32) -> u32 {
-  return select(select(select(select(CAUSE_CYBER, CAUSE_WATER, k == 3u), CAUSE_CURTAILMENT, k == 2u), f.delayCause, k == 1u), CAUSE_ABANDONED, k == 0u);
+  var cause = CAUSE_CYBER;
+  switch k {
+    case 0u: { cause = CAUSE_ABANDONED; }
+    case 1u: { cause = f.delayCause; }
+    case 2u: { cause = f.genDelayCause; }
+    case 3u: { cause = CAUSE_CURTAILMENT; }
+    case 4u: { cause = CAUSE_ONSITE_GENERATION; }
+    case 5u: { cause = CAUSE_WATER; }
+    default: {}
+  }
+  return cause;
 }
 
 fn shortfallMW(f: Shortfall, k: u32) -> f32 {
-  return select(select(select(select(f.cyberMW, f.waterMW, k == 3u), f.curtailMW, k == 2u), f.delayMW, k == 1u), f.abandonedMW, k == 0u);
+  var mw = f.cyberMW;
+  switch k {
+    case 0u: { mw = f.abandonedMW; }
+    case 1u: { mw = f.delayMW; }
+    case 2u: { mw = f.genDelayMW; }
+    case 3u: { mw = f.curtailMW; }
+    case 4u: { mw = f.genOutageMW; }
+    case 5u: { mw = f.waterMW; }
+    default: {}
+  }
+  return mw;
 }
 
 // All of a site-year's undelivered MW, its parts summed in step order.
 fn shortfallTotalMW(f: Shortfall) -> f32 {
-  return (((f.abandonedMW + f.delayMW) + f.curtailMW) + f.waterMW) + f.cyberMW;
+  var total = 0.0;
+  for (var k = 0u; k < SHORTFALL_STEPS; k++) { total += shortfallMW(f, k); }
+  return total;
 }
 
 // The counter of a region-year's share of its plan not delivered: the atoms 0 and whole plan

@@ -3,23 +3,6 @@
 // by src/kernel/model.ts; the equations are in docs/model.md. Offsets, slots and knob indices
 // come from the generated prelude (src/kernel/contract.ts).
 
-struct SiteState {
-  region: u32,
-  itLoadMW: f32,
-  plannedOffset: f32,
-  commissionOffset: f32,
-  rampYears: f32,
-  cooling: u32,
-  designCooling: u32,
-  pue0: f32,
-  wue0: f32,
-  // The binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE.
-  delayCause: u32,
-  // Share of the site built: 1 or 0 for a named site (it proceeds or not), the expected share
-  // for an aggregate.
-  builtShare: f32,
-}
-
 struct Climate {
   pueFactor: f32,
   wueFactor: f32,
@@ -28,120 +11,10 @@ struct Climate {
   drought: bool,
 }
 
-fn distAt(off: u32, d: Draw, stream: u32, slot: u32) -> f32 {
-  return sampleDist(u32(scenario[off]), scenario[off + 1u], scenario[off + 2u], scenario[off + 3u], scenario[off + 4u],
-                    d.key.x, d.key.y, d.index, stream, slot);
-}
-
-fn chance(d: Draw, stream: u32, slot: u32, p: f32) -> bool {
-  return uniformAt(d.key.x, d.key.y, d.index, stream, slot) < p;
-}
-
 // An event of probability p, drawn by inverse CDF at u: it happens when u > 1 − p, so a high
 // (copula-correlated) uniform means both the event and high values of its partners.
 fn eventAt(u: f32, p: f32) -> bool {
   return u > 1.0 - p;
-}
-
-fn knob(d: Draw, i: u32) -> f32 {
-  return knobs[d.knob + i];
-}
-
-// The scope's stream of supply item `item`'s rare shock: one draw for all sites, per region, or per site.
-fn shockStream(item: u32, site: u32, region: u32) -> u32 {
-  let scope = u32(scenario[G_SUPPLY + item * SUPPLY_STRIDE + SUPPLY_SCOPE]);
-  if (scope == SCOPE_REGION) { return S_REGION_SHOCK | region; }
-  if (scope == SCOPE_SITE) { return S_SITE | site; }
-  return S_GLOBAL;
-}
-
-// The accelerator shock probability is a scenario knob; the others come from the scenario.
-fn shockProbability(d: Draw, item: u32) -> f32 {
-  return select(scenario[G_SUPPLY + item * SUPPLY_STRIDE + SUPPLY_SHOCK_P], knob(d, K_CHIP_SHOCK), item == SUPPLY_ACCELERATORS);
-}
-
-// A non-operating site's built share: its status's proceed probability scaled by the real-queue
-// knob, clamped to [0, 1]; a named site proceeds (1) or not (0) by one uniform, an aggregate
-// keeps the probability as its expected share (docs/model.md, "Proceeding").
-fn builtShare(d: Draw, stream: u32, proceedP: f32, aggregate: bool) -> f32 {
-  let p = clamp(proceedP * knob(d, K_REAL_QUEUE), 0.0, 1.0);
-  if (aggregate) { return p; }
-  return select(0.0, 1.0, chance(d, stream, SLOT_PROCEED, p));
-}
-
-// All per-site samples come from one call site in a loop: WGSL inlines every call, and each
-// inlined sampler costs seconds of pipeline compilation on SwiftShader.
-// k: [0, N_SUPPLY) ordinary delays of accelerators, transformers, cooling plant; then their
-// shock delays; then the grid-connection queue, PUE and WUE.
-fn siteState(d: Draw, s: u32) -> SiteState {
-  let at = params.sitesOffset + s * SITE_STRIDE;
-  var st: SiteState;
-  st.region = u32(scenario[at + SITE_REGION]);
-  st.itLoadMW = scenario[at + SITE_LOAD];
-  st.plannedOffset = scenario[at + SITE_PLANNED];
-  st.rampYears = scenario[at + SITE_RAMP];
-  st.designCooling = u32(scenario[at + SITE_COOLING]);
-  let delayable = scenario[at + SITE_DELAYABLE] > 0.5;
-  let stream = S_SITE | s;
-  st.builtShare = 1.0;
-  if (delayable) { st.builtShare = builtShare(d, stream, scenario[at + SITE_PROCEED_P], scenario[at + SITE_AGGREGATE] > 0.5); }
-  // Cooling-mix shift: an evaporative design is built closed-loop liquid instead.
-  st.cooling = st.designCooling;
-  if (st.cooling == COOLING_EVAPORATIVE && chance(d, stream, SLOT_MIX_SHIFT, knob(d, K_COOLING_MIX))) { st.cooling = COOLING_LIQUID; }
-  let correlated = copulaOn(GROUP_SITE);
-  if (correlated) { correlateGroup(d, GROUP_SITE, SITE_MEMBERS, stream, 0u); }
-  let kGrid = 2u * N_SUPPLY;
-  var delays = vec3<f32>(0.0);
-  var grid = 0.0;
-  for (var k = 0u; k < kGrid + 3u; k++) {
-    var off: u32;
-    var str = stream;
-    var slot: u32;
-    var enabled = delayable;
-    if (k < N_SUPPLY) {
-      off = G_SUPPLY + k * SUPPLY_STRIDE + SUPPLY_DELAY;
-      slot = SLOT_DELAY0 + k;
-    } else if (k < kGrid) {
-      let item = k - N_SUPPLY;
-      off = G_SUPPLY + item * SUPPLY_STRIDE + SUPPLY_SHOCK_DELAY;
-      str = shockStream(item, s, st.region);
-      slot = SLOT_SHOCK_DELAY0 + item;
-      enabled = delayable && chance(d, str, SLOT_SHOCK0 + item, shockProbability(d, item));
-    } else if (k == kGrid) {
-      off = GLOBAL_SIZE + st.region * REGION_STRIDE + R_CONN_DELAY;
-      slot = SLOT_GRID_DELAY;
-    } else {
-      off = G_COOLING + (st.cooling * 2u + k - kGrid - 1u) * DIST_STRIDE;
-      slot = SLOT_PUE + k - kGrid - 1u;
-      enabled = true;
-    }
-    if (!enabled) { continue; }
-    var x: f32;
-    // Members of the site group: the ordinary delays, then grid queue, PUE, WUE; shock delays
-    // stay independent.
-    if (correlated && (k < N_SUPPLY || k >= kGrid)) {
-      x = distAtU(off, copulaU[select(k - N_SUPPLY, k, k < N_SUPPLY)]);
-    } else {
-      x = distAt(off, d, str, slot);
-    }
-    x = max(x, 0.0);
-    if (k < kGrid) {
-      delays[k % N_SUPPLY] += x;
-    } else if (k == kGrid) {
-      grid = x;
-    } else if (k == kGrid + 1u) {
-      st.pue0 = max(x, 1.0);
-    } else {
-      st.wue0 = x;
-    }
-  }
-  let accel = delays.x * scenario[at + SITE_IMPORT_SHARE];
-  let slowest = max(max(accel, delays.y), max(delays.z, grid));
-  st.commissionOffset = st.plannedOffset + slowest;
-  // The first of the delays (in CAUSES order) that equals the slowest binds. CAUSES lists the
-  // supply items, then the grid queue (CAUSE_ACCELERATORS + N_SUPPLY).
-  st.delayCause = CAUSE_ACCELERATORS + select(select(select(N_SUPPLY, 2u, delays.z == slowest), 1u, delays.y == slowest), 0u, accel == slowest);
-  return st;
 }
 
 // Heatwave and drought of a region-year; its three samples share one call site (see siteState).
@@ -250,10 +123,45 @@ fn regionShares(d: Draw) {
   }
 }
 
-// Phase 1 for one site-year: its facility demand (MW) adds to its region's.
+// A site-year's IT load (MW) at each step of the model, by part where the site has an on-site plant.
+struct LoadChain {
+  plannedMW: f32,
+  // The whole site as built at full load (its water permit's basis).
+  builtMW: f32,
+  builtPlanMW: f32,
+  gridPlanMW: f32,
+  genPlanMW: f32,
+  gridDemandMW: f32,
+  genDemandMW: f32,
+  gridServedMW: f32,
+  genServedMW: f32,
+  runningMW: f32,
+  deliveredMW: f32,
+}
+
+// A site-year's plan, what was built of it and its demand, by part: the grid part and the
+// on-site part (docs/model.md, "Demand"). The grid part's plan is the built plan less the
+// on-site part's, so the two add up to it.
+fn loadChain(d: Draw, st: SiteState, y: u32) -> LoadChain {
+  var ch: LoadChain;
+  let loadMW = st.itLoadMW * growthFactor(d, y);
+  let planShare = onlineShare(y, st.plannedOffset, st.rampYears);
+  ch.plannedMW = loadMW * planShare;
+  // What was built of the plan: the announced load less what never proceeds.
+  ch.builtMW = loadMW * st.builtShare;
+  ch.builtPlanMW = ch.builtMW * planShare;
+  let genBuiltMW = ch.builtMW * st.genShare;
+  ch.genPlanMW = genBuiltMW * planShare;
+  ch.gridPlanMW = ch.builtPlanMW - ch.genPlanMW;
+  ch.gridDemandMW = (ch.builtMW - genBuiltMW) * onlineShare(y, st.commissionOffset, st.rampYears);
+  ch.genDemandMW = genBuiltMW * onlineShare(y, st.genOffset, st.rampYears);
+  return ch;
+}
+
+// Phase 1 for one site-year: the facility demand (MW) of its grid part adds to its region's.
 fn addRegionDemand(d: Draw, st: SiteState, y: u32, c: Climate) {
-  let itMW = st.itLoadMW * growthFactor(d, y) * st.builtShare * onlineShare(y, st.commissionOffset, st.rampYears);
-  regionYear[st.region * MAX_YEARS + y] += itMW * pueIn(d, st, y, c);
+  let ch = loadChain(d, st, y);
+  regionYear[st.region * MAX_YEARS + y] += ch.gridDemandMW * pueIn(d, st, y, c);
 }
 
 struct SiteYear {
@@ -263,55 +171,48 @@ struct SiteYear {
   lost: Shortfall,
 }
 
-// Phase 2 for one site-year: grid curtailment, drought throttling, cyber outages.
+// Phase 2 for one site-year: grid curtailment, the on-site plant's outages, drought throttling, cyber outages.
 fn siteYear(d: Draw, s: u32, st: SiteState, y: u32, c: Climate) -> SiteYear {
-  let growth = growthFactor(d, y);
-  let loadMW = st.itLoadMW * growth;
-  let plannedMW = loadMW * onlineShare(y, st.plannedOffset, st.rampYears);
-  // What was built of the plan: the announced load less what never proceeds.
-  let builtMW = loadMW * st.builtShare;
-  let builtPlanMW = builtMW * onlineShare(y, st.plannedOffset, st.rampYears);
-  let demandMW = builtMW * onlineShare(y, st.commissionOffset, st.rampYears);
+  var ch = loadChain(d, st, y);
+  let demandMW = ch.gridDemandMW + ch.genDemandMW;
   let pue = pueIn(d, st, y, c);
   let gridShare = regionYear[st.region * MAX_YEARS + y];
-  let servedMW = demandMW * gridShare;
+  ch.gridServedMW = ch.gridDemandMW * gridShare;
+  ch.genServedMW = ch.genDemandMW * st.genAvailability;
+  let servedMW = ch.gridServedMW + ch.genServedMW;
   let needML = servedMW * HOURS_PER_YEAR * st.wue0 * c.wueFactor * ML_PER_MWH_WUE;
   var waterShare = 1.0;
   if (c.drought) {
-    let permitML = builtMW * HOURS_PER_YEAR * scenario[G_WUE_DESIGN + st.designCooling] * ML_PER_MWH_WUE;
+    let permitML = ch.builtMW * HOURS_PER_YEAR * scenario[G_WUE_DESIGN + st.designCooling] * ML_PER_MWH_WUE;
     let allowedML = c.allowance * permitML;
     if (needML > allowedML) { waterShare = allowedML / needML; }
   }
-  let runningMW = servedMW * waterShare;
+  ch.runningMW = servedMW * waterShare;
   let outageShare = sumOutageDays(d, s, y) / DAYS_PER_YEAR;
-  let deliveredMW = runningMW * (1.0 - outageShare);
+  ch.deliveredMW = ch.runningMW * (1.0 - outageShare);
   let demandedMWh = demandMW * pue * HOURS_PER_YEAR;
-  let servedMWh = deliveredMW * pue * HOURS_PER_YEAR;
+  let servedMWh = ch.deliveredMW * pue * HOURS_PER_YEAR;
   seriesValues[SER_DEMANDED] += demandedMWh;
   seriesValues[SER_SERVED] += servedMWh;
-  seriesValues[SER_CURTAILED] += demandMW * pue * (1.0 - gridShare) * HOURS_PER_YEAR;
+  seriesValues[SER_CURTAILED] += ch.gridDemandMW * pue * (1.0 - gridShare) * HOURS_PER_YEAR;
   seriesValues[SER_WATER_USED] += needML * waterShare;
   seriesValues[SER_WATER_SHORTFALL] += needML * (1.0 - waterShare);
-  seriesValues[SER_COMPUTE_LOST] += runningMW * outageShare * HOURS_PER_YEAR;
+  seriesValues[SER_COMPUTE_LOST] += ch.runningMW * outageShare * HOURS_PER_YEAR;
   seriesValues[SER_BY_YEAR + y] += demandedMWh;
   seriesValues[SER_BY_YEAR + params.nYears + y] += servedMWh;
-  let lost = attributeShortfall(st, y, plannedMW, builtPlanMW, demandMW, servedMW, runningMW, deliveredMW);
-  return SiteYear(plannedMW, deliveredMW, lost);
+  let lost = attributeShortfall(st, y, ch, servedMW);
+  return SiteYear(ch.plannedMW, ch.deliveredMW, lost);
 }
 
 // Splits the site-year's undelivered IT load in the model's order: each step's loss goes to its
 // cause, so the parts add up to plannedMW − deliveredMW (docs/model.md, "What breaks first").
-fn attributeShortfall(st: SiteState, y: u32, plannedMW: f32, builtPlanMW: f32, demandMW: f32, servedMW: f32, runningMW: f32,
-                      deliveredMW: f32) -> Shortfall {
-  let f = Shortfall(plannedMW - builtPlanMW, st.delayCause, builtPlanMW - demandMW, demandMW - servedMW, servedMW - runningMW,
-                    runningMW - deliveredMW);
-  seriesValues[serCause(CAUSE_ABANDONED, y)] += f.abandonedMW;
-  seriesValues[serCause(f.delayCause, y)] += f.delayMW;
-  seriesValues[serCause(CAUSE_CURTAILMENT, y)] += f.curtailMW;
-  seriesValues[serCause(CAUSE_WATER, y)] += f.waterMW;
-  seriesValues[serCause(CAUSE_CYBER, y)] += f.cyberMW;
-  seriesValues[serShortfall(y)] += plannedMW - deliveredMW;
-  yearPlannedMW[y] += plannedMW;
+fn attributeShortfall(st: SiteState, y: u32, ch: LoadChain, servedMW: f32) -> Shortfall {
+  let f = Shortfall(ch.plannedMW - ch.builtPlanMW, st.delayCause, ch.gridPlanMW - ch.gridDemandMW, st.genDelayCause,
+                    ch.genPlanMW - ch.genDemandMW, ch.gridDemandMW - ch.gridServedMW, ch.genDemandMW - ch.genServedMW,
+                    servedMW - ch.runningMW, ch.runningMW - ch.deliveredMW);
+  for (var k = 0u; k < SHORTFALL_STEPS; k++) { seriesValues[serCause(shortfallCause(f, k), y)] += shortfallMW(f, k); }
+  seriesValues[serShortfall(y)] += ch.plannedMW - ch.deliveredMW;
+  yearPlannedMW[y] += ch.plannedMW;
   return f;
 }
 

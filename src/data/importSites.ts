@@ -36,6 +36,11 @@ interface RowSource {
 /** The CSV column of a site field path: `sources[0].url` lives in source_url. */
 const fieldColumn = ([field, , sub]: readonly PropertyKey[]): string =>
   field === 'sources' && typeof sub === 'string' ? `source_${sub}` : String(field ?? '');
+/** A CSV cell's name; inside the JSON of `onsiteGeneration`, its path too (onsiteGeneration.kind). */
+const csvColumn = (path: readonly PropertyKey[]): string =>
+  path[0] === 'onsiteGeneration'
+    ? path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('')
+    : fieldColumn(path);
 
 function zodMessage(issue: z.core.$ZodIssue, value: unknown): string {
   if (value === undefined) return t('imports:site.required');
@@ -150,7 +155,7 @@ function parseCsvSites(text: string, known: readonly string[]): SitesImport {
     const extra = cells.slice(head.length).filter((c) => c.trim() !== '').length;
     if (extra > 0) issues.push({ row, message: t('imports:csv.extra', { values: cells.length, columns: head.length }) });
     const get = (c: SiteColumn) => unguard(cells[index.get(c) ?? -1]);
-    rows.push({ row, label: () => t('imports:where.row', { row }), get, where: (p) => fieldColumn(p), skip: new Set() });
+    rows.push({ row, label: () => t('imports:where.row', { row }), get, where: csvColumn, skip: new Set() });
   });
   if (rows.length === 0) issues.push({ message: t('imports:csv.noRows') });
   if (rows.length > MAX_SITES) return { ok: false, issues: [...issues, tooMany(rows.length)] };

@@ -24,6 +24,7 @@ export const SITE_COLUMNS = [
   'assumed',
   'notes',
   'aggregate',
+  'onsiteGeneration',
 ] as const;
 export type SiteColumn = (typeof SITE_COLUMNS)[number];
 
@@ -54,7 +55,7 @@ const POWER_RE = /^([-+]?(?:\d+\.?\d*|\.\d+))\s*(w|kw|mw|gw)$/i;
 const TO_MW: Record<string, number> = { w: 1e-6, kw: 1e-3, mw: 1, gw: 1e3 };
 
 /**
- * More columns than this is a wrong delimiter or not a site list (the convention has 19): the
+ * More columns than this is a wrong delimiter or not a site list (the convention has 20): the
  * file is refused naming the count, rather than 200,000 columns planned and listed as ignored.
  */
 export const MAX_COLUMNS = 1000;
@@ -124,6 +125,18 @@ function toBoolean(v: unknown): boolean | CellIssue {
   return { column: 'aggregate', message: t('imports:cell.boolean', { got: describe(v) }) };
 }
 
+// On-site generation is a nested record (capacity, kind, availability and delay distributions,
+// its own sources): a CSV cell holds it as JSON, a GeoJSON property as the object itself, so a
+// site list written by sitesToCsv reads back with nothing dropped.
+function toGeneration(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return { column: 'onsiteGeneration', message: t('imports:cell.json', { got: describe(v) }) } satisfies CellIssue;
+  }
+}
+
 const isIssue = (v: unknown): v is CellIssue => isRec(v) && typeof v.message === 'string';
 
 /**
@@ -158,6 +171,10 @@ export function cellsToRawSite(get: (c: SiteColumn) => unknown): RawRow {
       const b = toBoolean(v);
       if (isIssue(b)) issues.push(b);
       else raw.aggregate = b;
+    } else if (col === 'onsiteGeneration') {
+      const g = toGeneration(v);
+      if (isIssue(g)) issues.push(g);
+      else raw.onsiteGeneration = g;
     } else if (STRING_COLUMNS.has(col)) {
       raw[col] = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : v;
     }

@@ -17,6 +17,7 @@ export const CAUSE_LABELS: Record<Cause, string> = {
   transformers: 'Transformers',
   coolingPlant: 'Cooling plant',
   gridQueue: 'Grid-connection queue',
+  onsiteGeneration: 'On-site generation',
   curtailment: 'Grid curtailment',
   water: 'Water (drought)',
   cyber: 'Cyber outages',

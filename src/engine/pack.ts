@@ -3,7 +3,7 @@
 import * as C from '../kernel/contract';
 import { sampleDistU } from '../kernel/inverse';
 import { buildCopula, MATRIX_STRIDE } from '../scenario/correlations';
-import type { DistSpec, Scenario, Site } from '../scenario/schema';
+import type { DistSpec, Scenario, Site, SupplyItem } from '../scenario/schema';
 import { packDist } from './packDist';
 import { seriesInfoOf, seriesOf } from './series';
 import type { SeriesInfo } from './types';
@@ -38,20 +38,24 @@ function putDist(data: Float32Array, at: number, spec: DistSpec): void {
   data.set(packDist(spec), at);
 }
 
+function packSupplyItem(data: Float32Array, record: number, item: SupplyItem): void {
+  const at = C.G_SUPPLY + record * C.SUPPLY_STRIDE;
+  putDist(data, at + C.SUPPLY_DELAY, item.delayYears);
+  putDist(data, at + C.SUPPLY_SHOCK_DELAY, item.shockDelayYears);
+  data[at + C.SUPPLY_SHOCK_P] = item.shockProbability;
+  data[at + C.SUPPLY_SCOPE] = C.SHOCK_SCOPES.indexOf(item.scope);
+}
+
 function packGlobal(data: Float32Array, scenario: Scenario): boolean {
   C.COOLING_TYPES.forEach((type, c) => {
     putDist(data, C.G_COOLING + c * 2 * C.DIST_STRIDE, scenario.cooling[type].pue);
     putDist(data, C.G_COOLING + (c * 2 + 1) * C.DIST_STRIDE, scenario.cooling[type].wueLPerKWh);
     data[C.G_WUE_DESIGN + c] = medianOf(scenario.cooling[type].wueLPerKWh);
   });
-  C.SUPPLY_ITEMS.forEach((name, i) => {
-    const item = scenario.supplyChain[name];
-    const at = C.G_SUPPLY + i * C.SUPPLY_STRIDE;
-    putDist(data, at + C.SUPPLY_DELAY, item.delayYears);
-    putDist(data, at + C.SUPPLY_SHOCK_DELAY, item.shockDelayYears);
-    data[at + C.SUPPLY_SHOCK_P] = item.shockProbability;
-    data[at + C.SUPPLY_SCOPE] = C.SHOCK_SCOPES.indexOf(item.scope);
-  });
+  C.SUPPLY_ITEMS.forEach((name, i) => packSupplyItem(data, i, scenario.supplyChain[name]));
+  // Without on-site generation in the scenario the record stays zero: no delay, no shock, unread.
+  const generation = scenario.supplyChain.onsiteGeneration;
+  if (generation) packSupplyItem(data, C.SUPPLY_GENERATION, generation);
   data[C.G_CYBER_RATE] = scenario.cyber.incidentsPerSiteYear;
   putDist(data, C.G_CYBER_OUTAGE, scenario.cyber.outageDays);
   data[C.G_MISS_TOLERANCE] = scenario.missTolerance;
@@ -112,7 +116,23 @@ function packSites(data: Float32Array, scenario: Scenario): void {
     data[at + C.SITE_DELAYABLE] = s.status === 'operating' ? 0 : 1;
     data[at + C.SITE_PROCEED_P] = proceedProbabilityOf(scenario, s);
     data[at + C.SITE_AGGREGATE] = s.aggregate === true ? 1 : 0;
+    packGeneration(data, at, scenario, s, i);
   });
+}
+
+/**
+ * A site's on-site generation: its capacity (0 for none), its equipment delay (its own, else the
+ * supply item's) and its plant's availability (docs/model.md, "On-site generation").
+ */
+function packGeneration(data: Float32Array, at: number, scenario: Scenario, site: Site, i: number): void {
+  const plant = site.onsiteGeneration;
+  if (!plant) return;
+  const equipment = scenario.supplyChain.onsiteGeneration;
+  const delay = plant.delayYears ?? equipment?.delayYears;
+  if (!delay) throw new Error(`sites[${i}].onsiteGeneration: needs supplyChain.onsiteGeneration or its own delayYears`);
+  data[at + C.SITE_GEN_CAPACITY] = plant.capacityMW;
+  putDist(data, at + C.SITE_GEN_DELAY, delay);
+  putDist(data, at + C.SITE_GEN_AVAILABILITY, plant.availability);
 }
 
 /** `shortfallThreshold`: the exceedance threshold of the shortfallShare series (a share of plan). */

@@ -1,6 +1,18 @@
 // Mirrors shaders/causes.wgsl: what a site-year's undelivered IT load is lost to, and which
 // cause binds (docs/model.md, "What breaks first").
-import { CAUSE_ABANDONED, CAUSE_CURTAILMENT, CAUSE_CYBER, CAUSE_WATER, F32, REGION_HIST_BINS, RH_FULL, RH_ZERO } from './contract';
+import {
+  CAUSE_ABANDONED,
+  CAUSE_CURTAILMENT,
+  CAUSE_CYBER,
+  CAUSE_ONSITE_GENERATION,
+  CAUSE_WATER,
+  F32,
+  N_CAUSES,
+  REGION_HIST_BINS,
+  RH_FULL,
+  RH_ZERO,
+  SHORTFALL_STEPS,
+} from './contract';
 
 const f32 = Math.fround;
 
@@ -8,46 +20,89 @@ const f32 = Math.fround;
 export interface Shortfall {
   /** The plan of a site (or the share of an aggregate) that never proceeds. */
   abandonedMW: number;
-  /** The binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE. */
+  /** The grid part's binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE. */
   delayCause: number;
   delayMW: number;
+  /** The on-site part's binding delay: a supply item's cause, or CAUSE_ONSITE_GENERATION. */
+  genDelayCause: number;
+  genDelayMW: number;
   curtailMW: number;
+  /** The on-site plant's outages. */
+  genOutageMW: number;
   waterMW: number;
   cyberMW: number;
 }
 
-/** The cause that takes the largest part; a tie goes to the earlier step of the model. */
+const byCause = new Float32Array(N_CAUSES);
+
+/**
+ * The cause with the most MW, the parts of one cause added in step order; a tie goes to the cause
+ * first in CAUSES (the model's order).
+ */
 export function bindingCause(f: Shortfall): number {
+  byCause.fill(0);
+  for (let k = 0; k < SHORTFALL_STEPS; k++) {
+    const c = shortfallCause(f, k);
+    byCause[c] = f32(byCause[c] + shortfallMW(f, k));
+  }
   let cause = CAUSE_ABANDONED;
-  let most = f.abandonedMW;
-  if (f.delayMW > most) {
-    cause = f.delayCause;
-    most = f.delayMW;
+  let most = byCause[CAUSE_ABANDONED] as number;
+  for (let c = 0; c < N_CAUSES; c++) {
+    if ((byCause[c] as number) > most) {
+      cause = c;
+      most = byCause[c] as number;
+    }
   }
-  if (f.curtailMW > most) {
-    cause = CAUSE_CURTAILMENT;
-    most = f.curtailMW;
-  }
-  if (f.waterMW > most) {
-    cause = CAUSE_WATER;
-    most = f.waterMW;
-  }
-  if (f.cyberMW > most) cause = CAUSE_CYBER;
   return cause;
 }
 
-/** The cause of step k (0 abandonment, 1 delay, 2 curtailment, 3 water, 4 cyber; SHORTFALL_STEPS in all), and its part. */
+/**
+ * The cause of step k (0 abandonment, 1 the grid part's delay, 2 the on-site part's delay,
+ * 3 curtailment, 4 the on-site plant's outages, 5 water, 6 cyber; SHORTFALL_STEPS in all), and its part.
+ */
 export function shortfallCause(f: Shortfall, k: number): number {
-  return k === 0 ? CAUSE_ABANDONED : k === 1 ? f.delayCause : k === 2 ? CAUSE_CURTAILMENT : k === 3 ? CAUSE_WATER : CAUSE_CYBER;
+  switch (k) {
+    case 0:
+      return CAUSE_ABANDONED;
+    case 1:
+      return f.delayCause;
+    case 2:
+      return f.genDelayCause;
+    case 3:
+      return CAUSE_CURTAILMENT;
+    case 4:
+      return CAUSE_ONSITE_GENERATION;
+    case 5:
+      return CAUSE_WATER;
+    default:
+      return CAUSE_CYBER;
+  }
 }
 
 export function shortfallMW(f: Shortfall, k: number): number {
-  return k === 0 ? f.abandonedMW : k === 1 ? f.delayMW : k === 2 ? f.curtailMW : k === 3 ? f.waterMW : f.cyberMW;
+  switch (k) {
+    case 0:
+      return f.abandonedMW;
+    case 1:
+      return f.delayMW;
+    case 2:
+      return f.genDelayMW;
+    case 3:
+      return f.curtailMW;
+    case 4:
+      return f.genOutageMW;
+    case 5:
+      return f.waterMW;
+    default:
+      return f.cyberMW;
+  }
 }
 
 /** All of a site-year's undelivered MW, its parts summed in step order (f32, as the shader). */
 export function shortfallTotalMW(f: Shortfall): number {
-  return f32(f32(f32(f32(f.abandonedMW + f.delayMW) + f.curtailMW) + f.waterMW) + f.cyberMW);
+  let total = 0;
+  for (let k = 0; k < SHORTFALL_STEPS; k++) total = f32(total + shortfallMW(f, k));
+  return total;
 }
 
 /**

@@ -38,10 +38,21 @@ export type HeadlineKey = (typeof HEADLINE_SERIES)[number];
 /**
  * The causes a site-year's undelivered IT load is split into, in the model's order: a site that
  * never proceeds (abandoned), the binding commissioning delay (one of the supply items, in
- * SUPPLY_ITEMS order, or the grid-connection queue), then grid curtailment, drought throttling
- * and cyber outages (docs/model.md).
+ * SUPPLY_ITEMS order, or the grid-connection queue), on-site generation (its equipment's delay
+ * and its plant's outages), then grid curtailment, drought throttling and cyber outages
+ * (docs/model.md).
  */
-export const CAUSES = ['abandoned', 'accelerators', 'transformers', 'coolingPlant', 'gridQueue', 'curtailment', 'water', 'cyber'] as const;
+export const CAUSES = [
+  'abandoned',
+  'accelerators',
+  'transformers',
+  'coolingPlant',
+  'gridQueue',
+  'onsiteGeneration',
+  'curtailment',
+  'water',
+  'cyber',
+] as const;
 export type Cause = (typeof CAUSES)[number];
 
 // ---- Limits of a scenario and a run ------------------------------------------------------
@@ -60,6 +71,7 @@ export const CAUSE_ABANDONED = CAUSES.indexOf('abandoned');
 /** Supply item i's delay is cause CAUSE_ACCELERATORS + i (SUPPLY_ITEMS order). */
 export const CAUSE_ACCELERATORS = CAUSES.indexOf('accelerators');
 export const CAUSE_GRID_QUEUE = CAUSES.indexOf('gridQueue');
+export const CAUSE_ONSITE_GENERATION = CAUSES.indexOf('onsiteGeneration');
 export const CAUSE_CURTAILMENT = CAUSES.indexOf('curtailment');
 export const CAUSE_WATER = CAUSES.indexOf('water');
 export const CAUSE_CYBER = CAUSES.indexOf('cyber');
@@ -97,7 +109,8 @@ export const SUMMARY_STRIDE = 8;
 export const ACCUM_STRIDE = 4;
 /** Series reduced per workgroup tree pass, and sites per flush of the site counters. */
 export const SERIES_BATCH = 16;
-export const SITE_BATCH = 8;
+/** Six, not eight, since a ninth cause took a third packed word per site-year (contract.test.ts sums the budget). */
+export const SITE_BATCH = 6;
 export const WG_SERIES_SLOTS = SERIES_BATCH * BLOCK_DRAWS;
 export const WG_HIST_SLOTS = SERIES_BATCH * HIST_STRIDE;
 /**
@@ -106,8 +119,11 @@ export const WG_HIST_SLOTS = SERIES_BATCH * HIST_STRIDE;
  * count never spills into its neighbour): workgroup memory is nearly all spoken for.
  */
 export const CAUSE_COUNT_BITS = 8;
-/** Steps of the model a site-year's shortfall is split over: abandonment, delay, curtailment, water, cyber. */
-export const SHORTFALL_STEPS = 5;
+/**
+ * Steps of the model a site-year's shortfall is split over: abandonment, the grid part's delay,
+ * the on-site part's delay, curtailment, the on-site plant's outages, water, cyber.
+ */
+export const SHORTFALL_STEPS = 7;
 export const CAUSE_COUNT_MASK = 2 ** CAUSE_COUNT_BITS - 1;
 export const CAUSES_PER_WORD = 4;
 export const CAUSE_WORDS = Math.ceil(N_CAUSES / CAUSES_PER_WORD);
@@ -170,7 +186,12 @@ export const SUPPLY_SHOCK_DELAY = SUPPLY_DELAY + DIST_STRIDE;
 export const SUPPLY_SHOCK_P = SUPPLY_SHOCK_DELAY + DIST_STRIDE;
 export const SUPPLY_SCOPE = SUPPLY_SHOCK_P + 1;
 export const SUPPLY_STRIDE = SUPPLY_SCOPE + 1;
-export const G_CYBER_RATE = G_SUPPLY + N_SUPPLY * SUPPLY_STRIDE;
+/**
+ * On-site generation equipment: a supply record of the same layout after the supply items
+ * (record N_SUPPLY), so its shock has the next event and delay slots (docs/model.md).
+ */
+export const SUPPLY_GENERATION = N_SUPPLY;
+export const G_CYBER_RATE = G_SUPPLY + (SUPPLY_GENERATION + 1) * SUPPLY_STRIDE;
 export const G_CYBER_OUTAGE = G_CYBER_RATE + 1;
 export const G_MISS_TOLERANCE = G_CYBER_OUTAGE + DIST_STRIDE;
 /** By cooling type: the water permit's design WUE (the median of the type's WUE distribution). */
@@ -201,7 +222,8 @@ export const R_DROUGHT_P = R_HEATWAVE_P + 1;
 export const REGION_STRIDE = R_DROUGHT_P + 1;
 /**
  * A site: region index, planned IT load, planned offset, ramp, cooling, import share, delayable
- * (not operating), its status's proceed probability before the knob, and 1 for an aggregate.
+ * (not operating), its status's proceed probability before the knob, 1 for an aggregate, then its
+ * on-site generation: capacity (MW, 0 for none), equipment delay and availability (distributions).
  */
 export const SITE_REGION = 0;
 export const SITE_LOAD = 1;
@@ -212,7 +234,10 @@ export const SITE_IMPORT_SHARE = 5;
 export const SITE_DELAYABLE = 6;
 export const SITE_PROCEED_P = SITE_DELAYABLE + 1;
 export const SITE_AGGREGATE = SITE_PROCEED_P + 1;
-export const SITE_STRIDE = SITE_AGGREGATE + 1;
+export const SITE_GEN_CAPACITY = SITE_AGGREGATE + 1;
+export const SITE_GEN_DELAY = SITE_GEN_CAPACITY + 1;
+export const SITE_GEN_AVAILABILITY = SITE_GEN_DELAY + DIST_STRIDE;
+export const SITE_STRIDE = SITE_GEN_AVAILABILITY + DIST_STRIDE;
 
 // ---- Knob indices (a parameter set's knobs, NKNOBS floats in KNOB_NAMES order) -----------
 export const NKNOBS = KNOB_NAMES.length;
@@ -240,10 +265,13 @@ export const SLOT_DELAY0 = 0;
 export const SLOT_GRID_DELAY = 3;
 /** Whether a named, non-operating site proceeds at all (one uniform per draw; docs/model.md). */
 export const SLOT_PROCEED = 4;
+/** On-site generation: the equipment's ordinary delay and the plant's availability (drawn only for sites that plan it). */
+export const SLOT_GEN_DELAY = 5;
+export const SLOT_GEN_AVAILABILITY = 6;
 export const SLOT_MIX_SHIFT = 12;
 export const SLOT_PUE = 13;
 export const SLOT_WUE = 14;
-/** Shock event and shock delay of supply item i: + i (on the scope's stream). */
+/** Shock event and shock delay of supply record i (SUPPLY_GENERATION included): + i (on the scope's stream). */
 export const SLOT_SHOCK0 = 16;
 export const SLOT_SHOCK_DELAY0 = 20;
 /** Region stream. */

@@ -2,43 +2,37 @@
 // function by function (same names, same order of random draws); equations in docs/model.md.
 // Values are stored in Float32Arrays where the shader keeps f32 so both round alike.
 import * as C from './contract';
-import { sampleDist, samplePoisson, uniformAt } from './distributions';
+import { samplePoisson, uniformAt } from './distributions';
 import type { Draw } from './common';
-import type { Shortfall } from './causes';
-import { CopulaDraw } from './copula';
+import { type Shortfall, shortfallCause, shortfallMW } from './causes';
+import { type ModelShape, SiteModel, type SiteState } from './site';
 
-const { F32, MAX_REGIONS, MAX_SERIES, MAX_YEARS, N_SUPPLY } = C;
+export type { ModelShape, SiteState } from './site';
+const { F32, MAX_REGIONS, MAX_SERIES, MAX_YEARS } = C;
 const f32 = Math.fround;
 const ML_PER_MWH_WUE = f32(F32.ML_PER_MWH_WUE);
-
-export interface ModelShape {
-  nSites: number;
-  nRegions: number;
-  nYears: number;
-  sitesOffset: number;
-}
-
-export interface SiteState {
-  region: number;
-  itLoadMW: number;
-  plannedOffset: number;
-  commissionOffset: number;
-  rampYears: number;
-  cooling: number;
-  designCooling: number;
-  pue0: number;
-  wue0: number;
-  /** The binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE. */
-  delayCause: number;
-  /** Share of the site built: 1 or 0 for a named site (it proceeds or not), the expected share for an aggregate. */
-  builtShare: number;
-}
 
 export interface Climate {
   pueFactor: number;
   wueFactor: number;
   allowance: number;
   drought: boolean;
+}
+
+/** A site-year's IT load (MW) at each step of the model, by part where the site has an on-site plant. */
+export interface LoadChain {
+  plannedMW: number;
+  /** The whole site as built at full load (its water permit's basis). */
+  builtMW: number;
+  builtPlanMW: number;
+  gridPlanMW: number;
+  genPlanMW: number;
+  gridDemandMW: number;
+  genDemandMW: number;
+  gridServedMW: number;
+  genServedMW: number;
+  runningMW: number;
+  deliveredMW: number;
 }
 
 export interface SiteYear {
@@ -49,145 +43,46 @@ export interface SiteYear {
 }
 
 /** One draw's state; reused across draws so the hot loop allocates nothing. */
-export class DrawModel {
+export class DrawModel extends SiteModel {
   readonly seriesValues = new Float32Array(MAX_SERIES);
   /** Planned IT load (MW) of each year, summed over sites: the shortfall share's denominator. */
   readonly yearPlannedMW = new Float32Array(MAX_YEARS);
   /** Demand (MW) per region-year after phase 1's first loop, then the grid's served share. */
   readonly regionYear = new Float32Array(MAX_REGIONS * MAX_YEARS);
-  private readonly st: SiteState = {
-    region: 0,
-    itLoadMW: 0,
-    plannedOffset: 0,
-    commissionOffset: 0,
-    rampYears: 0,
-    cooling: 0,
-    designCooling: 0,
-    pue0: 1,
-    wue0: 0,
-    delayCause: 0,
-    builtShare: 1,
-  };
   private readonly c: Climate = { pueFactor: 1, wueFactor: 1, allowance: 1, drought: false };
   private readonly out: SiteYear = {
     plannedMW: 0,
     deliveredMW: 0,
-    lost: { abandonedMW: 0, delayCause: 0, delayMW: 0, curtailMW: 0, waterMW: 0, cyberMW: 0 },
+    lost: {
+      abandonedMW: 0,
+      delayCause: 0,
+      delayMW: 0,
+      genDelayCause: 0,
+      genDelayMW: 0,
+      curtailMW: 0,
+      genOutageMW: 0,
+      waterMW: 0,
+      cyberMW: 0,
+    },
   };
-  private readonly delays = new Float32Array(3);
   private readonly grid = new Float32Array(2);
-  private readonly copula: CopulaDraw;
-
-  constructor(
-    private readonly scenario: Float32Array,
-    private readonly knobs: Float32Array,
-    private readonly shape: ModelShape,
-  ) {
-    this.copula = new CopulaDraw(scenario);
-  }
-
-  private distAt(off: number, d: Draw, stream: number, slot: number): number {
-    const sc = this.scenario;
-    return sampleDist(sc[off], sc[off + 1], sc[off + 2], sc[off + 3], sc[off + 4], d.key0, d.key1, d.index, stream, slot);
-  }
-
-  private chance(d: Draw, stream: number, slot: number, p: number): boolean {
-    return uniformAt(d.key0, d.key1, d.index, stream, slot) < p;
-  }
+  private readonly ch: LoadChain = {
+    plannedMW: 0,
+    builtMW: 0,
+    builtPlanMW: 0,
+    gridPlanMW: 0,
+    genPlanMW: 0,
+    gridDemandMW: 0,
+    genDemandMW: 0,
+    gridServedMW: 0,
+    genServedMW: 0,
+    runningMW: 0,
+    deliveredMW: 0,
+  };
 
   /** An event of probability p at uniform u happens when u > 1 − p (inverse CDF; see model.wgsl). */
   private eventAt(u: number, p: number): boolean {
     return u > f32(1 - p);
-  }
-
-  private knob(d: Draw, i: number): number {
-    return this.knobs[d.knob + i];
-  }
-
-  private shockStream(item: number, site: number, region: number): number {
-    const scope = this.scenario[C.G_SUPPLY + item * C.SUPPLY_STRIDE + C.SUPPLY_SCOPE];
-    if (scope === C.SCOPE_REGION) return (C.S_REGION_SHOCK | region) >>> 0;
-    if (scope === C.SCOPE_SITE) return (C.S_SITE | site) >>> 0;
-    return C.S_GLOBAL;
-  }
-
-  private shockProbability(d: Draw, item: number): number {
-    return item === C.SUPPLY_ACCELERATORS
-      ? this.knob(d, C.K_CHIP_SHOCK)
-      : this.scenario[C.G_SUPPLY + item * C.SUPPLY_STRIDE + C.SUPPLY_SHOCK_P];
-  }
-
-  /** k: [0, N_SUPPLY) ordinary supply delays, then their shock delays, grid queue, PUE, WUE. */
-  siteState(d: Draw, s: number): SiteState {
-    const sc = this.scenario;
-    const at = this.shape.sitesOffset + s * C.SITE_STRIDE;
-    const st = this.st;
-    st.region = sc[at + C.SITE_REGION];
-    st.itLoadMW = sc[at + C.SITE_LOAD];
-    st.plannedOffset = sc[at + C.SITE_PLANNED];
-    st.rampYears = sc[at + C.SITE_RAMP];
-    st.designCooling = sc[at + C.SITE_COOLING];
-    const delayable = sc[at + C.SITE_DELAYABLE] > 0.5;
-    const stream = (C.S_SITE | s) >>> 0;
-    st.builtShare = delayable ? this.builtShare(d, stream, sc[at + C.SITE_PROCEED_P], sc[at + C.SITE_AGGREGATE] > 0.5) : 1;
-    st.cooling = st.designCooling;
-    if (st.cooling === C.COOLING_EVAPORATIVE && this.chance(d, stream, C.SLOT_MIX_SHIFT, this.knob(d, C.K_COOLING_MIX)))
-      st.cooling = C.COOLING_LIQUID;
-    const copula = this.copula;
-    const correlated = copula.on(C.GROUP_SITE);
-    if (correlated) copula.correlateGroup(d, C.GROUP_SITE, C.SITE_MEMBERS, stream, 0);
-    const kGrid = 2 * N_SUPPLY;
-    const delays = this.delays.fill(0);
-    let grid = 0;
-    for (let k = 0; k < kGrid + 3; k++) {
-      let off: number;
-      let str = stream;
-      let slot: number;
-      let enabled = delayable;
-      if (k < N_SUPPLY) {
-        off = C.G_SUPPLY + k * C.SUPPLY_STRIDE + C.SUPPLY_DELAY;
-        slot = C.SLOT_DELAY0 + k;
-      } else if (k < kGrid) {
-        const item = k - N_SUPPLY;
-        off = C.G_SUPPLY + item * C.SUPPLY_STRIDE + C.SUPPLY_SHOCK_DELAY;
-        str = this.shockStream(item, s, st.region);
-        slot = C.SLOT_SHOCK_DELAY0 + item;
-        enabled = delayable && this.chance(d, str, C.SLOT_SHOCK0 + item, this.shockProbability(d, item));
-      } else if (k === kGrid) {
-        off = C.GLOBAL_SIZE + st.region * C.REGION_STRIDE + C.R_CONN_DELAY;
-        slot = C.SLOT_GRID_DELAY;
-      } else {
-        off = C.G_COOLING + (st.cooling * 2 + k - kGrid - 1) * C.DIST_STRIDE;
-        slot = C.SLOT_PUE + k - kGrid - 1;
-        enabled = true;
-      }
-      if (!enabled) continue;
-      // Members of the site group: the ordinary delays, then grid queue, PUE, WUE; shock delays stay independent.
-      const member = correlated && (k < N_SUPPLY || k >= kGrid);
-      const x = Math.max(member ? copula.distAtU(off, copula.u[k < N_SUPPLY ? k : k - N_SUPPLY]) : this.distAt(off, d, str, slot), 0);
-      if (k < kGrid) delays[k % N_SUPPLY] += x;
-      else if (k === kGrid) grid = x;
-      else if (k === kGrid + 1) st.pue0 = Math.max(x, 1);
-      else st.wue0 = x;
-    }
-    const accel = f32(delays[0] * sc[at + C.SITE_IMPORT_SHARE]);
-    const slowest = Math.max(Math.max(accel, delays[1]), Math.max(delays[2], grid));
-    st.commissionOffset = f32(st.plannedOffset + slowest);
-    // The first of the delays (in CAUSES order) that equals the slowest binds.
-    // CAUSES lists the supply items, then the grid queue (CAUSE_ACCELERATORS + N_SUPPLY).
-    st.delayCause = C.CAUSE_ACCELERATORS + (accel === slowest ? 0 : delays[1] === slowest ? 1 : delays[2] === slowest ? 2 : N_SUPPLY);
-    return st;
-  }
-
-  /**
-   * A non-operating site's built share: its status's proceed probability scaled by the
-   * real-queue knob, clamped to [0, 1]; a named site proceeds (1) or not (0) by one uniform, an
-   * aggregate keeps the probability as its expected share (docs/model.md, "Proceeding").
-   */
-  private builtShare(d: Draw, stream: number, proceedP: number, aggregate: boolean): number {
-    const p = Math.min(Math.max(f32(proceedP * this.knob(d, C.K_REAL_QUEUE)), 0), 1);
-    if (aggregate) return p;
-    return this.chance(d, stream, C.SLOT_PROCEED, p) ? 1 : 0;
   }
 
   climate(d: Draw, r: number, y: number): Climate {
@@ -289,79 +184,87 @@ export class DrawModel {
     }
   }
 
-  /** Phase 1 for one site-year: its facility demand (MW) adds to its region's. */
-  addRegionDemand(d: Draw, st: SiteState, y: number, c: Climate): void {
-    const builtMW = f32(f32(st.itLoadMW * this.growthFactor(d, y)) * st.builtShare);
-    const itMW = f32(builtMW * onlineShare(y, st.commissionOffset, st.rampYears));
-    this.regionYear[st.region * MAX_YEARS + y] += f32(itMW * this.pueIn(d, st, y, c));
+  /**
+   * A site-year's plan, what was built of it and its demand, by part: the grid part and the
+   * on-site part (docs/model.md, "Demand"). The grid part's plan is the built plan less the
+   * on-site part's, so the two add up to it.
+   */
+  loadChain(d: Draw, st: SiteState, y: number): LoadChain {
+    const ch = this.ch;
+    const loadMW = f32(st.itLoadMW * this.growthFactor(d, y));
+    const planShare = onlineShare(y, st.plannedOffset, st.rampYears);
+    ch.plannedMW = f32(loadMW * planShare);
+    // What was built of the plan: the announced load less what never proceeds.
+    ch.builtMW = f32(loadMW * st.builtShare);
+    ch.builtPlanMW = f32(ch.builtMW * planShare);
+    const genBuiltMW = f32(ch.builtMW * st.genShare);
+    ch.genPlanMW = f32(genBuiltMW * planShare);
+    ch.gridPlanMW = f32(ch.builtPlanMW - ch.genPlanMW);
+    ch.gridDemandMW = f32(f32(ch.builtMW - genBuiltMW) * onlineShare(y, st.commissionOffset, st.rampYears));
+    ch.genDemandMW = f32(genBuiltMW * onlineShare(y, st.genOffset, st.rampYears));
+    return ch;
   }
 
+  /** Phase 1 for one site-year: the facility demand (MW) of its grid part adds to its region's. */
+  addRegionDemand(d: Draw, st: SiteState, y: number, c: Climate): void {
+    const ch = this.loadChain(d, st, y);
+    this.regionYear[st.region * MAX_YEARS + y] += f32(ch.gridDemandMW * this.pueIn(d, st, y, c));
+  }
+
+  /** Phase 2 for one site-year: grid curtailment, the on-site plant's outages, drought throttling, cyber outages. */
   siteYear(d: Draw, s: number, st: SiteState, y: number, c: Climate): SiteYear {
-    const growth = this.growthFactor(d, y);
-    const loadMW = f32(st.itLoadMW * growth);
-    const plannedMW = f32(loadMW * onlineShare(y, st.plannedOffset, st.rampYears));
-    // What was built of the plan: the announced load less what never proceeds.
-    const builtMW = f32(loadMW * st.builtShare);
-    const builtPlanMW = f32(builtMW * onlineShare(y, st.plannedOffset, st.rampYears));
-    const demandMW = f32(builtMW * onlineShare(y, st.commissionOffset, st.rampYears));
+    const ch = this.loadChain(d, st, y);
+    const demandMW = f32(ch.gridDemandMW + ch.genDemandMW);
     const pue = this.pueIn(d, st, y, c);
     const gridShare = this.regionYear[st.region * MAX_YEARS + y];
-    const servedMW = f32(demandMW * gridShare);
+    ch.gridServedMW = f32(ch.gridDemandMW * gridShare);
+    ch.genServedMW = f32(ch.genDemandMW * st.genAvailability);
+    const servedMW = f32(ch.gridServedMW + ch.genServedMW);
     const needML = f32(f32(f32(f32(servedMW * F32.HOURS_PER_YEAR) * st.wue0) * c.wueFactor) * ML_PER_MWH_WUE);
     let waterShare = 1;
     if (c.drought) {
-      const permitML = f32(f32(f32(builtMW * F32.HOURS_PER_YEAR) * this.scenario[C.G_WUE_DESIGN + st.designCooling]) * ML_PER_MWH_WUE);
+      const permitML = f32(f32(f32(ch.builtMW * F32.HOURS_PER_YEAR) * this.scenario[C.G_WUE_DESIGN + st.designCooling]) * ML_PER_MWH_WUE);
       const allowedML = f32(c.allowance * permitML);
       if (needML > allowedML) waterShare = f32(allowedML / needML);
     }
-    const runningMW = f32(servedMW * waterShare);
+    ch.runningMW = f32(servedMW * waterShare);
     const outageShare = f32(this.sumOutageDays(d, s, y) / F32.DAYS_PER_YEAR);
-    const deliveredMW = f32(runningMW * f32(1 - outageShare));
+    ch.deliveredMW = f32(ch.runningMW * f32(1 - outageShare));
     const demandedMWh = f32(f32(demandMW * pue) * F32.HOURS_PER_YEAR);
-    const servedMWh = f32(f32(deliveredMW * pue) * F32.HOURS_PER_YEAR);
+    const servedMWh = f32(f32(ch.deliveredMW * pue) * F32.HOURS_PER_YEAR);
     const v = this.seriesValues;
     const nYears = this.shape.nYears;
     v[C.SER_DEMANDED] += demandedMWh;
     v[C.SER_SERVED] += servedMWh;
-    v[C.SER_CURTAILED] += f32(f32(f32(demandMW * pue) * f32(1 - gridShare)) * F32.HOURS_PER_YEAR);
+    v[C.SER_CURTAILED] += f32(f32(f32(ch.gridDemandMW * pue) * f32(1 - gridShare)) * F32.HOURS_PER_YEAR);
     v[C.SER_WATER_USED] += f32(needML * waterShare);
     v[C.SER_WATER_SHORTFALL] += f32(needML * f32(1 - waterShare));
-    v[C.SER_COMPUTE_LOST] += f32(f32(runningMW * outageShare) * F32.HOURS_PER_YEAR);
+    v[C.SER_COMPUTE_LOST] += f32(f32(ch.runningMW * outageShare) * F32.HOURS_PER_YEAR);
     v[C.SER_BY_YEAR + y] += demandedMWh;
     v[C.SER_BY_YEAR + nYears + y] += servedMWh;
-    this.attributeShortfall(st, y, plannedMW, builtPlanMW, demandMW, servedMW, runningMW, deliveredMW);
-    this.out.plannedMW = plannedMW;
-    this.out.deliveredMW = deliveredMW;
+    this.attributeShortfall(st, y, ch, servedMW);
+    this.out.plannedMW = ch.plannedMW;
+    this.out.deliveredMW = ch.deliveredMW;
     return this.out;
   }
 
   /** The site-year's undelivered IT load by cause, in the model's order, into out.lost (model.wgsl's attributeShortfall). */
-  attributeShortfall(
-    st: SiteState,
-    y: number,
-    plannedMW: number,
-    builtPlanMW: number,
-    demandMW: number,
-    servedMW: number,
-    runningMW: number,
-    deliveredMW: number,
-  ): void {
+  attributeShortfall(st: SiteState, y: number, ch: LoadChain, servedMW: number): void {
     const v = this.seriesValues;
     const shape = this.shape;
     const f = this.out.lost;
-    f.abandonedMW = f32(plannedMW - builtPlanMW);
+    f.abandonedMW = f32(ch.plannedMW - ch.builtPlanMW);
     f.delayCause = st.delayCause;
-    f.delayMW = f32(builtPlanMW - demandMW);
-    f.curtailMW = f32(demandMW - servedMW);
-    f.waterMW = f32(servedMW - runningMW);
-    f.cyberMW = f32(runningMW - deliveredMW);
-    v[serCause(shape, C.CAUSE_ABANDONED, y)] += f.abandonedMW;
-    v[serCause(shape, f.delayCause, y)] += f.delayMW;
-    v[serCause(shape, C.CAUSE_CURTAILMENT, y)] += f.curtailMW;
-    v[serCause(shape, C.CAUSE_WATER, y)] += f.waterMW;
-    v[serCause(shape, C.CAUSE_CYBER, y)] += f.cyberMW;
-    v[serShortfall(shape, y)] += f32(plannedMW - deliveredMW);
-    this.yearPlannedMW[y] += plannedMW;
+    f.delayMW = f32(ch.gridPlanMW - ch.gridDemandMW);
+    f.genDelayCause = st.genDelayCause;
+    f.genDelayMW = f32(ch.genPlanMW - ch.genDemandMW);
+    f.curtailMW = f32(ch.gridDemandMW - ch.gridServedMW);
+    f.genOutageMW = f32(ch.genDemandMW - ch.genServedMW);
+    f.waterMW = f32(servedMW - ch.runningMW);
+    f.cyberMW = f32(ch.runningMW - ch.deliveredMW);
+    for (let k = 0; k < C.SHORTFALL_STEPS; k++) v[serCause(shape, shortfallCause(f, k), y)] += shortfallMW(f, k);
+    v[serShortfall(shape, y)] += f32(ch.plannedMW - ch.deliveredMW);
+    this.yearPlannedMW[y] += ch.plannedMW;
   }
 
   /** The draw's end: each year's MW not delivered becomes its share of the year's plan. */

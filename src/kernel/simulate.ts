@@ -48,6 +48,10 @@ const SITE_FIELDS: readonly (keyof SiteState)[] = [
   'wue0',
   'delayCause',
   'builtShare',
+  'genShare',
+  'genOffset',
+  'genDelayCause',
+  'genAvailability',
 ];
 
 export interface KernelBuffers {

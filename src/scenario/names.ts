@@ -7,6 +7,9 @@ export { COOLING_TYPES, KNOB_NAMES, MAX_GROUP_MEMBERS, SHOCK_SCOPES, type Coolin
 export const PROCEEDING_STATUSES = ['construction', 'planned', 'proposed'] as const;
 export type ProceedingStatus = (typeof PROCEEDING_STATUSES)[number];
 export const SITE_STATUSES = ['operating', ...PROCEEDING_STATUSES] as const;
+/** What a site's on-site plant is (docs/model.md, "On-site generation"); the model reads its numbers, not its kind. */
+export const GENERATION_KINDS = ['gasTurbine', 'reciprocatingEngine', 'fuelCell', 'smr'] as const;
+export type GenerationKind = (typeof GENERATION_KINDS)[number];
 
 /**
  * The values each knob may take, in a scenario's knob specs and in explicit parameter sets.

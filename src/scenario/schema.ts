@@ -1,10 +1,13 @@
 // The scenario file format, validated at the boundary. The zod schema is the single source of
 // the TypeScript types: everything past `parseScenario` can trust its input.
 import { z } from 'zod';
-import { COOLING_TYPES, KNOB_NAMES, PROCEEDING_STATUSES, SHOCK_SCOPES, SITE_STATUSES } from './names';
+import { type Ceiling, ceilingMessage, fmt, LIMITS } from './limits';
+import { COOLING_TYPES, GENERATION_KINDS, KNOB_NAMES, PROCEEDING_STATUSES, SHOCK_SCOPES, SITE_STATUSES } from './names';
 
-export { COOLING_TYPES, KNOB_NAMES, PROCEEDING_STATUSES, SHOCK_SCOPES, SITE_STATUSES } from './names';
-export type { CoolingType, KnobName, ProceedingStatus } from './names';
+export { type Ceiling, ceilingMessage, LIMITS } from './limits';
+
+export { COOLING_TYPES, GENERATION_KINDS, KNOB_NAMES, PROCEEDING_STATUSES, SHOCK_SCOPES, SITE_STATUSES } from './names';
+export type { CoolingType, GenerationKind, KnobName, ProceedingStatus } from './names';
 
 // zod compiles object parsers with `new Function` unless told not to, and probes for it first:
 // under the page's Content-Security-Policy (no 'unsafe-eval') that probe is a CSP violation on
@@ -17,41 +20,6 @@ z.config({ jitless: true });
  * so the schema refuses them.
  */
 export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
-
-/**
- * The physical ceiling of every quantity in the file, with its unit and why: a finite number can
- * still be absurd (1e308 MW overflows the float32 kernels to Infinity and NaN). Lower bounds are
- * the fields' own (`positive`, `probability`) and, for distributions, validate.ts's support
- * rules. A distribution's every parameter (value, min, mode, max, mean, median, p90, sd) must lie
- * within ±max.
- */
-export const LIMITS = {
-  siteItLoadMW: { max: 20_000, unit: 'MW', why: 'per site; the largest announced campuses are ~5 GW' },
-  aggregateItLoadMW: { max: 200_000, unit: 'MW', why: "a region's whole unnamed fleet in one entry" },
-  gridHeadroomMW: { max: 1_000_000, unit: 'MW', why: 'the largest national grids peak at ~1–1.5 TW in all' },
-  headroomGrowthMWPerYear: { max: 500_000, unit: 'MW/yr', why: 'China, the fastest-growing grid, added ~430 GW of capacity in 2024' },
-  delayYears: { max: 50, unit: 'years', why: 'delays beyond 50 years are outside any planning horizon' },
-  rampYears: { max: 50, unit: 'years', why: 'ramps beyond 50 years are outside any planning horizon' },
-  pue: { max: 5, unit: '', why: 'PUE: even legacy facilities run below ~3' },
-  wueLPerKWh: { max: 20, unit: 'L/kWh', why: 'WUE: evaporative cooling in hot, dry climates stays below ~10 L/kWh' },
-  heatwavePueUplift: { max: 1, unit: '(share)', why: 'a heatwave year at most doubles PUE' },
-  heatwaveWueUplift: { max: 5, unit: '(share)', why: 'a heatwave year at most multiplies WUE by 6' },
-  outageDays: { max: 365, unit: 'days', why: 'an outage counted within a year lasts at most the year' },
-  incidentsPerSiteYear: { max: 365, unit: 'per site-year', why: 'more than one incident a day is no longer an incident rate' },
-  capexUSDPerMW: { max: 1e9, unit: 'US$ per MW', why: 'is this in US$, not US$ M? Builds cost ~US$ 10–40 M per MW' },
-} as const satisfies Record<string, Ceiling>;
-
-export interface Ceiling {
-  max: number;
-  /** Shown after the number: 'MW', 'years', '' for a bare ratio. */
-  unit: string;
-  why: string;
-}
-
-const fmt = (v: number): string => (v >= 1e8 ? v.toExponential().replace('e+', 'e') : v.toLocaleString('en'));
-/** 'must be ≤ 20,000 MW (per site; …)' */
-export const ceilingMessage = (c: Ceiling, lower = false): string =>
-  `must be ${lower ? `≥ −${fmt(c.max)}` : `≤ ${fmt(c.max)}`}${c.unit ? ` ${c.unit}` : ''} (${c.why})`;
 
 const finite = (what = 'must be a finite number') => z.number({ error: what }).refine(Number.isFinite, what);
 /** A finite number ≤ c.max. */
@@ -145,6 +113,27 @@ const idSchema = z
       `'${String(i.input)}' is reserved (a name of JavaScript's Object.prototype, which result files and lookups by id cannot hold); rename it`,
   });
 
+/**
+ * Generation a site builds for itself behind the meter (docs/model.md, "On-site generation"): it
+ * carries min(1, capacity / facility load) of the site's load, skips the grid queue for it, waits
+ * for its equipment (`delayYears`, else `supplyChain.onsiteGeneration.delayYears`, plus that item's
+ * shock) and runs for the share `availability` of the year.
+ */
+const onsiteGenerationSchema = z
+  .object({
+    capacityMW: positive(LIMITS.generationCapacityMW),
+    kind: z.enum(GENERATION_KINDS, { error: `must be one of ${GENERATION_KINDS.join(', ')}` }),
+    // A share of the year: validate.ts bounds its support to [0, 1].
+    availability: distOf(LIMITS.availability),
+    delayYears: distOf(LIMITS.delayYears).optional(),
+    sources: z.array(sourceSchema).optional(),
+    /** Field names whose values are assumptions rather than published figures. */
+    assumed: z.array(z.string()).optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+export type OnsiteGeneration = z.output<typeof onsiteGenerationSchema>;
+
 export const siteSchema = z
   .object({
     id: idSchema,
@@ -170,6 +159,7 @@ export const siteSchema = z
      * used to calibrate national totals); the map draws it as regional load, not a site.
      */
     aggregate: z.boolean().optional(),
+    onsiteGeneration: onsiteGenerationSchema.optional(),
   })
   .strict()
   // Above the aggregate ceiling the field itself has said so.
@@ -210,6 +200,9 @@ const supplyItemSchema = z
     shockDelayYears: distOf(LIMITS.delayYears),
     scope: z.enum(SHOCK_SCOPES, { error: `must be one of ${SHOCK_SCOPES.join(', ')}` }),
     sources: z.array(sourceSchema).optional(),
+    /** Field names whose values are assumptions rather than published figures. */
+    assumed: z.array(z.string()).optional(),
+    notes: z.string().optional(),
   })
   .strict();
 export type SupplyItem = z.output<typeof supplyItemSchema>;
@@ -265,7 +258,15 @@ export const scenarioSchema = z
     sites: z.array(siteSchema).min(1, 'must list at least one site'),
     regions: z.array(regionSchema).min(1, 'must list at least one region'),
     cooling: z.object({ evaporative: coolingSpecSchema, liquid: coolingSpecSchema, air: coolingSpecSchema }).strict(),
-    supplyChain: z.object({ accelerators: supplyItemSchema, transformers: supplyItemSchema, coolingPlant: supplyItemSchema }).strict(),
+    supplyChain: z
+      .object({
+        accelerators: supplyItemSchema,
+        transformers: supplyItemSchema,
+        coolingPlant: supplyItemSchema,
+        /** Equipment of on-site plants (turbines first); required when a site plans one (validate.ts). */
+        onsiteGeneration: supplyItemSchema.optional(),
+      })
+      .strict(),
     cyber: z
       .object({
         incidentsPerSiteYear: nonNegative(LIMITS.incidentsPerSiteYear),

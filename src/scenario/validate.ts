@@ -288,7 +288,30 @@ function semanticIssues(raw: unknown): ScenarioIssue[] {
     }
   }
   if (isRec(cyber)) checkSupport(cyber.outageDays, ['cyber', 'outageDays'], nonNeg, out);
+  if (Array.isArray(sites)) generationIssues(sites, supplyChain, out);
   return out;
+}
+
+/**
+ * On-site generation: its availability is a share of the year, its delay is ≥ 0, and a site
+ * without a delay of its own takes the equipment's from supplyChain.onsiteGeneration, which must
+ * then be there (docs/model.md, "On-site generation").
+ */
+function generationIssues(sites: unknown[], supplyChain: unknown, out: ScenarioIssue[]): void {
+  const equipment = isRec(supplyChain) ? supplyChain.onsiteGeneration : undefined;
+  sites.forEach((s, i) => {
+    const plant = isRec(s) ? s.onsiteGeneration : undefined;
+    if (!isRec(plant)) return;
+    const path = ['sites', i, 'onsiteGeneration'];
+    checkSupport(plant.availability, [...path, 'availability'], { lo: 0, hi: 1, why: 'a share of the year' }, out);
+    checkSupport(plant.delayYears, [...path, 'delayYears'], { lo: 0 }, out);
+    if (plant.delayYears === undefined && equipment === undefined) {
+      out.push({
+        path: 'supplyChain.onsiteGeneration',
+        message: `is required: ${formatPath(path)} plans on-site generation without a delayYears of its own`,
+      });
+    }
+  });
 }
 
 // ---- entry points -----------------------------------------------------------------------------

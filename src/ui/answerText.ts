@@ -34,6 +34,8 @@ export const CAUSE_COLOURS: Record<Cause, string> = {
   transformers: '#E69F00',
   coolingPlant: '#56B4E9',
   gridQueue: '#0072B2',
+  // Okabe–Ito's eighth colour.
+  onsiteGeneration: '#000000',
   curtailment: '#D55E00',
   water: '#009E73',
   cyber: '#F0E442',

@@ -163,6 +163,7 @@ describe('the sentences', () => {
       'Transformers',
       'Cooling plant',
       'Grid-connection queue',
+      'On-site generation',
       'Grid curtailment',
       'Water (drought)',
       'Cyber outages',

@@ -451,6 +451,35 @@ describe('scenario files', () => {
     expect(r.sites).toEqual(s.sites.map(firstSourceOnly));
   });
 
+  it('on-site generation travels as a JSON cell: written, read back whole, and a bad cell is named', () => {
+    const s = uk();
+    const gen = {
+      capacityMW: 300,
+      kind: 'gasTurbine' as const,
+      availability: { dist: 'pert' as const, min: 0.88, mode: 0.93, max: 0.97 },
+      sources: [{ title: 'A, "quoted" source', url: 'https://example.org/a' }],
+    };
+    const sites = s.sites.map((x, i) => (i === 0 ? { ...x, onsiteGeneration: gen } : x));
+    const csv = sitesToCsv(sites);
+    expect(csv.split('\n')[0]).toContain('onsiteGeneration');
+    const r = okSites(
+      parseSitesText(
+        'uk.csv',
+        csv,
+        s.regions.map((g) => g.id),
+      ),
+    );
+    expect(r.sites[0]?.onsiteGeneration).toEqual(gen);
+    expect(r.sites[1]?.onsiteGeneration).toBeUndefined();
+    expect(sitesToCsv(s.sites).split('\n')[0]).not.toContain('onsiteGeneration');
+    const bad = csvIssues(`${HEAD},onsiteGeneration\n${row(1)},"{capacityMW: 600"`);
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatchObject({ row: 2, column: 'onsiteGeneration' });
+    expect(bad[0]?.message).toMatch(/^must be the on-site generation as JSON/);
+    const wrong = csvIssues(`${HEAD},onsiteGeneration\n${row(1)},"{""capacityMW"":600,""kind"":""coal"",""availability"":0.9}"`);
+    expect(wrong.map((i) => i.column)).toEqual(['onsiteGeneration.kind']);
+  });
+
   it('scenarioFileName makes a safe slug', () => {
     expect(scenarioFileName({ name: 'UK 2030: grid & water' })).toBe('uk-2030-grid-water.json');
     expect(scenarioFileName({ name: 'Île-de-France / Paris' })).toBe('ile-de-france-paris.json');

@@ -19,12 +19,45 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/createEngine';
 import { HIST_BINS, SUMMARY_STRIDE } from '../../src/kernel/contract';
 import type { Engine, RunResult } from '../../src/engine/types';
-import { fixtureScenario, requireGpu } from './engineHelpers';
+import type { Scenario } from '../../src/scenario/schema';
+import { fixtureScenario, mustParse, requireGpu } from './engineHelpers';
 
 const DRAWS = 8192;
 const K = 8;
 
-describe('GPU vs CPU parity on the fixture scenario', () => {
+/**
+ * The fixture with on-site plants (docs/model.md, "On-site generation"): the operating site runs
+ * half on a plant, the site under construction on one with its own delay, the planned one wholly
+ * on a plant waiting for turbines that a global shock may hold up.
+ */
+function withPlants(): Scenario {
+  const s = fixtureScenario();
+  const plant = (capacityMW: number, extra: object = {}) => ({
+    capacityMW,
+    kind: 'gasTurbine',
+    availability: { dist: 'pert', min: 0.85, mode: 0.93, max: 0.97 },
+    ...extra,
+  });
+  const plants = [plant(72), plant(150, { delayYears: { dist: 'uniform', min: 0, max: 3 } }), plant(1000)];
+  return mustParse({
+    ...s,
+    sites: s.sites.map((site, i) => ({ ...site, onsiteGeneration: plants[i] })),
+    supplyChain: {
+      ...s.supplyChain,
+      onsiteGeneration: {
+        delayYears: { dist: 'pert', min: 0, mode: 1, max: 4 },
+        shockProbability: 0.3,
+        shockDelayYears: 2,
+        scope: 'global',
+      },
+    },
+  });
+}
+
+describe.each([
+  ['the fixture scenario', fixtureScenario],
+  ['the fixture with on-site plants', withPlants],
+])('GPU vs CPU parity on %s', (_name, scenario) => {
   let cpu: Engine;
   let gpu: Engine;
   let a: RunResult;
@@ -33,8 +66,8 @@ describe('GPU vs CPU parity on the fixture scenario', () => {
     cpu = await createEngine({ backend: 'cpu', workers: 2 });
     gpu = await createEngine({ backend: 'webgpu', gpu: await requireGpu() });
     const options = { draws: DRAWS, seed: 11, paramSets: K, histograms: true };
-    a = await cpu.run(fixtureScenario(), options);
-    b = await gpu.run(fixtureScenario(), options);
+    a = await cpu.run(scenario(), options);
+    b = await gpu.run(scenario(), options);
   });
   afterAll(async () => {
     await cpu?.dispose();

@@ -2,7 +2,7 @@
 // its plan, and sum per region-year the MW not delivered by cause. Checked against hand-worked
 // numbers and, draw by draw, against the raw samples of the same run on both backends.
 import { describe, expect, it } from 'vitest';
-import { CAUSE_CURTAILMENT, CAUSE_CYBER, CAUSE_WATER, CAUSES, N_CAUSES, SUPPLY_ITEMS } from '../../src/kernel/contract';
+import { CAUSE_CURTAILMENT, CAUSE_CYBER, CAUSE_WATER, CAUSES, N_CAUSES } from '../../src/kernel/contract';
 import { regionShortfallInYear, regionShortfallMW, siteCauseProbability, siteWhy } from '../../src/engine/whereBreaks';
 import { plannedMWByYear, yearShortfall } from '../../src/engine/attribution';
 import { findSeries, seriesSummary } from '../../src/engine/resultAccess';
@@ -15,16 +15,10 @@ const transformers1y = { transformers: { delayYears: 1, shockProbability: 0, sho
 
 /** The binding cause of one draw from its parts, as docs/model.md defines it (ties to the earlier step). */
 function bindingFromParts(parts: number[]): number {
-  const delay = SUPPLY_ITEMS.length + 1;
-  let cause = parts.slice(0, delay).findIndex((v) => v > 0);
-  let most = cause >= 0 ? (parts[cause] as number) : 0;
-  if (cause < 0) cause = 0;
-  for (const c of [CAUSE_CURTAILMENT, CAUSE_WATER, CAUSE_CYBER]) {
-    if ((parts[c] as number) > most) {
-      cause = c;
-      most = parts[c] as number;
-    }
-  }
+  let cause = 0;
+  parts.forEach((v, c) => {
+    if (v > (parts[cause] as number)) cause = c;
+  });
   return cause;
 }
 

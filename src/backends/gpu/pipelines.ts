@@ -9,6 +9,7 @@ import inverseWgsl from '../../../shaders/inverse.wgsl?raw';
 import modelWgsl from '../../../shaders/model.wgsl?raw';
 import philoxWgsl from '../../../shaders/philox.wgsl?raw';
 import simulateWgsl from '../../../shaders/simulate.wgsl?raw';
+import siteWgsl from '../../../shaders/site.wgsl?raw';
 import summarizeWgsl from '../../../shaders/summarize.wgsl?raw';
 import { MODE_MAIN, MODE_PILOT, MODE_RAW } from '../../kernel/contract';
 import { wgslPrelude } from '../../kernel/wgslPrelude';
@@ -50,7 +51,7 @@ async function pipeline(
 /** A shader's source: the generated prelude, then its WGSL files in order. */
 const source = (...files: string[]): string => [wgslPrelude(), ...files].join('\n');
 const simulateCode = (): string =>
-  source(commonWgsl, philoxWgsl, distributionsWgsl, inverseWgsl, copulaWgsl, causesWgsl, modelWgsl, simulateWgsl);
+  source(commonWgsl, philoxWgsl, distributionsWgsl, inverseWgsl, copulaWgsl, causesWgsl, siteWgsl, modelWgsl, simulateWgsl);
 
 /** simulate.wgsl's raw-sample mode, built only when raw samples are asked for. */
 export function createRawPipeline(device: GPUDevice, layout: GPUBindGroupLayout, copula: boolean): Promise<GPUComputePipeline> {

@@ -54,6 +54,7 @@ export const imports = {
   'cell.numberHint': 'must be {{words}}; got {{got}} ({{hint}})',
   'hint.unit': 'leave out the unit',
   'hint.decimal': 'write a point for decimals and no thousands separators',
+  'cell.json': 'must be the on-site generation as JSON, e.g. {"capacityMW":600,"kind":"gasTurbine","availability":0.9}; got {{got}}',
   'cell.boolean': 'must be true or false; got {{got}}',
   'cell.sourceTitle': 'is required when source_url or source_date is given',
   'mistake.itLoadMW': 'Headroom expects itLoadMW in megawatts (MW)',

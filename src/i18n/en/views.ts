@@ -26,6 +26,7 @@ export const views = {
   'cause.coolingPlant': 'cooling plant',
   'cause.abandoned': 'projects abandoned',
   'cause.gridQueue': 'grid-connection queue',
+  'cause.onsiteGeneration': 'on-site generation',
   'cause.curtailment': 'grid curtailment',
   'cause.water': 'water limits in droughts',
   'cause.cyber': 'cyber outages',

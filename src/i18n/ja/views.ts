@@ -28,6 +28,7 @@ export const views: Record<keyof typeof en, string> = {
   'cause.coolingPlant': '冷却設備',
   'cause.abandoned': '計画の中止',
   'cause.gridQueue': '系統接続待ち',
+  'cause.onsiteGeneration': '自家発電',
   'cause.curtailment': '系統の需要抑制',
   'cause.water': '渇水時の取水制限',
   'cause.cyber': 'サイバー攻撃による停止',
