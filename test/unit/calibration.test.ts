@@ -50,6 +50,10 @@ const FIT: Record<string, { fitted: boolean; why: string }> = {
     fitted: true,
     why: 'fitted: the sum of the areas, each pipeline sized on IEA 2030 (GB on NESO, Europe on IEA less NESO)',
   },
+  'global-2030 world 2025': {
+    fitted: false,
+    why: 'independent: the 2025 back-test; fleets on published 2024 figures, pipelines sized on 2030 only',
+  },
   'global-2030 US 2028': { fitted: false, why: 'independent: the US pipeline is sized on IEA 2030, not on LBNL 2028' },
   'global-2030 GB 2030': { fitted: true, why: 'fitted: the GB pipeline is sized on NESO ~22 TWh in 2030' },
   'uk-2030 GB 2030': { fitted: true, why: 'fitted: the same GB entries, sized on NESO ~22 TWh in 2030' },
