@@ -12,6 +12,8 @@ struct Shortfall {
   genDelayCause: u32,
   genDelayMW: f32,
   curtailMW: f32,
+  // The curtailment a site accepted for its flexible connection.
+  flexMW: f32,
   // The on-site plant's outages.
   genOutageMW: f32,
   waterMW: f32,
@@ -38,7 +40,8 @@ fn bindingCause(f: Shortfall) -> u32 {
 }
 
 // The cause of step k (0 abandonment, 1 the grid part's delay, 2 the on-site part's delay,
-// 3 curtailment, 4 the on-site plant's outages, 5 water, 6 cyber; SHORTFALL_STEPS in all), and its part.
+// 3 curtailment, 4 the flexible connection's curtailment, 5 the on-site plant's outages, 6 water,
+// 7 cyber; SHORTFALL_STEPS in all), and its part.
 fn shortfallCause(f: Shortfall, k: u32) -> u32 {
   var cause = CAUSE_CYBER;
   switch k {
@@ -46,8 +49,9 @@ fn shortfallCause(f: Shortfall, k: u32) -> u32 {
     case 1u: { cause = f.delayCause; }
     case 2u: { cause = f.genDelayCause; }
     case 3u: { cause = CAUSE_CURTAILMENT; }
-    case 4u: { cause = CAUSE_ONSITE_GENERATION; }
-    case 5u: { cause = CAUSE_WATER; }
+    case 4u: { cause = CAUSE_FLEXIBLE_CONNECTION; }
+    case 5u: { cause = CAUSE_ONSITE_GENERATION; }
+    case 6u: { cause = CAUSE_WATER; }
     default: {}
   }
   return cause;
@@ -60,8 +64,9 @@ fn shortfallMW(f: Shortfall, k: u32) -> f32 {
     case 1u: { mw = f.delayMW; }
     case 2u: { mw = f.genDelayMW; }
     case 3u: { mw = f.curtailMW; }
-    case 4u: { mw = f.genOutageMW; }
-    case 5u: { mw = f.waterMW; }
+    case 4u: { mw = f.flexMW; }
+    case 5u: { mw = f.genOutageMW; }
+    case 6u: { mw = f.waterMW; }
     default: {}
   }
   return mw;

@@ -133,6 +133,9 @@ struct LoadChain {
   genPlanMW: f32,
   gridDemandMW: f32,
   genDemandMW: f32,
+  // The grid part's pro-rata share of its region's headroom.
+  gridAllottedMW: f32,
+  // What of it runs: less the curtailment a flexible connection accepted.
   gridServedMW: f32,
   genServedMW: f32,
   runningMW: f32,
@@ -171,13 +174,15 @@ struct SiteYear {
   lost: Shortfall,
 }
 
-// Phase 2 for one site-year: grid curtailment, the on-site plant's outages, drought throttling, cyber outages.
+// Phase 2 for one site-year: grid curtailment, a flexible connection's curtailment, the on-site
+// plant's outages, drought throttling, cyber outages.
 fn siteYear(d: Draw, s: u32, st: SiteState, y: u32, c: Climate) -> SiteYear {
   var ch = loadChain(d, st, y);
   let demandMW = ch.gridDemandMW + ch.genDemandMW;
   let pue = pueIn(d, st, y, c);
   let gridShare = regionYear[st.region * MAX_YEARS + y];
-  ch.gridServedMW = ch.gridDemandMW * gridShare;
+  ch.gridAllottedMW = ch.gridDemandMW * gridShare;
+  ch.gridServedMW = ch.gridAllottedMW * (1.0 - st.flexCurtailedShare);
   ch.genServedMW = ch.genDemandMW * st.genAvailability;
   let servedMW = ch.gridServedMW + ch.genServedMW;
   let needML = servedMW * HOURS_PER_YEAR * st.wue0 * c.wueFactor * ML_PER_MWH_WUE;
@@ -195,6 +200,7 @@ fn siteYear(d: Draw, s: u32, st: SiteState, y: u32, c: Climate) -> SiteYear {
   seriesValues[SER_DEMANDED] += demandedMWh;
   seriesValues[SER_SERVED] += servedMWh;
   seriesValues[SER_CURTAILED] += ch.gridDemandMW * pue * (1.0 - gridShare) * HOURS_PER_YEAR;
+  seriesValues[SER_CURTAILED] += ch.gridAllottedMW * pue * st.flexCurtailedShare * HOURS_PER_YEAR;
   seriesValues[SER_WATER_USED] += needML * waterShare;
   seriesValues[SER_WATER_SHORTFALL] += needML * (1.0 - waterShare);
   seriesValues[SER_COMPUTE_LOST] += ch.runningMW * outageShare * HOURS_PER_YEAR;
@@ -208,8 +214,8 @@ fn siteYear(d: Draw, s: u32, st: SiteState, y: u32, c: Climate) -> SiteYear {
 // cause, so the parts add up to plannedMW − deliveredMW (docs/model.md, "What breaks first").
 fn attributeShortfall(st: SiteState, y: u32, ch: LoadChain, servedMW: f32) -> Shortfall {
   let f = Shortfall(ch.plannedMW - ch.builtPlanMW, st.delayCause, ch.gridPlanMW - ch.gridDemandMW, st.genDelayCause,
-                    ch.genPlanMW - ch.genDemandMW, ch.gridDemandMW - ch.gridServedMW, ch.genDemandMW - ch.genServedMW,
-                    servedMW - ch.runningMW, ch.runningMW - ch.deliveredMW);
+                    ch.genPlanMW - ch.genDemandMW, ch.gridDemandMW - ch.gridAllottedMW, ch.gridAllottedMW - ch.gridServedMW,
+                    ch.genDemandMW - ch.genServedMW, servedMW - ch.runningMW, ch.runningMW - ch.deliveredMW);
   for (var k = 0u; k < SHORTFALL_STEPS; k++) { seriesValues[serCause(shortfallCause(f, k), y)] += shortfallMW(f, k); }
   seriesValues[serShortfall(y)] += ch.plannedMW - ch.deliveredMW;
   yearPlannedMW[y] += ch.plannedMW;

@@ -1,7 +1,7 @@
-// A site's state in one draw: whether it proceeds, its delays, its cooling, PUE and WUE, and its
-// on-site generation. A library for model.wgsl and simulate.wgsl; mirrored function by function
-// by src/kernel/site.ts. The equations are in docs/model.md ("Proceeding", "On-site generation",
-// "Commissioning"); offsets, slots and knob indices come from the generated prelude.
+// A site's state in one draw: whether it proceeds, its delays, its cooling, PUE and WUE, its
+// on-site generation and its flexible connection. A library for model.wgsl and simulate.wgsl;
+// mirrored function by function by src/kernel/site.ts. The equations are in docs/model.md
+// ("Proceeding", "On-site generation", "Flexible connection", "Commissioning"); offsets, slots and knob indices come from the generated prelude.
 
 struct SiteState {
   region: u32,
@@ -27,6 +27,8 @@ struct SiteState {
   genDelayCause: u32,
   // Share of the year the on-site plant is available (1 without one).
   genAvailability: f32,
+  // Share of the grid part's served energy curtailed under a flexible connection (0 without one).
+  flexCurtailedShare: f32,
 }
 
 fn distAt(off: u32, d: Draw, stream: u32, slot: u32) -> f32 {
@@ -75,7 +77,8 @@ fn bindingDelay(accel: f32, delays: vec3<f32>, slowest: f32, ownCause: u32) -> u
 // inlined sampler costs seconds of pipeline compilation on SwiftShader.
 // k: [0, N_SUPPLY) ordinary delays of accelerators, transformers, cooling plant; then their
 // shock delays; then the grid-connection queue, PUE and WUE; then on-site generation: the
-// equipment's delay, its shock delay and the plant's availability.
+// equipment's delay, its shock delay and the plant's availability; then the flexible
+// connection: the years it takes off the grid queue and its curtailed share.
 fn siteState(d: Draw, s: u32) -> SiteState {
   let at = params.sitesOffset + s * SITE_STRIDE;
   var st: SiteState;
@@ -86,6 +89,7 @@ fn siteState(d: Draw, s: u32) -> SiteState {
   st.designCooling = u32(scenario[at + SITE_COOLING]);
   let delayable = scenario[at + SITE_DELAYABLE] > 0.5;
   let generating = scenario[at + SITE_GEN_CAPACITY] > 0.0;
+  let flexible = scenario[at + SITE_FLEXIBLE] > 0.5;
   let stream = S_SITE | s;
   st.builtShare = 1.0;
   if (delayable) { st.builtShare = builtShare(d, stream, scenario[at + SITE_PROCEED_P], scenario[at + SITE_AGGREGATE] > 0.5); }
@@ -96,11 +100,14 @@ fn siteState(d: Draw, s: u32) -> SiteState {
   if (correlated) { correlateGroup(d, GROUP_SITE, SITE_MEMBERS, stream, 0u); }
   let kGrid = 2u * N_SUPPLY;
   let kGen = kGrid + 3u;
+  let kFlex = kGen + 3u;
   var delays = vec3<f32>(0.0);
   var grid = 0.0;
   var genDelay = 0.0;
+  var earlier = 0.0;
   st.genAvailability = 1.0;
-  for (var k = 0u; k < kGen + 3u; k++) {
+  st.flexCurtailedShare = 0.0;
+  for (var k = 0u; k < kFlex + 2u; k++) {
     var off: u32;
     var str = stream;
     var slot: u32;
@@ -121,16 +128,22 @@ fn siteState(d: Draw, s: u32) -> SiteState {
       off = G_COOLING + (st.cooling * 2u + k - kGrid - 1u) * DIST_STRIDE;
       slot = SLOT_PUE + k - kGrid - 1u;
       enabled = true;
-    } else {
+    } else if (k < kFlex) {
       let delay = k == kGen;
       off = at + select(SITE_GEN_AVAILABILITY, SITE_GEN_DELAY, delay);
       slot = select(SLOT_GEN_AVAILABILITY, SLOT_GEN_DELAY, delay);
       enabled = generating && (delayable || !delay);
+    } else {
+      // An operating site has no queue left to shorten; its curtailment still applies.
+      let gain = k == kFlex;
+      off = at + select(SITE_FLEX_CURTAILED, SITE_FLEX_EARLIER, gain);
+      slot = select(SLOT_FLEX_CURTAILED, SLOT_FLEX_EARLIER, gain);
+      enabled = flexible && (delayable || !gain);
     }
     if (!enabled) { continue; }
     var x: f32;
-    // Members of the site group: the ordinary delays, then grid queue, PUE, WUE; shock delays
-    // and on-site generation stay independent.
+    // Members of the site group: the ordinary delays, then grid queue, PUE, WUE; shock delays,
+    // on-site generation and the flexible connection stay independent.
     if (correlated && (k < N_SUPPLY || (k >= kGrid && k < kGen))) {
       x = distAtU(off, copulaU[select(k - N_SUPPLY, k, k < N_SUPPLY)]);
     } else {
@@ -147,10 +160,16 @@ fn siteState(d: Draw, s: u32) -> SiteState {
       st.wue0 = x;
     } else if (k < kGen + 2u) {
       genDelay += x;
-    } else {
+    } else if (k < kFlex) {
       st.genAvailability = min(x, 1.0);
+    } else if (k == kFlex) {
+      earlier = x;
+    } else {
+      st.flexCurtailedShare = min(x, 1.0);
     }
   }
+  // The flexible connection's earlier connection: years off the queue, never below none.
+  grid = max(grid - earlier, 0.0);
   let accel = delays.x * scenario[at + SITE_IMPORT_SHARE];
   let slowest = max(max(accel, delays.y), max(delays.z, grid));
   st.commissionOffset = st.plannedOffset + slowest;

@@ -36,9 +36,9 @@ interface RowSource {
 /** The CSV column of a site field path: `sources[0].url` lives in source_url. */
 const fieldColumn = ([field, , sub]: readonly PropertyKey[]): string =>
   field === 'sources' && typeof sub === 'string' ? `source_${sub}` : String(field ?? '');
-/** A CSV cell's name; inside the JSON of `onsiteGeneration`, its path too (onsiteGeneration.kind). */
+/** A CSV cell's name; inside the JSON of `onsiteGeneration` or `flexibleConnection`, its path too (onsiteGeneration.kind). */
 const csvColumn = (path: readonly PropertyKey[]): string =>
-  path[0] === 'onsiteGeneration'
+  path[0] === 'onsiteGeneration' || path[0] === 'flexibleConnection'
     ? path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('')
     : fieldColumn(path);
 
@@ -319,10 +319,23 @@ function propertyNames(props: readonly Record<string, unknown>[]): string[] {
 }
 
 /**
- * Puts imported sites into a scenario, replacing its sites or appending to them, and validates
- * the result as a whole (so an imported id that repeats an existing one is reported with paths:
- * `sites[20].id: duplicate of sites[3].id 'x'`).
+ * The scenario's aggregate (rest-of-fleet) entries that a 'replace' keeps: all of them, unless
+ * the file brings aggregates of its own (then it replaces them too) or repeats their ids. A site
+ * list like public/data/sites.csv names only facilities; dropping the fleets silently would cut
+ * a national total to its named sites (the import notice says they were kept).
+ */
+export function keptAggregates(scenario: Scenario, sites: readonly Site[], mode: 'replace' | 'append'): Site[] {
+  if (mode !== 'replace' || sites.some((x) => x.aggregate === true)) return [];
+  const ids = new Set(sites.map((x) => x.id));
+  return scenario.sites.filter((x) => x.aggregate === true && !ids.has(x.id));
+}
+
+/**
+ * Puts imported sites into a scenario, replacing its sites (but for keptAggregates) or appending
+ * to them, and validates the result as a whole (so an imported id that repeats an existing one is
+ * reported with paths: `sites[20].id: duplicate of sites[3].id 'x'`).
  */
 export function mergeSites(scenario: Scenario, sites: Site[], mode: 'replace' | 'append'): ParseResult {
-  return parseScenario({ ...scenario, sites: mode === 'replace' ? [...sites] : [...scenario.sites, ...sites] });
+  const merged = mode === 'replace' ? [...sites, ...keptAggregates(scenario, sites, mode)] : [...scenario.sites, ...sites];
+  return parseScenario({ ...scenario, sites: merged });
 }

@@ -27,14 +27,16 @@ export function scenarioFileName(scenario: Pick<Scenario, 'name'>): string {
 
 /**
  * Site list as CSV in the public/data/sites.csv convention, readable by `parseSitesText`. A CSV
- * row holds one source, so sites with several keep only their first; `aggregate` and
- * `onsiteGeneration` (as JSON, its nested sources kept) are written only when some site sets them. Text that a spreadsheet would run as a formula gets toCsv's
+ * row holds one source, so sites with several keep only their first; `aggregate`,
+ * `onsiteGeneration` and `flexibleConnection` (both as JSON, their nested sources kept) are written only when some site sets them. Text that a spreadsheet would run as a formula gets toCsv's
  * apostrophe; the site reader takes it off again, so the file still round-trips.
  */
 export function sitesToCsv(sites: readonly Site[]): string {
-  const columns = SITE_COLUMNS.filter((c) => (c !== 'aggregate' && c !== 'onsiteGeneration') || sites.some((s) => s[c] !== undefined));
+  const optional = (c: string): c is 'aggregate' | 'onsiteGeneration' | 'flexibleConnection' =>
+    c === 'aggregate' || c === 'onsiteGeneration' || c === 'flexibleConnection';
+  const columns = SITE_COLUMNS.filter((c) => !optional(c) || sites.some((s) => s[c] !== undefined));
   const rows = sites.map((s) => {
-    const { sources, assumed, onsiteGeneration, ...plain } = s;
+    const { sources, assumed, onsiteGeneration, flexibleConnection, ...plain } = s;
     const src = sources?.[0];
     const cells: Record<string, string | number | boolean | undefined> = {
       ...plain,
@@ -43,6 +45,7 @@ export function sitesToCsv(sites: readonly Site[]): string {
       source_date: src?.date,
       assumed: assumed?.join(';'),
       onsiteGeneration: onsiteGeneration && JSON.stringify(onsiteGeneration),
+      flexibleConnection: flexibleConnection && JSON.stringify(flexibleConnection),
     };
     return columns.map((c) => cells[c] ?? '');
   });

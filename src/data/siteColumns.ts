@@ -25,6 +25,7 @@ export const SITE_COLUMNS = [
   'notes',
   'aggregate',
   'onsiteGeneration',
+  'flexibleConnection',
 ] as const;
 export type SiteColumn = (typeof SITE_COLUMNS)[number];
 
@@ -55,7 +56,7 @@ const POWER_RE = /^([-+]?(?:\d+\.?\d*|\.\d+))\s*(w|kw|mw|gw)$/i;
 const TO_MW: Record<string, number> = { w: 1e-6, kw: 1e-3, mw: 1, gw: 1e3 };
 
 /**
- * More columns than this is a wrong delimiter or not a site list (the convention has 20): the
+ * More columns than this is a wrong delimiter or not a site list (the convention has 21): the
  * file is refused naming the count, rather than 200,000 columns planned and listed as ignored.
  */
 export const MAX_COLUMNS = 1000;
@@ -125,15 +126,20 @@ function toBoolean(v: unknown): boolean | CellIssue {
   return { column: 'aggregate', message: t('imports:cell.boolean', { got: describe(v) }) };
 }
 
-// On-site generation is a nested record (capacity, kind, availability and delay distributions,
-// its own sources): a CSV cell holds it as JSON, a GeoJSON property as the object itself, so a
-// site list written by sitesToCsv reads back with nothing dropped.
-function toGeneration(v: unknown): unknown {
+/** The columns that hold a nested record, and the message of a cell that is not JSON. */
+const JSON_COLUMNS = { onsiteGeneration: 'imports:cell.json', flexibleConnection: 'imports:cell.jsonFlexible' } as const;
+type JsonColumn = keyof typeof JSON_COLUMNS;
+const isJsonColumn = (c: SiteColumn): c is JsonColumn => c in JSON_COLUMNS;
+
+// On-site generation and a flexible connection are nested records (distributions, their own
+// sources): a CSV cell holds one as JSON, a GeoJSON property as the object itself, so a site
+// list written by sitesToCsv reads back with nothing dropped.
+function toRecord(col: JsonColumn, v: unknown): unknown {
   if (typeof v !== 'string') return v;
   try {
     return JSON.parse(v);
   } catch {
-    return { column: 'onsiteGeneration', message: t('imports:cell.json', { got: describe(v) }) } satisfies CellIssue;
+    return { column: col, message: t(JSON_COLUMNS[col], { got: describe(v) }) } satisfies CellIssue;
   }
 }
 
@@ -171,10 +177,10 @@ export function cellsToRawSite(get: (c: SiteColumn) => unknown): RawRow {
       const b = toBoolean(v);
       if (isIssue(b)) issues.push(b);
       else raw.aggregate = b;
-    } else if (col === 'onsiteGeneration') {
-      const g = toGeneration(v);
+    } else if (isJsonColumn(col)) {
+      const g = toRecord(col, v);
       if (isIssue(g)) issues.push(g);
-      else raw.onsiteGeneration = g;
+      else raw[col] = g;
     } else if (STRING_COLUMNS.has(col)) {
       raw[col] = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : v;
     }

@@ -19,6 +19,7 @@ export const CAUSE_LABELS: Record<Cause, string> = {
   gridQueue: 'Grid-connection queue',
   onsiteGeneration: 'On-site generation',
   curtailment: 'Grid curtailment',
+  flexibleConnection: 'Flexible-connection curtailment',
   water: 'Water (drought)',
   cyber: 'Cyber outages',
 };

@@ -117,7 +117,20 @@ function packSites(data: Float32Array, scenario: Scenario): void {
     data[at + C.SITE_PROCEED_P] = proceedProbabilityOf(scenario, s);
     data[at + C.SITE_AGGREGATE] = s.aggregate === true ? 1 : 0;
     packGeneration(data, at, scenario, s, i);
+    packFlexible(data, at, s);
   });
+}
+
+/**
+ * A site's flexible connection: a flag, the years it takes off the grid queue and its curtailed
+ * share (docs/model.md, "Flexible connection"); a site without one keeps zeros and draws nothing.
+ */
+function packFlexible(data: Float32Array, at: number, site: Site): void {
+  const deal = site.flexibleConnection;
+  if (!deal) return;
+  data[at + C.SITE_FLEXIBLE] = 1;
+  putDist(data, at + C.SITE_FLEX_EARLIER, deal.connectionYearsEarlier);
+  putDist(data, at + C.SITE_FLEX_CURTAILED, deal.curtailedShare);
 }
 
 /**

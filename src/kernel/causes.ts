@@ -4,6 +4,7 @@ import {
   CAUSE_ABANDONED,
   CAUSE_CURTAILMENT,
   CAUSE_CYBER,
+  CAUSE_FLEXIBLE_CONNECTION,
   CAUSE_ONSITE_GENERATION,
   CAUSE_WATER,
   F32,
@@ -27,6 +28,8 @@ export interface Shortfall {
   genDelayCause: number;
   genDelayMW: number;
   curtailMW: number;
+  /** The curtailment a site accepted for its flexible connection. */
+  flexMW: number;
   /** The on-site plant's outages. */
   genOutageMW: number;
   waterMW: number;
@@ -58,7 +61,8 @@ export function bindingCause(f: Shortfall): number {
 
 /**
  * The cause of step k (0 abandonment, 1 the grid part's delay, 2 the on-site part's delay,
- * 3 curtailment, 4 the on-site plant's outages, 5 water, 6 cyber; SHORTFALL_STEPS in all), and its part.
+ * 3 curtailment, 4 the flexible connection's curtailment, 5 the on-site plant's outages, 6 water,
+ * 7 cyber; SHORTFALL_STEPS in all), and its part.
  */
 export function shortfallCause(f: Shortfall, k: number): number {
   switch (k) {
@@ -71,8 +75,10 @@ export function shortfallCause(f: Shortfall, k: number): number {
     case 3:
       return CAUSE_CURTAILMENT;
     case 4:
-      return CAUSE_ONSITE_GENERATION;
+      return CAUSE_FLEXIBLE_CONNECTION;
     case 5:
+      return CAUSE_ONSITE_GENERATION;
+    case 6:
       return CAUSE_WATER;
     default:
       return CAUSE_CYBER;
@@ -90,8 +96,10 @@ export function shortfallMW(f: Shortfall, k: number): number {
     case 3:
       return f.curtailMW;
     case 4:
-      return f.genOutageMW;
+      return f.flexMW;
     case 5:
+      return f.genOutageMW;
+    case 6:
       return f.waterMW;
     default:
       return f.cyberMW;

@@ -39,8 +39,8 @@ export type HeadlineKey = (typeof HEADLINE_SERIES)[number];
  * The causes a site-year's undelivered IT load is split into, in the model's order: a site that
  * never proceeds (abandoned), the binding commissioning delay (one of the supply items, in
  * SUPPLY_ITEMS order, or the grid-connection queue), on-site generation (its equipment's delay
- * and its plant's outages), then grid curtailment, drought throttling and cyber outages
- * (docs/model.md).
+ * and its plant's outages), then grid curtailment, the curtailment a site accepted for a
+ * flexible connection, drought throttling and cyber outages (docs/model.md).
  */
 export const CAUSES = [
   'abandoned',
@@ -50,6 +50,7 @@ export const CAUSES = [
   'gridQueue',
   'onsiteGeneration',
   'curtailment',
+  'flexibleConnection',
   'water',
   'cyber',
 ] as const;
@@ -73,6 +74,7 @@ export const CAUSE_ACCELERATORS = CAUSES.indexOf('accelerators');
 export const CAUSE_GRID_QUEUE = CAUSES.indexOf('gridQueue');
 export const CAUSE_ONSITE_GENERATION = CAUSES.indexOf('onsiteGeneration');
 export const CAUSE_CURTAILMENT = CAUSES.indexOf('curtailment');
+export const CAUSE_FLEXIBLE_CONNECTION = CAUSES.indexOf('flexibleConnection');
 export const CAUSE_WATER = CAUSES.indexOf('water');
 export const CAUSE_CYBER = CAUSES.indexOf('cyber');
 /**
@@ -109,7 +111,7 @@ export const SUMMARY_STRIDE = 8;
 export const ACCUM_STRIDE = 4;
 /** Series reduced per workgroup tree pass, and sites per flush of the site counters. */
 export const SERIES_BATCH = 16;
-/** Six, not eight, since a ninth cause took a third packed word per site-year (contract.test.ts sums the budget). */
+/** Six, not eight, since a ninth cause took a third packed word per site-year (the tenth fits in it; contract.test.ts sums the budget). */
 export const SITE_BATCH = 6;
 export const WG_SERIES_SLOTS = SERIES_BATCH * BLOCK_DRAWS;
 export const WG_HIST_SLOTS = SERIES_BATCH * HIST_STRIDE;
@@ -121,9 +123,10 @@ export const WG_HIST_SLOTS = SERIES_BATCH * HIST_STRIDE;
 export const CAUSE_COUNT_BITS = 8;
 /**
  * Steps of the model a site-year's shortfall is split over: abandonment, the grid part's delay,
- * the on-site part's delay, curtailment, the on-site plant's outages, water, cyber.
+ * the on-site part's delay, curtailment, the flexible connection's curtailment, the on-site
+ * plant's outages, water, cyber.
  */
-export const SHORTFALL_STEPS = 7;
+export const SHORTFALL_STEPS = 8;
 export const CAUSE_COUNT_MASK = 2 ** CAUSE_COUNT_BITS - 1;
 export const CAUSES_PER_WORD = 4;
 export const CAUSE_WORDS = Math.ceil(N_CAUSES / CAUSES_PER_WORD);
@@ -223,7 +226,9 @@ export const REGION_STRIDE = R_DROUGHT_P + 1;
 /**
  * A site: region index, planned IT load, planned offset, ramp, cooling, import share, delayable
  * (not operating), its status's proceed probability before the knob, 1 for an aggregate, then its
- * on-site generation: capacity (MW, 0 for none), equipment delay and availability (distributions).
+ * on-site generation: capacity (MW, 0 for none), equipment delay and availability (distributions),
+ * then its flexible connection: 1 where it has one, the years taken off its grid-connection delay
+ * and the share of its grid-fed energy curtailed (distributions).
  */
 export const SITE_REGION = 0;
 export const SITE_LOAD = 1;
@@ -237,7 +242,10 @@ export const SITE_AGGREGATE = SITE_PROCEED_P + 1;
 export const SITE_GEN_CAPACITY = SITE_AGGREGATE + 1;
 export const SITE_GEN_DELAY = SITE_GEN_CAPACITY + 1;
 export const SITE_GEN_AVAILABILITY = SITE_GEN_DELAY + DIST_STRIDE;
-export const SITE_STRIDE = SITE_GEN_AVAILABILITY + DIST_STRIDE;
+export const SITE_FLEXIBLE = SITE_GEN_AVAILABILITY + DIST_STRIDE;
+export const SITE_FLEX_EARLIER = SITE_FLEXIBLE + 1;
+export const SITE_FLEX_CURTAILED = SITE_FLEX_EARLIER + DIST_STRIDE;
+export const SITE_STRIDE = SITE_FLEX_CURTAILED + DIST_STRIDE;
 
 // ---- Knob indices (a parameter set's knobs, NKNOBS floats in KNOB_NAMES order) -----------
 export const NKNOBS = KNOB_NAMES.length;
@@ -268,6 +276,9 @@ export const SLOT_PROCEED = 4;
 /** On-site generation: the equipment's ordinary delay and the plant's availability (drawn only for sites that plan it). */
 export const SLOT_GEN_DELAY = 5;
 export const SLOT_GEN_AVAILABILITY = 6;
+/** Flexible connection: the years taken off the grid queue and the curtailed share (drawn only for sites that have one). */
+export const SLOT_FLEX_EARLIER = 7;
+export const SLOT_FLEX_CURTAILED = 8;
 export const SLOT_MIX_SHIFT = 12;
 export const SLOT_PUE = 13;
 export const SLOT_WUE = 14;

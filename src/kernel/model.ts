@@ -29,6 +29,9 @@ export interface LoadChain {
   genPlanMW: number;
   gridDemandMW: number;
   genDemandMW: number;
+  /** The grid part's pro-rata share of its region's headroom. */
+  gridAllottedMW: number;
+  /** What of it runs: less the curtailment a flexible connection accepted. */
   gridServedMW: number;
   genServedMW: number;
   runningMW: number;
@@ -60,6 +63,7 @@ export class DrawModel extends SiteModel {
       genDelayCause: 0,
       genDelayMW: 0,
       curtailMW: 0,
+      flexMW: 0,
       genOutageMW: 0,
       waterMW: 0,
       cyberMW: 0,
@@ -74,6 +78,7 @@ export class DrawModel extends SiteModel {
     genPlanMW: 0,
     gridDemandMW: 0,
     genDemandMW: 0,
+    gridAllottedMW: 0,
     gridServedMW: 0,
     genServedMW: 0,
     runningMW: 0,
@@ -211,13 +216,17 @@ export class DrawModel extends SiteModel {
     this.regionYear[st.region * MAX_YEARS + y] += f32(ch.gridDemandMW * this.pueIn(d, st, y, c));
   }
 
-  /** Phase 2 for one site-year: grid curtailment, the on-site plant's outages, drought throttling, cyber outages. */
+  /**
+   * Phase 2 for one site-year: grid curtailment, a flexible connection's curtailment, the on-site
+   * plant's outages, drought throttling, cyber outages.
+   */
   siteYear(d: Draw, s: number, st: SiteState, y: number, c: Climate): SiteYear {
     const ch = this.loadChain(d, st, y);
     const demandMW = f32(ch.gridDemandMW + ch.genDemandMW);
     const pue = this.pueIn(d, st, y, c);
     const gridShare = this.regionYear[st.region * MAX_YEARS + y];
-    ch.gridServedMW = f32(ch.gridDemandMW * gridShare);
+    ch.gridAllottedMW = f32(ch.gridDemandMW * gridShare);
+    ch.gridServedMW = f32(ch.gridAllottedMW * f32(1 - st.flexCurtailedShare));
     ch.genServedMW = f32(ch.genDemandMW * st.genAvailability);
     const servedMW = f32(ch.gridServedMW + ch.genServedMW);
     const needML = f32(f32(f32(f32(servedMW * F32.HOURS_PER_YEAR) * st.wue0) * c.wueFactor) * ML_PER_MWH_WUE);
@@ -237,6 +246,7 @@ export class DrawModel extends SiteModel {
     v[C.SER_DEMANDED] += demandedMWh;
     v[C.SER_SERVED] += servedMWh;
     v[C.SER_CURTAILED] += f32(f32(f32(ch.gridDemandMW * pue) * f32(1 - gridShare)) * F32.HOURS_PER_YEAR);
+    v[C.SER_CURTAILED] += f32(f32(f32(ch.gridAllottedMW * pue) * st.flexCurtailedShare) * F32.HOURS_PER_YEAR);
     v[C.SER_WATER_USED] += f32(needML * waterShare);
     v[C.SER_WATER_SHORTFALL] += f32(needML * f32(1 - waterShare));
     v[C.SER_COMPUTE_LOST] += f32(f32(ch.runningMW * outageShare) * F32.HOURS_PER_YEAR);
@@ -258,7 +268,8 @@ export class DrawModel extends SiteModel {
     f.delayMW = f32(ch.gridPlanMW - ch.gridDemandMW);
     f.genDelayCause = st.genDelayCause;
     f.genDelayMW = f32(ch.genPlanMW - ch.genDemandMW);
-    f.curtailMW = f32(ch.gridDemandMW - ch.gridServedMW);
+    f.curtailMW = f32(ch.gridDemandMW - ch.gridAllottedMW);
+    f.flexMW = f32(ch.gridAllottedMW - ch.gridServedMW);
     f.genOutageMW = f32(ch.genDemandMW - ch.genServedMW);
     f.waterMW = f32(servedMW - ch.runningMW);
     f.cyberMW = f32(ch.runningMW - ch.deliveredMW);

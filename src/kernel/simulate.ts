@@ -52,6 +52,7 @@ const SITE_FIELDS: readonly (keyof SiteState)[] = [
   'genOffset',
   'genDelayCause',
   'genAvailability',
+  'flexCurtailedShare',
 ];
 
 export interface KernelBuffers {

@@ -1,7 +1,7 @@
-// A site's state in one draw: whether it proceeds, its delays, its cooling, PUE and WUE, and its
-// on-site generation. Mirrors shaders/site.wgsl function by function (same names, same order of
-// random draws); the equations are in docs/model.md ("Proceeding", "On-site generation",
-// "Commissioning"). DrawModel (model.ts) extends it with the rest of the draw.
+// A site's state in one draw: whether it proceeds, its delays, its cooling, PUE and WUE, its
+// on-site generation and its flexible connection. Mirrors shaders/site.wgsl function by function
+// (same names, same order of random draws); the equations are in docs/model.md ("Proceeding",
+// "On-site generation", "Flexible connection", "Commissioning"). DrawModel (model.ts) extends it with the rest of the draw.
 import * as C from './contract';
 import { sampleDist, uniformAt } from './distributions';
 import type { Draw } from './common';
@@ -40,12 +40,15 @@ export interface SiteState {
   genDelayCause: number;
   /** Share of the year the on-site plant is available (1 without one). */
   genAvailability: number;
+  /** Share of the grid part's served energy curtailed under a flexible connection (0 without one). */
+  flexCurtailedShare: number;
 }
 
-/** Index of the per-site sample loop (siteState) at which the on-site generation samples start. */
+/** Indices of the per-site sample loop (siteState): grid queue, on-site generation, flexible connection. */
 const K_GRID = 2 * N_SUPPLY;
 const K_GEN = K_GRID + 3;
-const K_END = K_GEN + 3;
+const K_FLEX = K_GEN + 3;
+const K_END = K_FLEX + 2;
 
 export class SiteModel {
   protected readonly copula: CopulaDraw;
@@ -66,6 +69,7 @@ export class SiteModel {
     genOffset: 0,
     genDelayCause: 0,
     genAvailability: 1,
+    flexCurtailedShare: 0,
   };
 
   constructor(
@@ -106,7 +110,8 @@ export class SiteModel {
 
   /**
    * k: [0, N_SUPPLY) ordinary supply delays, then their shock delays, grid queue, PUE, WUE, then
-   * on-site generation: the equipment's delay, its shock delay and the plant's availability.
+   * on-site generation: the equipment's delay, its shock delay and the plant's availability, then
+   * the flexible connection: the years it takes off the grid queue and its curtailed share.
    */
   siteState(d: Draw, s: number): SiteState {
     const sc = this.scenario;
@@ -119,6 +124,7 @@ export class SiteModel {
     st.designCooling = sc[at + C.SITE_COOLING];
     const delayable = sc[at + C.SITE_DELAYABLE] > 0.5;
     const generating = sc[at + C.SITE_GEN_CAPACITY] > 0;
+    const flexible = sc[at + C.SITE_FLEXIBLE] > 0.5;
     const stream = (C.S_SITE | s) >>> 0;
     st.builtShare = delayable ? this.builtShare(d, stream, sc[at + C.SITE_PROCEED_P], sc[at + C.SITE_AGGREGATE] > 0.5) : 1;
     st.cooling = st.designCooling;
@@ -130,7 +136,9 @@ export class SiteModel {
     const delays = this.delays.fill(0);
     let grid = 0;
     let genDelay = 0;
+    let earlier = 0;
     st.genAvailability = 1;
+    st.flexCurtailedShare = 0;
     for (let k = 0; k < K_END; k++) {
       let off: number;
       let str = stream;
@@ -152,15 +160,21 @@ export class SiteModel {
         off = C.G_COOLING + (st.cooling * 2 + k - K_GRID - 1) * C.DIST_STRIDE;
         slot = C.SLOT_PUE + k - K_GRID - 1;
         enabled = true;
-      } else {
+      } else if (k < K_FLEX) {
         const delay = k === K_GEN;
         off = at + (delay ? C.SITE_GEN_DELAY : C.SITE_GEN_AVAILABILITY);
         slot = delay ? C.SLOT_GEN_DELAY : C.SLOT_GEN_AVAILABILITY;
         enabled = generating && (delayable || !delay);
+      } else {
+        // An operating site has no queue left to shorten; its curtailment still applies.
+        const gain = k === K_FLEX;
+        off = at + (gain ? C.SITE_FLEX_EARLIER : C.SITE_FLEX_CURTAILED);
+        slot = gain ? C.SLOT_FLEX_EARLIER : C.SLOT_FLEX_CURTAILED;
+        enabled = flexible && (delayable || !gain);
       }
       if (!enabled) continue;
-      // Members of the site group: the ordinary delays, then grid queue, PUE, WUE; shock delays
-      // and on-site generation stay independent.
+      // Members of the site group: the ordinary delays, then grid queue, PUE, WUE; shock delays,
+      // on-site generation and the flexible connection stay independent.
       const member = correlated && (k < N_SUPPLY || (k >= K_GRID && k < K_GEN));
       const x = Math.max(member ? copula.distAtU(off, copula.u[k < N_SUPPLY ? k : k - N_SUPPLY]) : this.distAt(off, d, str, slot), 0);
       if (k < K_GRID) delays[k % N_SUPPLY] += x;
@@ -168,8 +182,12 @@ export class SiteModel {
       else if (k === K_GRID + 1) st.pue0 = Math.max(x, 1);
       else if (k === K_GRID + 2) st.wue0 = x;
       else if (k < K_GEN + 2) genDelay = f32(genDelay + x);
-      else st.genAvailability = Math.min(x, 1);
+      else if (k < K_FLEX) st.genAvailability = Math.min(x, 1);
+      else if (k === K_FLEX) earlier = x;
+      else st.flexCurtailedShare = Math.min(x, 1);
     }
+    // The flexible connection's earlier connection: years off the queue, never below none.
+    grid = Math.max(f32(grid - earlier), 0);
     const accel = f32(delays[0] * sc[at + C.SITE_IMPORT_SHARE]);
     const slowest = Math.max(Math.max(accel, delays[1]), Math.max(delays[2], grid));
     st.commissionOffset = f32(st.plannedOffset + slowest);

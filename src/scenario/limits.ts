@@ -24,6 +24,7 @@ export const LIMITS = {
   capexUSDPerMW: { max: 1e9, unit: 'US$ per MW', why: 'is this in US$, not US$ M? Builds cost ~US$ 10–40 M per MW' },
   generationCapacityMW: { max: 20_000, unit: 'MW', why: 'per site; the largest on-site plants planned are a few GW' },
   availability: { max: 1, unit: '(share)', why: 'a share of the year' },
+  curtailedShare: { max: 1, unit: '(share)', why: "a share of the site's grid-fed energy" },
 } as const satisfies Record<string, Ceiling>;
 
 export interface Ceiling {

@@ -1,18 +1,15 @@
 // The scenario file format, validated at the boundary. The zod schema is the single source of
 // the TypeScript types: everything past `parseScenario` can trust its input.
 import { z } from 'zod';
-import { type Ceiling, ceilingMessage, fmt, LIMITS } from './limits';
+import { ceilingMessage, fmt, LIMITS } from './limits';
+import { distOf, distSchema, finite, nonNegative, positive, probability, sourceSchema } from './fields';
 import { COOLING_TYPES, GENERATION_KINDS, KNOB_NAMES, PROCEEDING_STATUSES, SHOCK_SCOPES, SITE_STATUSES } from './names';
 
 export { type Ceiling, ceilingMessage, LIMITS } from './limits';
+export { type DistSpec, distOf, distSchema } from './fields';
 
 export { COOLING_TYPES, GENERATION_KINDS, KNOB_NAMES, PROCEEDING_STATUSES, SHOCK_SCOPES, SITE_STATUSES } from './names';
 export type { CoolingType, GenerationKind, KnobName, ProceedingStatus } from './names';
-
-// zod compiles object parsers with `new Function` unless told not to, and probes for it first:
-// under the page's Content-Security-Policy (no 'unsafe-eval') that probe is a CSP violation on
-// every load. Set before any schema below is built (each one reads it when it is constructed).
-z.config({ jitless: true });
 
 /**
  * Ids that name a key of Object.prototype (`__proto__`, `constructor`, `toString`, …) or
@@ -20,65 +17,6 @@ z.config({ jitless: true });
  * so the schema refuses them.
  */
 export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
-
-const finite = (what = 'must be a finite number') => z.number({ error: what }).refine(Number.isFinite, what);
-/** A finite number ≤ c.max. */
-const capped = (c?: Ceiling) => (c ? finite().refine((v) => v <= c.max, ceilingMessage(c)) : finite());
-/** A distribution's location parameter: within ±c.max (a mean far below its support is as absurd as one far above). */
-const param = (c?: Ceiling) => (c ? capped(c).refine((v) => v >= -c.max, ceilingMessage(c, true)) : finite());
-const positive = (c?: Ceiling) => capped(c).refine((v) => v > 0, 'must be > 0');
-const nonNegative = (c?: Ceiling) => capped(c).refine((v) => v >= 0, 'must be ≥ 0');
-const probability = () => finite().refine((v) => v >= 0 && v <= 1, 'must be within [0, 1]');
-
-/** Triangular and PERT share their parameters and the rule min ≤ mode ≤ max, min < max. */
-const minModeMax = <K extends 'triangular' | 'pert'>(dist: K, c?: Ceiling) =>
-  z
-    .object({ dist: z.literal(dist), min: param(c), mode: param(c), max: param(c) })
-    .strict()
-    .refine((d) => d.min <= d.mode && d.mode <= d.max && d.min < d.max, {
-      message: 'must satisfy min ≤ mode ≤ max and min < max',
-      path: ['mode'],
-    });
-
-/**
- * Distribution specs of a quantity whose every parameter lies within ±c.max (see LIMITS). A bare
- * number is shorthand for `{ dist: 'fixed', value }`.
- */
-export const distOf = (c?: Ceiling) =>
-  z.union([
-    param(c).transform((value) => ({ dist: 'fixed' as const, value })),
-    z.discriminatedUnion(
-      'dist',
-      [
-        z.object({ dist: z.literal('fixed'), value: param(c) }).strict(),
-        z
-          .object({ dist: z.literal('uniform'), min: param(c), max: param(c) })
-          .strict()
-          .refine((d) => d.max >= d.min, { message: 'must be ≥ min', path: ['max'] }),
-        minModeMax('triangular', c),
-        z
-          .object({ dist: z.literal('normal'), mean: param(c), sd: nonNegative(c), min: param(c).optional(), max: param(c).optional() })
-          .strict()
-          .refine((d) => d.min === undefined || d.max === undefined || d.max > d.min, { message: 'must be > min', path: ['max'] }),
-        z
-          .object({ dist: z.literal('lognormal'), median: positive(c), p90: positive(c) })
-          .strict()
-          .refine((d) => d.p90 >= d.median, { message: 'must be ≥ median', path: ['p90'] }),
-        minModeMax('pert', c),
-        z.object({ dist: z.literal('bernoulli'), p: probability() }).strict(),
-        z
-          .object({ dist: z.literal('poisson'), lambda: nonNegative(c) })
-          .strict()
-          .refine((d) => d.lambda <= 1000, { message: 'must be ≤ 1000', path: ['lambda'] }),
-      ],
-      { error: 'must be a number or a distribution {dist: fixed|uniform|triangular|normal|lognormal|pert|bernoulli|poisson, ...}' },
-    ),
-  ]);
-/** Any distribution spec, without a ceiling (validate.ts normalises specs with it). */
-export const distSchema = distOf();
-export type DistSpec = z.output<typeof distSchema>;
-
-const sourceSchema = z.object({ title: z.string().min(1), url: z.string().optional(), date: z.string().optional() }).strict();
 
 /** A probability for each status not yet operating; `optional` for a region's partial override. */
 const byProceedingStatus = <T extends z.ZodType>(value: T) =>
@@ -134,6 +72,24 @@ const onsiteGenerationSchema = z
   .strict();
 export type OnsiteGeneration = z.output<typeof onsiteGenerationSchema>;
 
+/**
+ * A grid connection on flexible terms (docs/model.md, "Flexible connection"): the site accepts
+ * that the share `curtailedShare` of its grid-fed energy is curtailed each year (validate.ts
+ * bounds its support to [0, 1]) in exchange for `connectionYearsEarlier` years off its
+ * grid-connection delay (≥ 0; the delay never drops below none).
+ */
+const flexibleConnectionSchema = z
+  .object({
+    connectionYearsEarlier: distOf(LIMITS.delayYears),
+    curtailedShare: distOf(LIMITS.curtailedShare),
+    sources: z.array(sourceSchema).optional(),
+    /** Field names whose values are assumptions rather than published figures. */
+    assumed: z.array(z.string()).optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+export type FlexibleConnection = z.output<typeof flexibleConnectionSchema>;
+
 export const siteSchema = z
   .object({
     id: idSchema,
@@ -160,6 +116,7 @@ export const siteSchema = z
      */
     aggregate: z.boolean().optional(),
     onsiteGeneration: onsiteGenerationSchema.optional(),
+    flexibleConnection: flexibleConnectionSchema.optional(),
   })
   .strict()
   // Above the aggregate ceiling the field itself has said so.

@@ -289,7 +289,22 @@ function semanticIssues(raw: unknown): ScenarioIssue[] {
   }
   if (isRec(cyber)) checkSupport(cyber.outageDays, ['cyber', 'outageDays'], nonNeg, out);
   if (Array.isArray(sites)) generationIssues(sites, supplyChain, out);
+  if (Array.isArray(sites)) flexibleIssues(sites, out);
   return out;
+}
+
+/**
+ * A flexible connection: its curtailed share is a share of the grid-fed energy and its years
+ * earlier are ≥ 0 (docs/model.md, "Flexible connection").
+ */
+function flexibleIssues(sites: unknown[], out: ScenarioIssue[]): void {
+  sites.forEach((s, i) => {
+    const deal = isRec(s) ? s.flexibleConnection : undefined;
+    if (!isRec(deal)) return;
+    const path = ['sites', i, 'flexibleConnection'];
+    checkSupport(deal.curtailedShare, [...path, 'curtailedShare'], { lo: 0, hi: 1, why: "a share of the site's grid-fed energy" }, out);
+    checkSupport(deal.connectionYearsEarlier, [...path, 'connectionYearsEarlier'], { lo: 0 }, out);
+  });
 }
 
 /**

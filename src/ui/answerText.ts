@@ -37,6 +37,8 @@ export const CAUSE_COLOURS: Record<Cause, string> = {
   // Okabe–Ito's eighth colour.
   onsiteGeneration: '#000000',
   curtailment: '#D55E00',
+  // Past Okabe–Ito's eight: Paul Tol's wine, dark beside accelerators' light reddish purple.
+  flexibleConnection: '#882255',
   water: '#009E73',
   cyber: '#F0E442',
 };

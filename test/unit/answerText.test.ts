@@ -165,9 +165,15 @@ describe('the sentences', () => {
       'Grid-connection queue',
       'On-site generation',
       'Grid curtailment',
+      'Flexible-connection curtailment',
       'Water (drought)',
       'Cyber outages',
     ]);
+  });
+  it("names a flexible connection's curtailment beside the grid queue it shortened", () => {
+    const flex = answerText(year({ plannedMW: 1400, mean: 30, causes: { gridQueue: 20, flexibleConnection: 10 } }), { draws: 256 });
+    expect(flex.details[0]).toContain('the grid-connection queue (67 % of the shortfall)');
+    expect(flex.details[0]).toContain('the curtailment accepted for an earlier, flexible grid connection (33 %)');
   });
   it('nothing planned in the year: says so, with no numbers to misread', () => {
     const none = answerText(year({ plannedMW: 0, mean: 0, p5: 0, p95: 0 }), { draws: 256 });

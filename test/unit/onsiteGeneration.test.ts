@@ -206,7 +206,7 @@ describe.each(backends)('every cause with an on-site plant, draw by draw, on %s'
   const years = Array.from({ length: s.endYear - s.startYear + 1 }, (_, i) => s.startYear + i);
   const keys = years.flatMap((y) => [`shortfallShare[${y}]`, ...CAUSES.map((c) => `shortfallMW[${c}][${y}]`)]);
 
-  it.each(SEEDS)('the seven parts add up to the MW not delivered, and the largest cause binds (seed %i)', async (seed) => {
+  it.each(SEEDS)('the eight parts add up to the MW not delivered, and the largest cause binds (seed %i)', async (seed) => {
     const r = await engines[backend].run(s, { draws, seed });
     const planned = plannedMWByYear(s, r, 0);
     const raw = await engines[backend].samples(s, { draws, seed, series: keys });

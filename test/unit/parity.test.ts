@@ -54,9 +54,28 @@ function withPlants(): Scenario {
   });
 }
 
+/**
+ * The fixture with flexible connections (docs/model.md, "Flexible connection"): the operating site
+ * only pays its curtailment, the site under construction draws both its years earlier and its
+ * share, and the planned one keeps a firm connection.
+ */
+function withFlexible(): Scenario {
+  const s = fixtureScenario();
+  const deals = [
+    { connectionYearsEarlier: 1, curtailedShare: 0.01 },
+    {
+      connectionYearsEarlier: { dist: 'uniform', min: 0, max: 2 },
+      curtailedShare: { dist: 'triangular', min: 0.0025, mode: 0.005, max: 0.05 },
+    },
+    undefined,
+  ];
+  return mustParse({ ...s, sites: s.sites.map((site, i) => ({ ...site, flexibleConnection: deals[i] })) });
+}
+
 describe.each([
   ['the fixture scenario', fixtureScenario],
   ['the fixture with on-site plants', withPlants],
+  ['the fixture with flexible connections', withFlexible],
 ])('GPU vs CPU parity on %s', (_name, scenario) => {
   let cpu: Engine;
   let gpu: Engine;

@@ -55,6 +55,7 @@ export const imports = {
   'hint.unit': 'leave out the unit',
   'hint.decimal': 'write a point for decimals and no thousands separators',
   'cell.json': 'must be the on-site generation as JSON, e.g. {"capacityMW":600,"kind":"gasTurbine","availability":0.9}; got {{got}}',
+  'cell.jsonFlexible': 'must be the flexible connection as JSON, e.g. {"connectionYearsEarlier":1,"curtailedShare":0.005}; got {{got}}',
   'cell.boolean': 'must be true or false; got {{got}}',
   'cell.sourceTitle': 'is required when source_url or source_date is given',
   'mistake.itLoadMW': 'Headroom expects itLoadMW in megawatts (MW)',

@@ -28,6 +28,7 @@ export const views = {
   'cause.gridQueue': 'grid-connection queue',
   'cause.onsiteGeneration': 'on-site generation',
   'cause.curtailment': 'grid curtailment',
+  'cause.flexibleConnection': 'curtailment accepted for a flexible connection',
   'cause.water': 'water limits in droughts',
   'cause.cyber': 'cyber outages',
   'status.operating': 'operating',

@@ -60,6 +60,7 @@ export const imports: Record<keyof typeof en, string> = {
   'hint.unit': '単位は付けないでください',
   'hint.decimal': '小数点にはピリオドを使い、桁区切りは入れないでください',
   'cell.json': '自家発電は JSON で指定してください（例：{"capacityMW":600,"kind":"gasTurbine","availability":0.9}）（値：{{got}}）',
+  'cell.jsonFlexible': '柔軟接続は JSON で指定してください（例：{"connectionYearsEarlier":1,"curtailedShare":0.005}）（値：{{got}}）',
   'cell.boolean': 'true または false で指定してください（値：{{got}}）',
   'cell.sourceTitle': 'source_url または source_date を指定する場合は必須です',
   'mistake.itLoadMW': 'Headroom は itLoadMW をメガワット（MW）単位で読み取ります',

@@ -30,6 +30,7 @@ export const views: Record<keyof typeof en, string> = {
   'cause.gridQueue': '系統接続待ち',
   'cause.onsiteGeneration': '自家発電',
   'cause.curtailment': '系統の需要抑制',
+  'cause.flexibleConnection': '柔軟接続で受け入れた需要抑制',
   'cause.water': '渇水時の取水制限',
   'cause.cyber': 'サイバー攻撃による停止',
   'status.operating': '稼働中',
