@@ -4,7 +4,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { HEAD_BYTES, kindProblem, fileText, MAX_IMPORT_BYTES } from '../data/fileText';
-import { importIssueLines, mergeSites, parseSitesFile } from '../data/importSites';
+import { importIssueLines, keptAggregates, mergeSites, parseSitesFile } from '../data/importSites';
 import { echo, LIST_MAX } from '../scenario/echo';
 import type { Scenario } from '../scenario/schema';
 import { formatIssues, MAX_LISTED_ISSUES, parseScenario, ScenarioError } from '../scenario/validate';
@@ -63,6 +63,15 @@ export async function withSiteFile(scenario: Scenario, file: string, mode: 'repl
     throw new SiteFileError(`${shown}: ${n.toLocaleString('en-US')} problems:\n${lines.join('\n')}`);
   }
   for (const warning of parsed.warnings) process.stderr.write(`warning: ${shown}: ${echo(warning, 400)}\n`);
+  // Replacing keeps the scenario's rest-of-fleet aggregates (as the page does): said, so the
+  // national totals in the result are not a surprise.
+  const kept = keptAggregates(scenario, parsed.sites, mode);
+  if (kept.length > 0) {
+    const ids = kept.map((s) => s.id).join(', ');
+    process.stderr.write(
+      `note: ${shown}: replaced the named sites and kept ${kept.length} rest-of-fleet aggregate(s) (${echo(ids, 300)}); a file with aggregate rows of its own replaces them too\n`,
+    );
+  }
   const merged = mergeSites(scenario, parsed.sites, mode);
   if (!merged.ok) {
     throw new SiteFileError(`${shown} does not fit the scenario:\n${formatIssues(merged.errors, MAX_LISTED_ISSUES).replace(/^/gm, '  ')}`);

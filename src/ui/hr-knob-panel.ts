@@ -12,8 +12,10 @@ import type { Scenario } from '../scenario/schema';
 import './hr-range-slider';
 import type { RangeEvent } from './hr-range-slider';
 import { LocaleController } from './i18n/LocaleController';
+import { knobMeaning } from './knobMeaning';
 import { effectiveKnobs, KNOB_GROUPS, KNOB_META, knobRanges, type KnobRange } from './knobs';
 import type { KnobRangeMap } from './ranges';
+import { resolveYear } from './resultSlices';
 
 export type KnobEvent = CustomEvent<{ name: KnobName; value: number }>;
 export type KnobResetEvent = CustomEvent<{ name: KnobName | undefined }>;
@@ -25,16 +27,20 @@ export class HrKnobPanel extends LitElement {
     scenario: { attribute: false },
     knobs: { attribute: false },
     ranges: { attribute: false },
+    year: { attribute: false },
   };
   declare scenario: Scenario | undefined;
   declare knobs: KnobValues;
   declare ranges: KnobRangeMap;
+  /** The year the page shows; each knob's line says what its value means then (default: the scenario's). */
+  declare year: number | undefined;
 
   constructor() {
     super();
     this.scenario = undefined;
     this.knobs = {};
     this.ranges = {};
+    this.year = undefined;
     new LocaleController(this);
   }
 
@@ -47,7 +53,12 @@ export class HrKnobPanel extends LitElement {
     .what { grid-column: 1 / -1; margin: 0.05rem 0 0; font-size: 0.78rem; color: #4a5560; }
     output { font-variant-numeric: tabular-nums; text-align: right; white-space: nowrap; }
     output.moved { font-weight: 700; color: #174a94; }
-    input[type='range'] { grid-column: 1 / -1; width: 100%; margin: 0.15rem 0 0; accent-color: #1f5fbf; }
+    .slider { grid-column: 1 / -1; position: relative; }
+    input[type='range'] { display: block; width: 100%; margin: 0.15rem 0 0; accent-color: #1f5fbf; }
+    /* The scenario's own value, under the track: the thumb's centre runs from 8 px to 100% − 8 px. */
+    .tick { position: absolute; bottom: -3px; width: 2px; height: 7px; margin-left: -1px; background: #174a94; pointer-events: none; }
+    .means { grid-column: 1 / -1; margin: 0.1rem 0 0; font-size: 0.8rem; color: #1d2a36; }
+    .warn { grid-column: 1 / -1; margin: 0.15rem 0 0; padding: 0.2rem 0.35rem; font-size: 0.78rem; color: #6b2a00; background: #fff3e0; border-left: 3px solid #c75b12; }
     .range { grid-column: 1 / -1; display: flex; justify-content: space-between; color: #555; font-size: 0.75rem; }
     .range button { font: inherit; font-size: 0.75rem; padding: 0 0.35rem; }
     .all { font: inherit; width: 100%; padding: 0.35rem; }
@@ -62,8 +73,8 @@ export class HrKnobPanel extends LitElement {
   }
 
   #onVary(name: KnobName, r: KnobRange, on: boolean): void {
-    // Switched on, a knob varies over its whole slider range: the scenario's own min/max.
-    this.#emit('hr-knob-range', { name, range: on ? [r.min, r.max] : undefined });
+    // Switched on, a knob varies over its plausible range (the scenario's min/max), not the slider's reach.
+    this.#emit('hr-knob-range', { name, range: on ? [Math.max(r.min, r.plausible[0]), Math.min(r.max, r.plausible[1])] : undefined });
   }
 
   #range(name: KnobName, r: KnobRange) {
@@ -79,7 +90,7 @@ export class HrKnobPanel extends LitElement {
       </label>
       ${
         range
-          ? html`<hr-range-slider label=${meta.label} min=${r.min} max=${r.max} step=${r.step} lo=${range[0]} hi=${range[1]} .format=${f}
+          ? html`<hr-range-slider label=${meta.label} min=${r.min} max=${r.max} step=${r.step} lo=${range[0]} hi=${range[1]} .base=${r.base} .format=${f}
             @hr-range=${(e: RangeEvent) => this.#emit('hr-knob-range', { name, range: e.detail.range })}></hr-range-slider>`
           : nothing
       }`;
@@ -94,6 +105,7 @@ export class HrKnobPanel extends LitElement {
     if (!s) return html`<p>${t('knobs:panel.loading')}</p>`;
     const ranges = knobRanges(s);
     const values = effectiveKnobs(s, this.knobs);
+    const year = resolveYear(this.year, s) ?? s.endYear;
     const anyMoved = Object.keys(this.knobs).length > 0;
     return html`
       ${KNOB_GROUPS.map(
@@ -106,26 +118,36 @@ export class HrKnobPanel extends LitElement {
             const moved = this.knobs[name] !== undefined && Math.abs(v - r.base) > 1e-9;
             const shown = `${meta.display(v)} ${meta.unit}`;
             const id = `knob-${name}`;
+            const means = knobMeaning(s, year, name, v, r);
+            const tickAt = (r.base - r.min) / (r.max - r.min || 1);
+            const extent = `${meta.display(r.min)}–${meta.display(r.max)} ${meta.unit}`;
+            const plausible = r.plausible[0] > r.min || r.plausible[1] < r.max;
             return html`<div class="knob" data-knob=${name}>
               <label for=${id}>${meta.label}</label>
               <output for=${id} class=${moved ? 'moved' : ''} data-testid=${`value-${name}`}>${shown}</output>
-              <input
-                id=${id}
-                name=${name}
-                type="range"
-                min=${r.min}
-                max=${r.max}
-                step=${r.step}
-                .value=${live(String(v))}
-                aria-valuetext=${shown}
-                aria-describedby=${`${id}-what ${id}-help`}
-                list=${`${id}-own`}
-                @input=${(e: Event) => this.#onInput(name, e)}
-              />
+              <div class="slider">
+                <input
+                  id=${id}
+                  name=${name}
+                  type="range"
+                  min=${r.min}
+                  max=${r.max}
+                  step=${r.step}
+                  .value=${live(String(v))}
+                  aria-valuetext=${shown}
+                  aria-describedby=${`${id}-means ${id}-warn ${id}-what ${id}-help`}
+                  list=${`${id}-own`}
+                  @input=${(e: Event) => this.#onInput(name, e)}
+                />
+                <span class="tick" data-testid=${`tick-${name}`} data-value=${r.base} title=${t('knobs:slider.scenario')}
+                  style=${`left:calc(8px + (100% - 16px) * ${tickAt})`}></span>
+              </div>
               <datalist id=${`${id}-own`}><option value=${r.base} label=${t('knobs:panel.tick')}></option></datalist>
+              <p class="means" id=${`${id}-means`} data-testid=${`means-${name}`}>${means.text}</p>
+              ${means.warning ? html`<p class="warn" id=${`${id}-warn`} role="status" data-testid=${`warn-${name}`}>${means.warning}</p>` : nothing}
               <p class="what" id=${`${id}-what`}>${t('knobs:panel.what', { help: meta.help, value: `${meta.display(r.base)} ${meta.unit}` })}</p>
               <div class="range">
-                <span id=${`${id}-help`}>${meta.display(r.min)}–${meta.display(r.max)} ${meta.unit}</span>
+                <span id=${`${id}-help`}>${extent}${plausible ? html` · ${t('knobs:panel.plausible', { lo: meta.display(r.plausible[0]), hi: meta.display(r.plausible[1]), unit: meta.unit })}` : nothing}</span>
                 ${
                   moved
                     ? html`<button type="button" aria-label=${t('knobs:panel.resetLabel', { knob: meta.label, value: `${meta.display(r.base)} ${meta.unit}` })} @click=${() => this.#emit('hr-knob-reset', { name })}>${t('knobs:panel.reset')}</button>`

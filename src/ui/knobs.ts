@@ -12,8 +12,13 @@ export interface KnobMeta {
   /** Unit as shown next to the value. */
   readonly unit: string;
   step: number;
-  /** Range used when the scenario gives no min/max (clipped to KNOB_LIMITS). */
+  /**
+   * The plausible range, used when the scenario gives no min/max (clipped to KNOB_LIMITS): what
+   * "vary over a range" starts from; a value beyond it gets a warning (docs/data.md "Knob ranges").
+   */
   defaultRange: [number, number];
+  /** How far the slider reaches past the plausible range, for exploring extremes (with the warning). */
+  sliderRange?: [number, number];
   /** Shown value: probabilities and shares as percentages. */
   display: (v: number) => string;
   readonly help: string;
@@ -27,7 +32,9 @@ const fixed = (digits: number) => (v: number) => v.toFixed(digits);
 type KnobSpec = Omit<KnobMeta, 'label' | 'unit' | 'help'>;
 
 const SPECS: Record<KnobName, KnobSpec> = {
-  demandGrowthPctPerYear: { step: 1, defaultRange: [-20, 50], display: fixed(0) },
+  // IEA Energy and AI (2025): Headwinds 669 and Lift-Off 1,264 TWh against the Base case's 945 in
+  // 2030 are (669/945)^(1/6) − 1 ≈ −5.6 and (1264/945)^(1/6) − 1 ≈ +5.0 %/yr from 2024.
+  demandGrowthPctPerYear: { step: 1, defaultRange: [-6, 6], sliderRange: [-20, 50], display: fixed(0) },
   gridBuildoutScale: { step: 0.05, defaultRange: [0.25, 3], display: fixed(2) },
   droughtSeverity: { step: 0.05, defaultRange: [0, 3], display: fixed(2) },
   heatwaveFrequencyScale: { step: 0.05, defaultRange: [0, 3], display: fixed(2) },
@@ -77,9 +84,12 @@ export const KNOB_GROUPS: readonly { id: string; readonly label: string; knobs: 
 export interface KnobRange {
   /** The scenario's own value: what "reset" returns to. */
   base: number;
+  /** The slider's ends: the plausible range, widened by the knob's sliderRange and to hold `base`. */
   min: number;
   max: number;
   step: number;
+  /** The plausible range: the scenario's min/max, else the default; what "vary over a range" starts from. */
+  plausible: [number, number];
 }
 
 function clipToLimits(name: KnobName, v: number): number {
@@ -87,7 +97,10 @@ function clipToLimits(name: KnobName, v: number): number {
   return Math.min(hi ?? Number.POSITIVE_INFINITY, Math.max(lo, v));
 }
 
-/** Slider range of every knob: the scenario's min/max, else the default range widened to hold its value. */
+/**
+ * Ranges of every knob: the plausible range is the scenario's min/max, else the default; the
+ * slider reaches as far as the knob's sliderRange too and always holds the scenario's value.
+ */
 export function knobRanges(scenario: Scenario): Record<KnobName, KnobRange> {
   const baseline = knobBaseline(scenario);
   const out = {} as Record<KnobName, KnobRange>;
@@ -95,11 +108,20 @@ export function knobRanges(scenario: Scenario): Record<KnobName, KnobRange> {
     const spec = scenario.knobs[name];
     const meta = KNOB_META[name];
     const base = spec?.value ?? baseline[name];
-    const min = clipToLimits(name, Math.min(spec?.min ?? meta.defaultRange[0], base));
-    const max = clipToLimits(name, Math.max(spec?.max ?? meta.defaultRange[1], base));
-    out[name] = { base, min, max, step: meta.step };
+    const lo = clipToLimits(name, spec?.min ?? meta.defaultRange[0]);
+    const hi = clipToLimits(name, Math.max(lo, spec?.max ?? meta.defaultRange[1]));
+    const reach = meta.sliderRange ?? [lo, hi];
+    const min = clipToLimits(name, Math.min(lo, reach[0], base));
+    const max = clipToLimits(name, Math.max(hi, reach[1], base));
+    out[name] = { base, min, max, step: meta.step, plausible: [lo, hi] };
   }
   return out;
+}
+
+/** True when `v` lies outside the knob's plausible range (the panel then says what it implies). */
+export function beyondPlausible(r: KnobRange, v: number): boolean {
+  const eps = 1e-9 * Math.max(1, Math.abs(v));
+  return v < r.plausible[0] - eps || v > r.plausible[1] + eps;
 }
 
 /** The knob values in force: the visitor's, clamped into range, else the scenario's. */
@@ -115,15 +137,19 @@ export function effectiveKnobs(scenario: Scenario, overrides: KnobValues): Recor
 }
 
 /**
- * The scenario with the sliders' values written in as its knob values and the sliders' ranges
- * as min/max: parameter set 0 is then what the sliders say, and sets 1…K−1 of a multi-set run
- * spread across the same ranges the panel shows.
+ * The scenario with the sliders' values written in as its knob values and the plausible ranges
+ * (widened to hold the value) as min/max: parameter set 0 is then what the sliders say, and sets
+ * 1…K−1 of a multi-set run spread across the ranges "vary over a range" starts from.
  */
 export function scenarioWithKnobs(scenario: Scenario, overrides: KnobValues): Scenario {
   const ranges = knobRanges(scenario);
   const values = effectiveKnobs(scenario, overrides);
   const knobs: Scenario['knobs'] = {};
-  for (const name of KNOB_NAMES) knobs[name] = { value: values[name], min: ranges[name].min, max: ranges[name].max };
+  for (const name of KNOB_NAMES) {
+    const [lo, hi] = ranges[name].plausible;
+    const v = values[name];
+    knobs[name] = { value: v, min: Math.min(lo, v), max: Math.max(hi, v) };
+  }
   return { ...scenario, knobs };
 }
 

@@ -3,14 +3,14 @@
 // visitor's last import kept in IndexedDB until "Reset to preset". A file that does not validate
 // is reported row by row (or path by path) and the last good scenario stays loaded.
 import { fileText, guessKind, HEAD_BYTES, MAX_IMPORT_BYTES } from '../data/fileText';
-import { issueWhere, MAX_REPORTED_ISSUES, mergeSites, parseSitesText, type ImportIssue } from '../data/importSites';
+import { issueWhere, keptAggregates, MAX_REPORTED_ISSUES, mergeSites, parseSitesText, type ImportIssue } from '../data/importSites';
 import { clearUserScenario, loadUserScenario, saveUserScenario } from '../data/persist';
 import { numberFormat, t } from '../i18n/i18n';
 import { echo } from '../scenario/echo';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario, type ParseResult, type ScenarioIssue } from '../scenario/validate';
 import type { PresetId, ScenarioSource, Store, UiIssue } from './store';
-import { errorMessage } from './format';
+import { errorMessage, formatMW } from './format';
 
 /** Splits `row 4, column lat: reason` into where and why, so the error list can show both. */
 export function importIssueToUi(i: ImportIssue): UiIssue {
@@ -132,10 +132,14 @@ export class ScenarioLoader {
       return this.#fail(t('app:import.problems', { name }), sites.issues.map(importIssueToUi));
     }
     const merged = mergeSites(current, sites.sites, this.store.state.importMode);
+    const kept = keptAggregates(current, sites.sites, this.store.state.importMode);
     const title = t('app:import.noFit', { name });
     if (this.#accept(merged, title, 'user', { keepView: false })) {
       const n = sites.sites.length;
-      const done = t(this.store.state.importMode === 'replace' ? 'app:import.replaced' : 'app:import.appended', { count: n, name });
+      const replaced = t(this.store.state.importMode === 'replace' ? 'app:import.replaced' : 'app:import.appended', { count: n, name });
+      // Never silent: a replace that kept the scenario's fleets says so, and how to replace them too.
+      const mw = formatMW(kept.reduce((sum, x) => sum + x.itLoadMW, 0));
+      const done = kept.length ? `${replaced} ${t('app:import.keptAggregates', { count: kept.length, mw })}` : replaced;
       // The readers' warnings are English detail (src/data); the frame around them is translated.
       const warnings = sites.warnings.length ? ` ${t('app:import.warnings', { warnings: sites.warnings.join('; ') })}` : '';
       const problem = await this.#save(merged, file.name);

@@ -30,6 +30,9 @@ function sitesCsv(region: string, opts: { badLatRow?: boolean } = {}): string {
   return `${header}\n${rows.join('\n')}\n`;
 }
 
+/** The two imported sites, then uk-2030's rest-of-fleet aggregates, which a replace keeps. */
+const WITH_FLEET = ['e2e-alpha', 'e2e-beta', 'gb-agg-fleet-2023', 'gb-agg-pipeline-2024-2030'];
+
 test('exports: map and chart PNGs, results JSON and CSVs, scenario JSON', async ({ page }, testInfo) => {
   const errors = trackConsole(page);
   await open(page, '?backend=cpu&scenario=uk-2030');
@@ -102,16 +105,14 @@ test('import sites: file picker, error list for a bad CSV, persistence across re
   await expect(page.getByText(/Imported 2 sites from my-sites\.csv/)).toBeVisible();
   await expect(box).toHaveCount(0);
   await settled(page);
-  expect(await page.evaluate(() => window.headroom.scenario?.sites.map((s) => s.id))).toEqual(['e2e-alpha', 'e2e-beta']);
-  expect(await page.evaluate(() => window.headroom.lastResult?.siteIds)).toEqual(['e2e-alpha', 'e2e-beta']);
+  // Replacing the sites keeps the preset's rest-of-fleet aggregates (the notice says so).
+  expect(await page.evaluate(() => window.headroom.scenario?.sites.map((s) => s.id))).toEqual(WITH_FLEET);
+  expect(await page.evaluate(() => window.headroom.lastResult?.siteIds)).toEqual(WITH_FLEET);
   await expect.poll(() => page.evaluate(() => location.search)).toContain('scenario=user');
 
   await page.reload();
   await settled(page);
-  expect(await page.evaluate(() => window.headroom.scenario?.sites.map((s) => s.id)), 'the import survives a reload').toEqual([
-    'e2e-alpha',
-    'e2e-beta',
-  ]);
+  expect(await page.evaluate(() => window.headroom.scenario?.sites.map((s) => s.id)), 'the import survives a reload').toEqual(WITH_FLEET);
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('user');
 
   await page.getByRole('button', { name: 'Reset to preset' }).click();
@@ -137,7 +138,7 @@ test('import sites by dropping a file on the map', async ({ page }) => {
   await zone.dispatchEvent('drop', { dataTransfer });
   await expect(page.getByText(/Imported 2 sites from dropped-sites\.csv/)).toBeVisible();
   await settled(page);
-  expect(await page.evaluate(() => window.headroom.lastResult?.siteIds)).toEqual(['e2e-alpha', 'e2e-beta']);
+  expect(await page.evaluate(() => window.headroom.lastResult?.siteIds)).toEqual(WITH_FLEET);
   // Leave the browser profile clean for the next test.
   await page.getByRole('button', { name: 'Reset to preset' }).click();
   await settled(page);

@@ -147,6 +147,10 @@ export const app = {
   'import.noFit': 'The sites in {{name}} do not fit the scenario; the current scenario is kept',
   'import.replaced_one': 'Imported {{count}} site from {{name}}, replacing the scenario’s sites.',
   'import.replaced_other': 'Imported {{count}} sites from {{name}}, replacing the scenario’s sites.',
+  'import.keptAggregates_one':
+    'Kept the scenario’s {{count}} aggregate (rest-of-fleet) entry ({{mw}}), which the file does not list; a file with its own aggregate rows (column aggregate = true) replaces it too.',
+  'import.keptAggregates_other':
+    'Kept the scenario’s {{count}} aggregate (rest-of-fleet) entries ({{mw}} in all), which the file does not list; a file with its own aggregate rows (column aggregate = true) replaces them too.',
   'import.appended_one': 'Imported {{count}} site from {{name}}, added to the scenario’s sites.',
   'import.appended_other': 'Imported {{count}} sites from {{name}}, added to the scenario’s sites.',
   'import.warnings': 'Note: {{warnings}}.',

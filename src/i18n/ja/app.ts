@@ -149,6 +149,10 @@ export const app: Record<keyof typeof en, string> = {
   'import.noFit': '{{name}} の拠点はシナリオに合いません。現在のシナリオをそのまま使います',
   'import.replaced_one': '{{name}} から {{count}} 件の拠点を読み込み、シナリオの拠点を置き換えました。',
   'import.replaced_other': '{{name}} から {{count}} 件の拠点を読み込み、シナリオの拠点を置き換えました。',
+  'import.keptAggregates_one':
+    'ファイルに含まれないシナリオの集計エントリー（その他の施設群）{{count}} 件（{{mw}}）は残しました。集計行（aggregate 列が true）を含むファイルなら、それも置き換えます。',
+  'import.keptAggregates_other':
+    'ファイルに含まれないシナリオの集計エントリー（その他の施設群）{{count}} 件（合計 {{mw}}）は残しました。集計行（aggregate 列が true）を含むファイルなら、それらも置き換えます。',
   'import.appended_one': '{{name}} から {{count}} 件の拠点を読み込み、シナリオの拠点に追加しました。',
   'import.appended_other': '{{name}} から {{count}} 件の拠点を読み込み、シナリオの拠点に追加しました。',
   'import.warnings': '注意：{{warnings}}。',
