@@ -1,9 +1,9 @@
 // The page root: the only component that sees the store and the controller. It lays the page out,
 // passes state down as properties and turns the children's events into controller calls.
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { KnobName } from '../scenario/names';
-import { pageAnswer, type PageAnswer } from './answerText';
+import { AnswerMemo } from './AnswerMemo';
 import './charts/hr-cause-chart';
 import './charts/hr-region-cause-chart';
 import './charts/hr-exceedance-chart';
@@ -26,7 +26,12 @@ import './hr-site-list';
 import './hr-status';
 import './hr-toolbar';
 import type { ExportEvent, FileEvent, LangEvent, PresetEvent } from './hr-toolbar';
-import { copyLink, copyText, embedCode, exportFile } from './io/actions';
+import { copyLink, copyText, exportChart, exportFile } from './io/actions';
+import { embedSnippet } from './io/embedSnippet';
+import { EmbedHeightController } from './EmbedHeightController';
+import { PresentationController } from './PresentationController';
+import { StaticResult } from './staticResult';
+import type { ChartExportEvent } from './charts/chartBase';
 import './hr-embed-header';
 import './map/hr-map';
 import type { HrMap } from './map/hr-map';
@@ -58,7 +63,16 @@ export class HrApp extends LitElement {
     super();
     this.state = undefined;
     new LocaleController(this);
+    // In an iframe: the `framed` attribute and the height messages for the host page.
+    new EmbedHeightController(this, () => this.state?.embed);
   }
+
+  /** Presentation mode shows the answer, map and one chart; the rest waits for "Show controls". */
+  readonly #presentation = new PresentationController(
+    this,
+    () => this.state?.present === true,
+    (present) => this.controller?.setView({ present }),
+  );
 
   static override styles = appStyles;
 
@@ -68,40 +82,34 @@ export class HrApp extends LitElement {
     this.controller = controller;
     this.#unsubscribe?.();
     this.#unsubscribe = store.subscribe((s) => (this.state = s));
-    document.addEventListener('fullscreenchange', () => {
-      if (!document.fullscreenElement && this.#fullscreenByUs) {
-        this.#fullscreenByUs = false;
-        this.controller?.setView({ present: false });
-      }
+    // Keeps each view's finished result, and shows the stored one at once with static=1.
+    new StaticResult(store, controller);
+    // A chart's PNG / SVG button: the caption needs the scenario, knobs, year and link, which only the page has.
+    this.addEventListener('hr-chart-export', (e) => {
+      const { format, chart } = (e as ChartExportEvent).detail;
+      if (!this.state) return;
+      exportChart(format, chart, this.state)
+        .then((text) => this.#notice(text))
+        .catch((err: unknown) => this.#fail(t('page:export.failed'), err));
     });
   }
 
-  #fullscreenByUs = false;
-  /** The answer card's last inputs and answer: the store changes far more often (progress) than they do. */
-  #answerMemo: { key: unknown[]; answer: PageAnswer | undefined } | undefined;
-
-  #answer(s: AppState, year: number | undefined): PageAnswer | undefined {
-    // A result of another scenario (a preset just picked, an import) is no answer for this one.
-    const current = s.result && s.resultScenario === s.scenario;
-    const key = [current ? s.result : undefined, s.resultScenario, s.baselineResult, s.baselineScenario, year];
-    const memo = this.#answerMemo;
-    if (memo && memo.key.length === key.length && memo.key.every((k, i) => k === key[i])) return memo.answer;
-    const answer = current ? pageAnswer(s, year) : undefined;
-    this.#answerMemo = { key, answer };
-    return answer;
-  }
+  readonly #answers = new AnswerMemo();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
   }
 
-  override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('state') || !this.state) return;
+  override updated(): void {
+    // Every update, not only on `state`: the presentation controller's "Show controls" updates too.
+    if (!this.state) return;
     const { embed, present } = this.state;
     this.toggleAttribute('embed', embed.enabled);
     this.toggleAttribute('controls', embed.controls);
     this.toggleAttribute('present', present);
+    // The one-screen layout (hr-app.styles.ts); with controls shown, the whole page in large type.
+    this.toggleAttribute('present-layout', this.#presentation.layout(embed.enabled));
     if (embed.enabled) this.setAttribute('view', embed.view);
     else this.removeAttribute('view');
     document.documentElement.classList.toggle('present', present);
@@ -138,7 +146,7 @@ export class HrApp extends LitElement {
     const s = this.state;
     const map = this.renderRoot.querySelector<HrMap>('hr-map');
     if (!s) return;
-    exportFile(e.detail.kind, s, () => (map ? map.toPng() : Promise.reject(new Error(t('page:map.hidden')))))
+    exportFile(e.detail.kind, s, (context) => (map ? map.toPng(context) : Promise.reject(new Error(t('page:map.hidden')))))
       .then((t) => this.#notice(t))
       .catch((err: unknown) => this.#fail(t('page:export.failed'), err));
   };
@@ -154,24 +162,13 @@ export class HrApp extends LitElement {
     const url = `${location.origin}${location.pathname}${stateToSearch(s)}`;
     const shown = s.resultScenario ?? s.scenario;
     const title = t('page:embed.title', { name: shown ? scenarioName(shown) : t('page:embed.untitled') });
-    void copyText(embedCode(url, title), t('page:embed.code')).then((t) => this.#notice(t));
+    void copyText(embedSnippet(url, title), 'Embed code').then((t) => this.#notice(t));
   };
   #onLang = (e: LangEvent): void => {
     this.store?.set({ lang: e.detail.lang, langPinned: true });
   };
 
-  #onPresent = (e: CustomEvent<{ on: boolean }>): void => {
-    const on = e.detail.on;
-    this.controller?.setView({ present: on });
-    if (on && document.fullscreenEnabled && !document.fullscreenElement) {
-      document.documentElement.requestFullscreen().then(
-        () => (this.#fullscreenByUs = true),
-        () => undefined, // refused (e.g. an iframe without allowfullscreen): large type still applies
-      );
-    } else if (!on && document.fullscreenElement && this.#fullscreenByUs) {
-      void document.exitFullscreen().catch(() => undefined);
-    }
-  };
+  #onPresent = (e: CustomEvent<{ on: boolean }>): void => this.#presentation.set(e.detail.on);
 
   #mapSection(s: AppState, year: number | undefined, view: MapViewState) {
     const scenario = s.resultScenario && s.result ? s.resultScenario : s.scenario;
@@ -225,7 +222,8 @@ export class HrApp extends LitElement {
         </label>
       </div>
       <div class="chart-grid">
-        <hr-cause-chart class="wide" .result=${s.result} .scenario=${s.resultScenario} .baseline=${shownBaseline(s)} ?present=${s.present}></hr-cause-chart>
+        <hr-cause-chart class="wide" .result=${s.result} .scenario=${s.resultScenario} .baseline=${shownBaseline(s)} ?present=${s.present}
+          ?fit=${this.#presentation.layout(s.embed.enabled)}></hr-cause-chart>
         <hr-region-cause-chart class="wide" .result=${s.result} .scenario=${s.resultScenario} .year=${year} ?present=${s.present}></hr-region-cause-chart>
         <hr-histogram-chart .result=${s.result} output=${output.key} outputLabel=${output.label} ?present=${s.present}></hr-histogram-chart>
         <hr-exceedance-chart .result=${s.result} output=${output.key} outputLabel=${output.label} ?present=${s.present}></hr-exceedance-chart>
@@ -263,10 +261,11 @@ export class HrApp extends LitElement {
               .lang=${s.lang} @hr-lang=${this.#onLang}></hr-toolbar>
           </header>`
       }
+      ${s.present && !embed ? this.#presentation.bar() : nothing}
       ${
         embed
           ? html`<hr-embed-header .scenario=${scenario} .year=${year}
-              .fullViewHref=${`${location.origin}${location.pathname}${stateToSearch({ ...s, embed: { ...s.embed, enabled: false } })}`}></hr-embed-header>`
+              .fullViewHref=${`${location.origin}${location.pathname}${stateToSearch({ ...s, embed: { ...s.embed, enabled: false, static: false, id: undefined } })}`}></hr-embed-header>`
           : nothing
       }
       <hr-status ?embedded=${embed} .backend=${s.engineBackend} .device=${s.engineDevice} .cpuFallbackReason=${s.cpuFallbackReason} .phase=${s.phase} .progress=${s.progress}
@@ -276,7 +275,7 @@ export class HrApp extends LitElement {
           showPanel
             ? html`<aside aria-labelledby="knobs-h">
               <h2 id="knobs-h">${t('page:knobs.heading')}</h2>
-              <hr-knob-panel .scenario=${s.scenario} .knobs=${s.knobs} .ranges=${s.ranges} @hr-knob=${this.#onKnob} @hr-knob-reset=${this.#onKnobReset}
+              <hr-knob-panel .scenario=${s.scenario} .year=${year} .knobs=${s.knobs} .ranges=${s.ranges} @hr-knob=${this.#onKnob} @hr-knob-reset=${this.#onKnobReset}
                 @hr-knob-range=${this.#onRange}></hr-knob-panel>
               <details class="run">
                 <summary>${t('page:run.settings')}</summary>
@@ -287,7 +286,7 @@ export class HrApp extends LitElement {
             : nothing
         }
         <div class="main" aria-busy=${running ? 'true' : 'false'}>
-          <hr-answer class="answer" .answer=${this.#answer(s, year)} .scenario=${s.scenario} .year=${year} ?present=${s.present}
+          <hr-answer class="answer" .answer=${this.#answers.get(s, year)} .scenario=${s.scenario} .year=${year} ?present=${s.present}
             ?failed=${s.state === 'error' && !s.result}></hr-answer>
           ${showMap ? this.#mapSection(s, year, view) : nothing}
           ${showCharts ? this.#chartsSection(s, year) : nothing}

@@ -62,6 +62,10 @@ export interface EmbedState {
   view: EmbedView;
   /** Show the parameter panel inside an embed. */
   controls: boolean;
+  /** `static=1`: show the result stored for this view at once, without running (src/ui/staticResult.ts). */
+  static: boolean;
+  /** `id=`: the embed's name in its `headroom:height` messages, so the host page finds its iframe. */
+  id: string | undefined;
 }
 
 export interface AppState {

@@ -1,6 +1,6 @@
 // The shareable part of the state lives in the query string, so a copied link (or a reload)
-// opens the same view: scenario, knobs, year, map view, selected site, chart output, embed and
-// presentation flags, the run settings, and the ensemble's ranges and choices (ensembleUrl.ts). Parsing is forgiving: a bad value is ignored, never fatal,
+// opens the same view: scenario, knobs, year, map view, selected site, chart output, embed flags (the
+// embed's id, static mode) and presentation flags, the run settings, and the ensemble's ranges and choices (ensembleUrl.ts). Parsing is forgiving: a bad value is ignored, never fatal,
 // and the page says which were (AppState.notice). Names are looked up as own keys only (Object.hasOwn), so `map=toString` or
 // `y=__proto__` is an unknown name like any other. Run settings and the backend are judged by the engine's own rules (src/engine/options.ts).
 import {
@@ -82,6 +82,16 @@ export function formatMapView(v: MapViewState): string {
 const presetOrUndefined = (v: string | null) => (isPresetId(v) ? v : undefined);
 /** A value from the link as a notice quotes it: at most 40 characters. */
 const shown = (v: string): string => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
+/** An embed id as the host page's getElementById takes it, and short: letters, digits, `-` and `_`. */
+export const EMBED_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const embedId = (v: string | null): string | undefined => (v !== null && EMBED_ID.test(v) ? v : undefined);
+
+/**
+ * Parameters that change how a result is shown, never the result: the stored result of a view
+ * (src/ui/io/resultCache.ts) is the same whatever they say.
+ */
+export const DISPLAY_PARAMS = ['lang', 'embed', 'view', 'controls', 'static', 'id', 'present', 'map', 'site', 'output', 'year'] as const;
+
 const isHeadline = (v: string | null): v is string => v !== null && (HEADLINE_KEYS as readonly string[]).includes(v);
 
 /**
@@ -138,7 +148,13 @@ export function initialState(search: string, preferred: readonly string[] = []):
     mapView: used('map', parseMapView(q.get('map'))),
     selectedSiteId: q.get('site') ?? undefined,
     chartOutput: used('output', isHeadline(q.get('output')) ? (q.get('output') as string) : undefined) ?? DEFAULT_OUTPUT,
-    embed: { enabled: embedded, view: embedView, controls: q.get('controls') === '1' },
+    embed: {
+      enabled: embedded,
+      view: embedView,
+      controls: q.get('controls') === '1',
+      static: q.get('static') === '1',
+      id: used('id', embedId(q.get('id'))),
+    },
     present: q.get('present') === '1',
     lang: used('lang', isLanguage(q.get('lang')) ? pickLanguage(q.get('lang'), []) : undefined) ?? pickLanguage(null, preferred),
     langPinned: isLanguage(q.get('lang')),
@@ -175,7 +191,9 @@ export function stateToSearch(s: AppState): string {
     q.set('embed', '1');
     q.set('view', s.embed.view);
     q.set('controls', s.embed.controls ? '1' : '0');
+    if (s.embed.id !== undefined) q.set('id', s.embed.id);
   }
+  if (s.embed.static) q.set('static', '1');
   if (s.present) q.set('present', '1');
   if (s.lang !== 'en' || s.langPinned) q.set('lang', s.lang);
   ensembleToQuery(s, q);

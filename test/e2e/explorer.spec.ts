@@ -203,7 +203,8 @@ class EmbedCode {
   readonly src: URL;
   readonly title: string;
   constructor(code: string) {
-    expect(code).toMatch(/^<iframe [^>]*><\/iframe>$/);
+    // The iframe, then the host page's height listener (embedSnippet.ts).
+    expect(code).toMatch(/^<iframe [^>]*><\/iframe>\n<script>[\s\S]*<\/script>$/);
     const attr = (name: string) => (new RegExp(`${name}="([^"]*)"`).exec(code)?.[1] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
     this.src = new URL(attr('src'));
     this.title = attr('title');
@@ -247,6 +248,8 @@ test('the embed example page shows the app in an iframe', async ({ page }, testI
   await expect(frame.locator('body')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   await expect(frame.getByTestId('map-canvas')).toBeVisible();
   await expect(frame.getByRole('heading', { name: 'Headroom' })).toHaveCount(0);
+  // embed-example.js sizes the frame to the height the embed reports.
+  await expect.poll(() => page.locator('iframe#headroom-uk').evaluate((f) => (f as HTMLIFrameElement).style.height)).toMatch(/^\d+px$/);
   await shot(page, testInfo, 'embed-example');
   expect(errors, errors.join('\n')).toEqual([]);
 });

@@ -1,6 +1,6 @@
 // The map fit for a slide: names of the largest sites that never overlap, co-located sites as one
 // counted column that splits on zoom-in, a key that covers no column (at 1280×720, in presentation
-// mode and in a 960 px embed), US state lines over the US, and the map's controls in Japanese.
+// mode at 1280×720 and 1920×1080, and in a 960 px embed), US state lines over the US, and the map's controls in Japanese.
 // Screenshots go to test-results.
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { plannedMWInYear, shortName } from '../../src/ui/map/labelPlacement';
@@ -20,6 +20,9 @@ interface MapState {
   labels: (Box & { text: string })[];
   badges: (Box & { text: string })[];
   legend: Box;
+  tools: Box;
+  /** Each of the map's own buttons (zoom, preset views) on its own. */
+  buttons: (Box & { text: string })[];
   map: Box;
 }
 
@@ -41,6 +44,8 @@ function mapState(page: Page): Promise<MapState> {
       labels: shown('.site-label'),
       badges: shown('.labels .badge'),
       legend: box(root.querySelector('hr-map-legend') as Element),
+      tools: box(root.querySelector('.tools') as Element),
+      buttons: shown('.tools button'),
       map: box(root.querySelector('.frame') as Element),
     };
   });
@@ -122,24 +127,49 @@ test('co-located sites are one column with a count at world zoom; clicking it zo
   await shot(page, testInfo, 'map-clusters-split');
 });
 
-for (const [name, query, width] of [
-  ['the default page at 1280×720', '?backend=cpu', 1280],
-  ['presentation mode', '?backend=cpu&present=1', 1280],
-  ['the US preset', '?backend=cpu&scenario=us-federal-sites', 1280],
-  ['a 960 px embed', '?backend=cpu&embed=1&view=map', 960],
+for (const [name, query, width, height] of [
+  ['the default page at 1280×720', '?backend=cpu', 1280, 720],
+  ['presentation mode', '?backend=cpu&present=1', 1280, 720],
+  ['presentation mode at 1920×1080', '?backend=cpu&present=1', 1920, 1080],
+  ['the US preset', '?backend=cpu&scenario=us-federal-sites', 1280, 720],
+  ['a 960 px embed', '?backend=cpu&embed=1&view=map', 960, 720],
 ] as const) {
   test(`the key covers no column, name or count: ${name}`, async ({ page }, testInfo) => {
-    await page.setViewportSize({ width, height: 720 });
+    await page.setViewportSize({ width, height });
     await open(page, query);
     await page.getByTestId('map-canvas').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('map-scale')).toBeVisible();
     await expect.poll(async () => coveredByKey(await mapState(page)), { message: 'the key should move off the data' }).toEqual([]);
     const s = await mapState(page);
-    // Inside the map, not spilling off it.
+    // Inside the map, not spilling off it, and clear of the zoom and preset buttons.
     expect(s.legend.x0).toBeGreaterThanOrEqual(s.map.x0);
     expect(s.legend.x1).toBeLessThanOrEqual(s.map.x1 + 0.5);
+    expect(s.legend.y0).toBeGreaterThanOrEqual(s.map.y0);
+    expect(s.legend.y1).toBeLessThanOrEqual(s.map.y1 + 0.5);
+    expect(overlap(s.legend, s.tools), 'the key should not cover the buttons').toBe(false);
     await expect(page.getByTestId('map-scale')).toContainText(/= [\d.]+ [GM]W/);
     await shot(page, testInfo, `map-key-${width}-${name.replace(/\W+/g, '-')}`);
+  });
+}
+
+/** Names lying under one of the map's buttons, where neither can be read. */
+const namesUnderButtons = (s: MapState): string[] =>
+  s.labels.flatMap((l) => s.buttons.filter((b) => overlap(l, b)).map((b) => `${l.text} under ${b.text}`));
+
+for (const [name, query] of [
+  ['the default page at 1280×720', '?backend=cpu'],
+  ['presentation mode at 1280×720', '?backend=cpu&present=1'],
+] as const) {
+  test(`no site name lies under a map button: ${name}`, async ({ page }, testInfo) => {
+    await open(page, query);
+    await page.getByTestId('map-canvas').scrollIntoViewIfNeeded();
+    await expect(page.locator('hr-map .site-label:not([hidden])').first()).toBeVisible();
+    await expect(page.getByTestId('map-scale')).toBeVisible();
+    const s = await mapState(page);
+    expect(s.buttons.length, 'zoom and preset buttons').toBeGreaterThanOrEqual(6);
+    expect(s.labels.length).toBeGreaterThanOrEqual(3);
+    expect(namesUnderButtons(s)).toEqual([]);
+    await shot(page, testInfo, `map-names-buttons-${name.replace(/\W+/g, '-')}`);
   });
 }
 

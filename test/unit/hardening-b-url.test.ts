@@ -10,7 +10,7 @@ import { KNOB_LIMITS, KNOB_NAMES } from '../../src/scenario/names';
 import { fitMetric, METRIC_KINDS, parseMetric } from '../../src/ui/ensemble/metrics';
 import type { AppState } from '../../src/ui/store';
 import { isPresetId } from '../../src/ui/store';
-import { formatMapView, initialState, MAX_LIVE_PARAM_SETS, parseMapView, stateToSearch } from '../../src/ui/urlState';
+import { EMBED_ID, formatMapView, initialState, MAX_LIVE_PARAM_SETS, parseMapView, stateToSearch } from '../../src/ui/urlState';
 import { fixtureScenario } from './engineHelpers';
 
 const PARAMS = [
@@ -28,6 +28,8 @@ const PARAMS = [
   'embed',
   'view',
   'controls',
+  'static',
+  'id',
   'present',
   'design',
   'K',
@@ -68,6 +70,8 @@ function expectUsable(s: AppState): void {
   }
   expect(headline).toContain(s.chartOutput);
   expect(['map', 'charts', 'both']).toContain(s.embed.view);
+  expect(typeof s.embed.static).toBe('boolean');
+  if (s.embed.id !== undefined) expect(s.embed.id).toMatch(EMBED_ID);
   if (s.discovery.x !== undefined) expect(KNOB_NAMES).toContain(s.discovery.x);
   for (const id of [s.discovery.y, s.discovery.colour, s.failure.metric]) {
     const m = parseMetric(id);

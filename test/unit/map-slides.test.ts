@@ -35,6 +35,21 @@ describe('label placement', () => {
     expect([...kept.subarray(0, n)]).toEqual([1, 3]);
   });
 
+  it('a name whose first place lies under a map button takes its next place, with columns and badges as obstacles too', () => {
+    // A site near the top-left: "above" lands on the World button, so the name goes to the right
+    // of its column; a second site's only place is on a badge and is dropped.
+    const buttons = set(boxes([6, 30, 60, 52], [62, 30, 90, 52]));
+    const columns = set(boxes([30, 60, 34, 90]));
+    const badges = set(boxes([200, 100, 220, 116]));
+    const b = boxes([10, 40, 54, 56], [37, 67, 81, 83], [190, 95, 240, 111], [190, 95, 240, 111]);
+    const kept = new Int32Array(4);
+    const n = placeLabels(b, 2, 2, [badges, columns, buttons], 400, 300, 4, kept);
+    expect([...kept.subarray(0, n)]).toEqual([1]);
+    // Without the buttons the first place is free.
+    expect(placeLabels(b, 1, 2, [badges, columns], 400, 300, 4, kept)).toBe(1);
+    expect(kept[0]).toBe(0);
+  });
+
   it('boxes that only touch do not overlap', () => {
     const kept = new Int32Array(4);
     expect(placeLabels(boxes([0, 0, 10, 10], [10, 0, 20, 10]), 2, 1, [], 100, 100, 4, kept)).toBe(2);

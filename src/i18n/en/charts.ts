@@ -3,6 +3,7 @@
 // Cause names come from the answer namespace (CAUSE_LABELS), headline outputs from app:series.*.
 export const charts = {
   savePng: 'Save {{title}} as PNG',
+  saveSvg: 'Save {{title}} as SVG',
   waiting: 'Waiting for the first run…',
   'series.year': 'Year',
   'series.region': 'Region',

@@ -21,5 +21,7 @@ export const page = {
   'export.failed': 'The export failed',
   'embed.title': 'Headroom: {{name}}',
   'embed.untitled': 'datacenter power, water and parts',
-  'embed.code': 'Embed code',
+  'present.bar': 'Presentation',
+  'present.showControls': 'Show controls',
+  'present.hideControls': 'Hide controls',
 } as const;

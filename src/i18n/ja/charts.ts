@@ -3,6 +3,7 @@ import type { charts as en } from '../en/charts';
 
 export const charts: Record<keyof typeof en, string> = {
   savePng: '{{title}}を PNG で保存',
+  saveSvg: '{{title}}を SVG で保存',
   waiting: '最初の計算を待っています…',
   'series.year': '年',
   'series.region': '地域',

@@ -23,5 +23,7 @@ export const page: Record<keyof typeof en, string> = {
   'export.failed': 'エクスポートに失敗しました',
   'embed.title': 'Headroom：{{name}}',
   'embed.untitled': 'データセンターの電力・水・機器',
-  'embed.code': '埋め込みコード',
+  'present.bar': 'プレゼンテーション',
+  'present.showControls': '操作パネルを表示',
+  'present.hideControls': '操作パネルを隠す',
 } as const;

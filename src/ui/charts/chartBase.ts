@@ -1,12 +1,19 @@
-// What every chart shares: a figure with a title, a PNG button and a uPlot host, the uPlot
-// stylesheet adopted into the shadow root, and fonts that grow in presentation mode.
+// What every chart shares: a figure with a title, PNG and SVG buttons and a uPlot host, the uPlot
+// stylesheet adopted into the shadow root, and fonts that grow in presentation mode. The buttons
+// ask the page (hr-chart-export) for the view's caption context; the chart draws the file.
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type uPlot from 'uplot';
 import { type Language, language, t } from '../../i18n/i18n';
 import { LocaleController } from '../i18n/LocaleController';
-import { downloadBlob, slug } from '../io/download';
-import { UPlotChart } from './UPlotChart';
+import { buildCaption, type CaptionContext, type KeyItem } from '../io/caption';
+import { ChartSvg, type XMarker } from '../io/ChartSvg';
+import { chartSvgDocument, svgToPng } from '../io/exportImage';
+import { type PlotHeight, UPlotChart } from './UPlotChart';
+
+export type ChartExportFormat = 'png' | 'svg';
+/** Asks the page to export `chart` as `format` (the page knows the scenario, knobs, year and link). */
+export type ChartExportEvent = CustomEvent<{ format: ChartExportFormat; chart: ChartElement }>;
 
 export const CHART_COLOURS = {
   demanded: '#c75b12',
@@ -27,12 +34,14 @@ export function axisFont(large: boolean): { font: string; labelFont: string } {
     : { font: '11px system-ui, sans-serif', labelFont: '600 12px system-ui, sans-serif' };
 }
 
-/** Options a chart passes to its title's t() calls: `lng` set only for the PNG's file name. */
+/** Options a chart passes to its title's t() calls: `lng` names a language other than the page's. */
 export type TitleOptions = { lng?: Language };
 
 export abstract class ChartElement extends LitElement {
-  static override properties = { present: { type: Boolean } };
+  static override properties = { present: { type: Boolean }, fit: { type: Boolean, reflect: true } };
   declare present: boolean;
+  /** Fill the host's height (presentation's one screen gives the chart a box): the plot takes what the title and key leave. */
+  declare fit: boolean;
   #chart: UPlotChart | undefined;
   /** The language the plot's axes and series were labelled in. */
   #chartLanguage: Language | undefined;
@@ -41,6 +50,7 @@ export abstract class ChartElement extends LitElement {
   constructor() {
     super();
     this.present = false;
+    this.fit = false;
     new LocaleController(this);
   }
 
@@ -60,6 +70,15 @@ export abstract class ChartElement extends LitElement {
       .key { display: inline-flex; align-items: center; gap: 0.25rem; margin-right: 0.7rem; white-space: nowrap; }
       .key i { display: inline-block; width: 0.9rem; height: 0.6rem; border-radius: 2px; }
       .key i.dot { width: 0.55rem; height: 0.55rem; border-radius: 50%; border: 2px solid #1a1a1a; background: #fff; }
+      /* Fitted: a column (title, plot, key) as tall as the host, the plot flexing; its height is measured
+         by UPlotChart, so the box must not grow with the canvas (flex-basis 0, overflow hidden). */
+      :host([fit]) { height: 100%; }
+      :host([fit]) figure { height: 100%; box-sizing: border-box; display: flex; flex-direction: column; }
+      :host([fit]) .plot { flex: 1 1 0; min-height: 0; overflow: hidden; }
+      :host([fit]) .note { flex: none; font-size: 0.8rem; line-height: 1.3; }
+      :host([fit]) .keys { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.1rem 0.5rem; margin-bottom: 0.2rem; }
+      :host([fit]) .keys .key { margin: 0; white-space: normal; }
+      :host([fit]) .keys + br { display: none; }
     `,
   ];
 
@@ -78,8 +97,23 @@ export abstract class ChartElement extends LitElement {
   protected note(): TemplateResult | string | typeof nothing {
     return nothing;
   }
+  /** The key written into an export: by default every named series with its colour. */
+  protected keyItems(plot: uPlot): KeyItem[] {
+    return ChartSvg.seriesKey(plot);
+  }
+  /** Lines drawn by a hook rather than a series (the histogram's mean), for the SVG. */
+  protected markers(): XMarker[] {
+    return [];
+  }
+  /** The chart's part of an export's file name (English, ASCII). */
+  get exportId(): string {
+    return this.localName.replace(/^hr-/, '');
+  }
   protected get chartHeight(): number {
     return this.present ? 300 : 220;
+  }
+  get #plotHeight(): PlotHeight {
+    return this.fit ? 'fit' : this.chartHeight;
   }
 
   override willUpdate(): void {
@@ -87,9 +121,9 @@ export abstract class ChartElement extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('present') || this.#chartLanguage !== language()) && this.#chart) {
+    if ((changed.has('present') || changed.has('fit') || this.#chartLanguage !== language()) && this.#chart) {
       // Canvas fonts and uPlot's axis and series labels are fixed when a plot is made: a mode
-      // switch or a change of language are the times a chart is rebuilt.
+      // switch (or fitting to a box) or a change of language are the times a chart is rebuilt.
       this.#chart.dispose();
       this.#chart = undefined;
     }
@@ -97,7 +131,7 @@ export abstract class ChartElement extends LitElement {
     const host = this.renderRoot.querySelector<HTMLElement>('.plot');
     if (!data || !host) return;
     if (!this.#chart) {
-      this.#chart = new UPlotChart(host, (w, h) => this.makeOptions(w, h), this.chartHeight);
+      this.#chart = new UPlotChart(host, (w, h) => this.makeOptions(w, h), this.#plotHeight);
       this.#chartLanguage = language();
     }
     this.#chart.setData(data);
@@ -109,13 +143,16 @@ export abstract class ChartElement extends LitElement {
     this.#chart = undefined;
   }
 
-  toPng(): Promise<Blob> {
-    return this.#chart ? this.#chart.toPng(this.chartTitle) : Promise.reject(new Error(`${this.chartTitle}: no data yet`));
+  /** The chart as drawn now, with its caption, as an SVG file or a PNG at 2× (the same drawing). */
+  async exportImage(format: ChartExportFormat, context: CaptionContext): Promise<Blob> {
+    const plot = this.#chart?.plot;
+    if (!plot) throw new Error(`${this.chartTitle}: no data yet`);
+    const doc = chartSvgDocument(plot, buildCaption(this.chartTitle, this.keyItems(plot), context), this.markers());
+    return format === 'svg' ? new Blob([doc.svg], { type: 'image/svg+xml' }) : svgToPng(doc);
   }
 
-  async #savePng(): Promise<void> {
-    // The file name stays English (a slug keeps only ASCII letters), whatever the page's language.
-    downloadBlob(`headroom-${slug(this.titleIn({ lng: 'en' }))}.png`, await this.toPng());
+  #export(format: ChartExportFormat): void {
+    this.dispatchEvent(new CustomEvent('hr-chart-export', { detail: { format, chart: this }, bubbles: true, composed: true }));
   }
 
   override render() {
@@ -124,7 +161,8 @@ export abstract class ChartElement extends LitElement {
       <figcaption>
         <h3>${this.chartTitle}</h3>
         ${this.controls()}
-        <button type="button" aria-label=${t('charts:savePng', { title: this.chartTitle })} ?disabled=${!hasData} @click=${() => void this.#savePng()}>PNG</button>
+        <button type="button" aria-label=${t('charts:savePng', { title: this.chartTitle })} ?disabled=${!hasData} @click=${() => this.#export('png')}>PNG</button>
+        <button type="button" aria-label=${t('charts:saveSvg', { title: this.chartTitle })} ?disabled=${!hasData} @click=${() => this.#export('svg')}>SVG</button>
       </figcaption>
       <div class="plot"></div>
       ${hasData ? nothing : html`<p class="empty">${t('charts:waiting')}</p>`}

@@ -161,7 +161,8 @@ export class HrCauseChart extends ChartElement {
     const f = this.#data;
     if (!f) return '';
     const swatch = (c: string) => html`<i style="background:${translucent(c, 0.85)};border:1px solid ${c}"></i>`;
-    return html`${CAUSES.map((cause) => html`<span class="key" data-cause=${cause}>${swatch(CAUSE_COLOURS[cause])}${CAUSE_LABELS[cause]}</span>`)}
+    // The key in its own box: fitted (presentation), it lays out in columns rather than a tall run of lines.
+    return html`<span class="keys">${CAUSES.map((cause) => html`<span class="key" data-cause=${cause}>${swatch(CAUSE_COLOURS[cause])}${CAUSE_LABELS[cause]}</span>`)}</span>
       <br />${t('charts:cause.note')}
       ${f.baseline ? html`<span class="key"><i style="background:none;border-top:2px dashed #5a2d82;height:0"></i>${t('charts:cause.keyAsWritten')}</span>` : ''}`;
   }

@@ -1,9 +1,10 @@
 // Distribution of the chosen headline output over the draws, from the engine's 64-bin histogram
 // (draws outside the pilot's range are counted and reported, not drawn). The mean is marked.
 import { html } from 'lit';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { t } from '../../i18n/i18n';
 import { formatNumber, formatPercent } from '../format';
+import { barPaths } from './barPaths';
 import { axisFont, CHART_COLOURS, type TitleOptions } from './chartBase';
 import { OutputChartElement } from './outputChart';
 
@@ -35,7 +36,7 @@ export class HrHistogramChart extends OutputChartElement {
           fill: 'rgba(31, 95, 191, 0.35)',
           stroke: CHART_COLOURS.served,
           width: 1,
-          paths: uPlot.paths.bars?.({ size: [1, Infinity], gap: 1 }),
+          paths: barPaths(1, Infinity, 1),
           points: { show: false },
         },
       ],

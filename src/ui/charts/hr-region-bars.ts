@@ -1,10 +1,11 @@
 // Per grid region, in the selected year: P(curtailment) as bars (left axis) and the median grid
 // stress (peak demand ÷ headroom over the horizon, capped at 10) as dots (right axis; > 1 is short).
 import { html } from 'lit';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import type { RunResult } from '../../engine/types';
 import { t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
+import { barPaths, pointsOnly } from './barPaths';
 import { axisFont, CHART_COLOURS, ChartElement, shortLabel, type TitleOptions } from './chartBase';
 import { regionData, type RegionData } from './chartData';
 
@@ -90,7 +91,7 @@ export class HrRegionBars extends ChartElement {
           scale: 'p',
           fill: 'rgba(215, 25, 28, 0.55)',
           stroke: CHART_COLOURS.curtail,
-          paths: uPlot.paths.bars?.({ size: [0.7, 48] }),
+          paths: barPaths(0.7, 48),
           points: { show: false },
           value: (_u, v) => (v === null ? '—' : `${Math.round(v * 100)}%`),
         },
@@ -98,7 +99,7 @@ export class HrRegionBars extends ChartElement {
           label: t('charts:regionBars.stressSeries'),
           scale: 'stress',
           stroke: CHART_COLOURS.stress,
-          paths: () => null,
+          paths: pointsOnly,
           points: { show: true, size: this.present ? 10 : 7, fill: '#fff', width: 2 },
           value: (_u, v) => (v === null ? '—' : v.toFixed(2)),
         },

@@ -2,13 +2,14 @@
 // stacked by cause (Okabe–Ito colours, as the "what breaks first" chart), regions with the most
 // missing first, and the answer in a sentence below it.
 import { html } from 'lit';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import type { RunResult } from '../../engine/types';
 import { t } from '../../i18n/i18n';
 import { type RegionShortfall, regionShortfallInYear } from '../../engine/whereBreaks';
 import type { Scenario } from '../../scenario/schema';
 import { CAUSE_COLOURS, CAUSE_LABELS, CAUSES, powerUnit, type PowerUnit } from '../answerText';
 import { regionWhyText } from '../whyText';
+import { barPaths } from './barPaths';
 import { axisFont, ChartElement, shortLabel, type TitleOptions } from './chartBase';
 import { stackCauses } from './hr-cause-chart';
 
@@ -78,7 +79,7 @@ export class HrRegionCauseChart extends ChartElement {
       const r = this.#data?.rows[i];
       return r ? (this.#data?.names.get(r.region) ?? r.region) : '';
     };
-    const bars = uPlot.paths.bars?.({ size: [0.7, 48] });
+    const bars = barPaths(0.7, 48);
     return {
       width,
       height,

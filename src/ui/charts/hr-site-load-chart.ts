@@ -1,9 +1,10 @@
 // One site by year: planned IT load (dashed), expected delivered load (solid), and the
 // probability of missing the plan (bars, right axis).
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import type { RunResult } from '../../engine/types';
 import { t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
+import { barPaths } from './barPaths';
 import { axisFont, CHART_COLOURS, ChartElement, type TitleOptions } from './chartBase';
 import { siteLoadData } from './chartData';
 
@@ -81,7 +82,7 @@ export class HrSiteLoadChart extends ChartElement {
           fill: 'rgba(215, 25, 28, 0.28)',
           stroke: CHART_COLOURS.miss,
           width: 1,
-          paths: uPlot.paths.bars?.({ size: [0.5, 30] }),
+          paths: barPaths(0.5, 30),
           points: { show: false },
           value: (_u, v) => (v === null ? '—' : `${Math.round(v * 100)}%`),
         },

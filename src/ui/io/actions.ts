@@ -8,8 +8,35 @@ import type { AppState } from '../store';
 import type { ExportKind } from '../hr-toolbar';
 import { downloadBlob, slug } from './download';
 import { resultsCsv, resultsJson, siteYearsCsv } from './exports';
+import type { ChartElement, ChartExportFormat } from '../charts/chartBase';
+import { KNOB_NAMES } from '../../scenario/names';
+import { effectiveKnobs } from '../knobs';
+import { stateToSearch } from '../urlState';
+import type { CaptionContext } from './caption';
 
-export async function exportFile(kind: ExportKind, s: AppState, mapPng: () => Promise<Blob>): Promise<string> {
+/** What an export's caption says about the view: the scenario as written, the knobs in force, the year, the link. */
+export function captionContext(s: AppState): CaptionContext {
+  const scenario = s.resultScenario ?? s.scenario;
+  const knobs = scenario ? effectiveKnobs(scenario, s.knobs) : undefined;
+  return {
+    scenario,
+    knobValues: s.result?.knobValues ?? (knobs ? KNOB_NAMES.map((n) => knobs[n]) : undefined),
+    year: resolveYear(s.year, scenario),
+    url: `${location.origin}${location.pathname}${stateToSearch(s)}`,
+  };
+}
+
+/** A chart as PNG or SVG, named headroom-<scenario>-<chart>-<year>. */
+export async function exportChart(format: ChartExportFormat, chart: ChartElement, s: AppState): Promise<string> {
+  const context = captionContext(s);
+  const base = slug(s.resultLabel ?? s.scenario?.name ?? 'headroom');
+  const name = `headroom-${base}-${chart.exportId}${context.year === undefined ? '' : `-${context.year}`}.${format}`;
+  downloadBlob(name, await chart.exportImage(format, context));
+  return t('io:saved', { name });
+}
+
+/** `mapPng` draws the map with the caption band for this view (hr-map.ts toPng). */
+export async function exportFile(kind: ExportKind, s: AppState, mapPng: (context: CaptionContext) => Promise<Blob>): Promise<string> {
   const base = slug(s.resultLabel ?? s.scenario?.name ?? 'headroom');
   if (kind === 'scenario-json') {
     if (!s.scenario) throw new Error(t('io:noScenario'));
@@ -20,9 +47,10 @@ export async function exportFile(kind: ExportKind, s: AppState, mapPng: () => Pr
     return t('io:saved', { name });
   }
   if (kind === 'map-png') {
-    const year = resolveYear(s.year, s.resultScenario ?? s.scenario);
-    const name = `headroom-map-${base}${year === undefined ? '' : `-${year}`}.png`;
-    downloadBlob(name, await mapPng());
+    const context = captionContext(s);
+    // Named as the charts are: headroom-<scenario>-map-<year>.png.
+    const name = `headroom-${base}-map${context.year === undefined ? '' : `-${context.year}`}.png`;
+    downloadBlob(name, await mapPng(context));
     return t('io:saved', { name });
   }
   const r = s.result;

@@ -1,24 +1,39 @@
 // What sits over the canvas and follows every layout: site names and cluster counts
 // (SiteLabels), the key's place — a corner or an edge's middle where it covers no column, name,
-// count or control, folded when every place would (mapScale.ts) — and the height scale bar. The component applies the result
-// as lit state; unchanged values cause no re-render.
+// count or control, folded when every place would, and then placed again at its folded size so
+// the folded key hides nothing either (mapScale.ts) — and the height scale bar. The component
+// applies the result as lit state; unchanged values cause no re-render.
 import type { Scenario } from '../../scenario/schema';
 import { BOX, type BoxSet } from './labelPlacement';
 import { chooseKeyPlace, chooseScaleStep, type ScaleStep } from './mapScale';
 import type { MapView } from './MapView';
 import { SiteLabels } from './SiteLabels';
 
-/** The key's distance from the map's edges (CSS px; 0.5rem). */
+/** The key's distance from the map's edges (CSS px; hr-map.styles.ts uses the same 8 px). */
 const KEY_MARGIN_PX = 8;
 /** The "Calculating…" note before the first result: one line along the bottom left. */
 const NOTE_HEIGHT_PX = 40;
 const NOTE_WIDTH_SHARE = 0.6;
+/** Buttons over the map whose boxes names keep off: zoom in and out and the four presets, with room to spare. */
+const MAX_BUTTONS = 16;
+/** Clear space around a button (CSS px): a name touching one reads as its caption. */
+const BUTTON_GAP_PX = 2;
 
 export interface OverlayState {
   scale: ScaleStep;
   hasClusters: boolean;
   /** Undefined until the key has been measured open. */
-  key: { x: number; y: number; crowded: boolean } | undefined;
+  key: KeyLayout | undefined;
+}
+
+export interface KeyLayout {
+  /** The open key's top-left (CSS px from the map's top-left). */
+  x: number;
+  y: number;
+  /** Every place would cover something: the key folds. */
+  crowded: boolean;
+  /** Where the folded key goes when crowded (once its folded size is known): undefined, at x, y. */
+  folded: { x: number; y: number } | undefined;
 }
 
 export interface ColumnBox {
@@ -36,14 +51,36 @@ export class MapOverlay {
   readonly #sets: BoxSet[];
   /** The zoom and preset buttons, and the note while calculating: places the key must avoid. */
   readonly #controls = { boxes: new Float64Array(2 * BOX), count: 1 };
-  /** The key's size when open and the buttons' (CSS px), measured as they change, never on a pan. */
+  /** Each of those buttons on its own (CSS px from the canvas's top-left), for the names to avoid: measured on resize, never on a pan. */
+  readonly #buttons = { boxes: new Float64Array(MAX_BUTTONS * BOX), count: 0 };
+  /** The key's size open and folded, and the buttons' (CSS px), measured as they change, never on a pan. */
   keySize = { width: 0, height: 0 };
+  foldedKeySize = { width: 0, height: 0 };
   toolsSize = { width: 0, height: 0 };
 
   constructor(map: MapView, layer: HTMLElement) {
     this.#map = map;
     this.#labels = new SiteLabels(layer);
+    this.#labels.controls = this.#buttons;
     this.#sets = [map.screen, this.#labels, this.#controls];
+  }
+
+  /** Measures the buttons over the map (after a resize, a new locale or presentation mode), so that no name lies under one. */
+  measureButtons(buttons: Iterable<Element>): void {
+    const origin = this.#map.canvas.getBoundingClientRect();
+    const b = this.#buttons.boxes;
+    let n = 0;
+    for (const el of buttons) {
+      const r = el.getBoundingClientRect();
+      if (n >= MAX_BUTTONS || r.width <= 0 || r.height <= 0) continue;
+      const o = n * BOX;
+      b[o] = r.left - origin.left - BUTTON_GAP_PX;
+      b[o + 1] = r.top - origin.top - BUTTON_GAP_PX;
+      b[o + 2] = r.right - origin.left + BUTTON_GAP_PX;
+      b[o + 3] = r.bottom - origin.top + BUTTON_GAP_PX;
+      n++;
+    }
+    this.#buttons.count = n;
   }
 
   setSites(scenario: Scenario, year: number): void {
@@ -69,7 +106,11 @@ export class MapOverlay {
     b[7] = screen.height;
     c.count = calculating ? 2 : 1;
     const key = chooseKeyPlace(this.#sets, width, height, screen.width, screen.height, KEY_MARGIN_PX);
-    return { scale, hasClusters, key: { x: key.x, y: key.y, crowded: key.covered > 0 } };
+    const crowded = key.covered > 0;
+    const f = this.foldedKeySize;
+    const folded =
+      crowded && f.width > 0 ? chooseKeyPlace(this.#sets, f.width, f.height, screen.width, screen.height, KEY_MARGIN_PX) : undefined;
+    return { scale, hasClusters, key: { x: key.x, y: key.y, crowded, folded: folded && { x: folded.x, y: folded.y } } };
   }
 
   /** The columns on screen in client coordinates, for tests and tours. */

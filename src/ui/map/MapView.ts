@@ -272,12 +272,25 @@ export class MapView {
     this.#renderer.render(this.#scene, this.#camera);
   }
 
-  /** PNG of the map as it is now (drawn afresh, so a pending frame is included). */
-  toPng(): Promise<Blob> {
+  /**
+   * The map as it is now, drawn afresh at `scale` device pixels per CSS pixel (not the screen's
+   * devicePixelRatio, so an export is the same size on every screen), copied to a 2D canvas; the
+   * renderer goes back to the screen's ratio and redraws.
+   */
+  snapshot(scale: number): HTMLCanvasElement {
+    const { width, height } = this.#cssSize;
+    const ratio = this.#renderer.getPixelRatio();
+    this.#renderer.setPixelRatio(scale);
+    this.#renderer.setSize(width, height, false);
     this.render();
-    return new Promise((resolve, reject) =>
-      this.canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the map could not be encoded as PNG'))), 'image/png'),
-    );
+    const out = document.createElement('canvas');
+    out.width = this.canvas.width;
+    out.height = this.canvas.height;
+    out.getContext('2d')?.drawImage(this.canvas, 0, 0);
+    this.#renderer.setPixelRatio(ratio);
+    this.#renderer.setSize(width, height, false);
+    this.render();
+    return out;
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@
 // count on each clustered column (which carries the name of its largest site), as HTML over the canvas (crisp text in any script, readable
 // by tests). Placed after every layout from the columns' screen boxes: badges first, then names
 // greedily by priority, above, right, left or below their column, skipping any that would cover
-// a site's footprint, a badge or another name (labelPlacement.ts). Elements are pooled and the boxes are
+// a site's footprint, a badge, another name or one of the map's buttons (labelPlacement.ts). Elements are pooled and the boxes are
 // module-scope typed arrays, so a pan step creates no objects.
 import { numberFormat } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
@@ -62,6 +62,8 @@ export class SiteLabels {
   #scenario: Scenario | undefined;
   readonly #badgeSet = { boxes: badgeBoxes, count: 0 };
   #obstacles: BoxSet[] = [];
+  /** The map's own buttons (zoom, preset views), measured by the owner on each resize, never on a pan: a name under one is unreadable. */
+  controls: BoxSet = { boxes: new Float64Array(0), count: 0 };
 
   constructor(layer: HTMLElement) {
     this.#layer = layer;
@@ -93,7 +95,8 @@ export class SiteLabels {
     if (groups !== this.#groups) this.#indexGroups(groups);
     const nBadges = this.#placeBadges(screen, groups);
     this.#badgeSet.count = nBadges;
-    if (this.#obstacles[1] !== screen.bases) this.#obstacles = [this.#badgeSet, screen.bases];
+    const o = this.#obstacles;
+    if (o[1] !== screen.bases || o[2] !== this.controls) this.#obstacles = [this.#badgeSet, screen.bases, this.controls];
     let n = 0;
     if (selected !== undefined) n = this.#candidate(screen, selected, n);
     for (let k = 0; k < this.#order.length && n < MAX_CANDIDATES; k++) {

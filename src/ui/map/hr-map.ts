@@ -1,25 +1,28 @@
 // The map panel: a lit wrapper around MapView that turns properties (scenario, result, year,
 // view, selection) into in-place updates of the three.js scene, and the visitor's gestures into
 // events. It owns no application state; the view it reports comes back as a property. Over the
-// canvas: site names and cluster counts (SiteLabels), and the key, moved to the corner where it
-// covers no column (mapScale.ts), folded when every corner would.
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+// canvas: site names and cluster counts (SiteLabels), and the key in the form the map's size
+// allows (keyForm.ts), moved to the corner where it covers no column (MapOverlay.ts), folded
+// when every corner would.
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { RunResult } from '../../engine/types';
 import { scenarioName } from '../scenarioText';
 import { t } from '../../i18n/i18n';
 import type { Scenario } from '../../scenario/schema';
 import { LocaleController } from '../i18n/LocaleController';
+import type { CaptionContext } from '../io/caption';
 import { resultMatches, yearSlice } from '../resultSlices';
 import type { MapViewState } from '../store';
 import './hr-map-legend';
+import { hrMapStyles } from './hr-map.styles';
+import { type KeyForm, keyForm } from './keyForm';
+import { mapToPng } from './mapExport';
 import { MapNavigation } from './MapNavigation';
 import { type ColumnBox, MapOverlay } from './MapOverlay';
 import { tooltipLines } from './mapTooltip';
 import { MapView, type MapHit } from './MapView';
 import { PRESET_VIEWS, type PresetViewId } from './presetViews';
 
-/** Below this width the key starts folded away. */
-const NARROW_MAP_PX = 720;
 const PRESET_ORDER: readonly PresetViewId[] = ['uk', 'us', 'jp', 'world'];
 const sameView = (a: MapViewState, b: MapViewState): boolean =>
   Math.abs(a.lon - b.lon) < 0.01 && Math.abs(a.lat - b.lat) < 0.01 && Math.abs(a.zoom - b.zoom) / b.zoom < 0.005;
@@ -35,7 +38,7 @@ export class HrMap extends LitElement {
     tooltip: { state: true },
     dropping: { state: true },
     webglError: { state: true },
-    narrow: { state: true },
+    keyForm: { state: true },
     keyAt: { state: true },
     keyCrowded: { state: true },
     scale: { state: true },
@@ -51,7 +54,8 @@ export class HrMap extends LitElement {
   declare tooltip: { x: number; y: number; lines: string[] } | undefined;
   declare dropping: boolean;
   declare webglError: string | undefined;
-  declare narrow: boolean;
+  /** The key's form for the map's size (keyForm.ts). */
+  declare keyForm: KeyForm;
   /** Where the key goes (CSS px from the map's top-left); undefined: its default corner. */
   declare keyAt: { x: number; y: number } | undefined;
   /** Every corner would cover some column: the key stays folded. */
@@ -63,6 +67,8 @@ export class HrMap extends LitElement {
   #overlay: MapOverlay | undefined;
   #resize: ResizeObserver | undefined;
   #selectedIndex: number | undefined;
+  /** Whether the key's details are open now (measured with its size): a crowded key opened by the visitor takes its open place. */
+  #keyOpen = true;
 
   constructor() {
     super();
@@ -76,38 +82,14 @@ export class HrMap extends LitElement {
     this.tooltip = undefined;
     this.dropping = false;
     this.webglError = undefined;
-    this.narrow = false;
+    this.keyForm = { narrow: false, compact: false, stacked: false };
     this.keyAt = undefined;
     this.keyCrowded = false;
     this.scale = { mw: 0, px: 0 };
     this.hasClusters = false;
   }
 
-  static override styles = css`
-    :host { display: block; position: relative; min-height: 18rem; }
-    .frame { position: absolute; inset: 0; border-radius: 6px; overflow: hidden; background: #eef2f6; }
-    .surface { position: absolute; inset: 0; cursor: grab; touch-action: none; outline: none; }
-    .surface:focus-visible { box-shadow: inset 0 0 0 3px #1f5fbf; }
-    .surface:active { cursor: grabbing; }
-    canvas { display: block; width: 100%; height: 100%; }
-    .tools { position: absolute; top: 0.5rem; left: 0.5rem; display: flex; flex-direction: column; gap: 0.25rem; }
-    .tools .row { display: flex; gap: 0.25rem; }
-    button { font: inherit; font-size: 0.8rem; min-width: 2rem; padding: 0.2rem 0.45rem; border: 1px solid #9aa6b4; border-radius: 4px; background: #fff; cursor: pointer; }
-    button:focus-visible { outline: 3px solid #1f5fbf; outline-offset: 1px; }
-    hr-map-legend { position: absolute; right: 0.5rem; bottom: 0.5rem; }
-    hr-map-legend.placed { right: auto; bottom: auto; }
-    .labels { position: absolute; inset: 0; pointer-events: none; overflow: hidden; }
-    .labels span { position: absolute; left: 0; top: 0; box-sizing: border-box; white-space: nowrap; text-align: center; }
-    .site-label { height: 16px; line-height: 16px; padding: 0 4px; font: 600 11px system-ui, sans-serif; color: #1a1a1a; background: rgba(255, 255, 255, 0.82); border-radius: 3px; overflow: hidden; }
-    .site-label.selected { background: #1a1a1a; color: #fff; }
-    .badge { height: 16px; line-height: 16px; font: 700 11px system-ui, sans-serif; color: #fff; background: #1a1a1a; border: 1px solid #fff; border-radius: 8px; }
-    .calculating { position: absolute; left: 0.5rem; bottom: 0.5rem; margin: 0; padding: 0.2rem 0.5rem; border-radius: 4px; background: rgba(255, 255, 255, 0.9); font-size: 0.8rem; color: #333; }
-    .tip { position: absolute; pointer-events: none; background: rgba(20, 24, 30, 0.92); color: #fff; padding: 0.35rem 0.55rem; border-radius: 4px; font-size: 0.8rem; max-width: 18rem; z-index: 2; }
-    .tip p { margin: 0; }
-    .tip p:first-child { font-weight: 600; }
-    .drop { position: absolute; inset: 0; display: grid; place-items: center; background: rgba(31, 95, 191, 0.15); border: 3px dashed #1f5fbf; font-weight: 600; color: #123; pointer-events: none; }
-    .nowebgl { padding: 1rem; }
-  `;
+  static override styles = hrMapStyles;
 
   override firstUpdated(): void {
     const frame = this.renderRoot.querySelector<HTMLElement>('.surface');
@@ -133,10 +115,15 @@ export class HrMap extends LitElement {
     const tools = this.renderRoot.querySelector<HTMLElement>('.tools');
     this.#resize = new ResizeObserver(() => {
       map.resize(frame.clientWidth, frame.clientHeight);
-      this.narrow = frame.clientWidth < NARROW_MAP_PX;
-      if (overlay && legend?.shadowRoot?.querySelector('details')?.open)
-        overlay.keySize = { width: legend.offsetWidth, height: legend.offsetHeight };
-      if (overlay && tools) overlay.toolsSize = { width: tools.offsetWidth, height: tools.offsetHeight };
+      const form = keyForm(frame.clientWidth, frame.clientHeight);
+      if (Object.entries(form).some(([k, v]) => this.keyForm[k as keyof KeyForm] !== v)) this.keyForm = form;
+      this.#keyOpen = !!legend?.shadowRoot?.querySelector('details')?.open;
+      if (overlay && legend)
+        overlay[this.#keyOpen ? 'keySize' : 'foldedKeySize'] = { width: legend.offsetWidth, height: legend.offsetHeight };
+      if (overlay && tools) {
+        overlay.toolsSize = { width: tools.offsetWidth, height: tools.offsetHeight };
+        overlay.measureButtons(tools.querySelectorAll('button'));
+      }
       this.#afterLayout();
     });
     this.#resize.observe(frame);
@@ -144,13 +131,7 @@ export class HrMap extends LitElement {
     if (tools) this.#resize.observe(tools);
     map.resize(frame.clientWidth, frame.clientHeight);
     void map.loadBaseMap().catch((e: unknown) => console.warn('base map not loaded', e));
-    this.#sync(
-      new Map([
-        ['scenario', undefined],
-        ['view', undefined],
-        ['present', undefined],
-      ]),
-    );
+    this.#sync(new Map(['scenario', 'view', 'present'].map((k) => [k, undefined])));
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -201,7 +182,9 @@ export class HrMap extends LitElement {
     if (o.scale.mw !== this.scale.mw || Math.abs(o.scale.px - this.scale.px) > 0.5) this.scale = o.scale;
     this.hasClusters = o.hasClusters;
     if (!o.key) return;
-    if (this.keyAt?.x !== o.key.x || this.keyAt.y !== o.key.y) this.keyAt = { x: o.key.x, y: o.key.y };
+    // A folded key goes where its folded box hides nothing (not on the buttons), unless the visitor opened it.
+    const at = o.key.crowded && !this.#keyOpen && o.key.folded ? o.key.folded : o.key;
+    if (this.keyAt?.x !== at.x || this.keyAt.y !== at.y) this.keyAt = { x: at.x, y: at.y };
     this.keyCrowded = o.key.crowded;
   }
 
@@ -246,9 +229,17 @@ export class HrMap extends LitElement {
     return { columns: this.#overlay?.columnBoxes() ?? [], statesShown: !!this.#map?.statesShown };
   }
 
-  /** PNG of the map canvas; rejects when there is no map. */
-  toPng(): Promise<Blob> {
-    return this.#map ? this.#map.toPng() : Promise.reject(new Error(t('map:unavailable')));
+  /** PNG of the map at EXPORT_SCALE with its names and the caption band (mapExport.ts); rejects when there is no map. */
+  toPng(context: CaptionContext): Promise<Blob> {
+    const map = this.#map;
+    if (!map) return Promise.reject(new Error(t('map:unavailable')));
+    const key = {
+      year: this.year,
+      scale: this.scale,
+      hasClusters: this.hasClusters,
+      hasAggregates: !!this.scenario?.sites.some((x) => x.aggregate),
+    };
+    return mapToPng(map, this.renderRoot.querySelector<HTMLElement>('.labels'), key, context);
   }
 
   #onDragOver(e: DragEvent): void {
@@ -285,7 +276,7 @@ export class HrMap extends LitElement {
             })}
           </div>
         </div>
-        <hr-map-legend class=${this.keyAt ? 'placed' : ''} style=${this.keyAt ? `left:${this.keyAt.x}px;top:${this.keyAt.y}px` : ''} .year=${this.year} .scaleMW=${this.scale.mw} .scalePx=${this.scale.px} .hasAggregates=${!!s?.sites.some((x) => x.aggregate)} .hasClusters=${this.hasClusters} ?collapsed=${this.narrow || this.keyCrowded}></hr-map-legend>
+        <hr-map-legend class=${this.keyAt ? 'placed' : ''} style=${this.keyAt ? `left:${this.keyAt.x}px;top:${this.keyAt.y}px` : ''} .year=${this.year} .scaleMW=${this.scale.mw} .scalePx=${this.scale.px} .hasAggregates=${!!s?.sites.some((x) => x.aggregate)} .hasClusters=${this.hasClusters} ?collapsed=${this.keyForm.narrow || this.keyCrowded} ?compact=${this.keyForm.compact} ?stacked=${this.keyForm.stacked}></hr-map-legend>
         ${
           this.tooltip
             ? html`<div class="tip" role="tooltip" style="left:${this.tooltip.x}px;top:${this.tooltip.y}px">${this.tooltip.lines.map((l) => html`<p>${l}</p>`)}</div>`
