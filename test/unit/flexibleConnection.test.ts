@@ -4,12 +4,12 @@
 // benefit shows as less `gridQueue`. Every case is worked out by hand and run on both backends; the
 // last ones check the new stream slots draw by draw against their uniforms.
 import { describe, expect, it } from 'vitest';
-import { plannedMWByYear, shortfallByYear } from '../../src/engine/attribution';
+import { shortfallByYear } from '../../src/engine/attribution';
 import { findSeries, seriesSummary } from '../../src/engine/resultJson';
-import { siteCauseProbability } from '../../src/engine/whereBreaks';
-import { CAUSES, N_CAUSES, S_SITE, SLOT_FLEX_CURTAILED, SLOT_FLEX_EARLIER } from '../../src/kernel/contract';
+import { CAUSES, S_SITE, SLOT_FLEX_CURTAILED, SLOT_FLEX_EARLIER } from '../../src/kernel/contract';
 import { uniformAt } from '../../src/kernel/distributions';
 import type { Scenario } from '../../src/scenario/schema';
+import { expectPartsAddUpAndBind, expectSameBindingCauses } from './causeChecks';
 import { bothEngines, everyCause, handScenario, mustParse } from './engineHelpers';
 import { Z } from './stats';
 
@@ -188,49 +188,10 @@ function everyCauseFlexible(): Scenario {
 }
 
 describe.each(backends)('every cause with a flexible connection, draw by draw, on %s', (backend) => {
-  const s = everyCauseFlexible();
-  const draws = 2048;
-  const years = Array.from({ length: s.endYear - s.startYear + 1 }, (_, i) => s.startYear + i);
-  const keys = years.flatMap((y) => [`shortfallShare[${y}]`, ...CAUSES.map((c) => `shortfallMW[${c}][${y}]`)]);
-
-  it.each(SEEDS)('the eight parts add up to the MW not delivered, and the largest cause binds (seed %i)', async (seed) => {
-    const r = await engines[backend].run(s, { draws, seed });
-    const planned = plannedMWByYear(s, r, 0);
-    const raw = await engines[backend].samples(s, { draws, seed, series: keys });
-    const causeP = siteCauseProbability(r, 0, 0);
-    const seen = new Set<string>();
-    years.forEach((year, y) => {
-      const plan = planned[y] as number;
-      const counts = new Array<number>(N_CAUSES).fill(0);
-      let borderline = 0;
-      for (let n = 0; n < draws; n++) {
-        const at = y * (1 + N_CAUSES);
-        const parts = CAUSES.map((_, c) => (raw.columns[at + 1 + c] as Float32Array)[n] as number);
-        for (const v of parts) expect(v).toBeGreaterThanOrEqual(0);
-        const short = parts.reduce((a, v) => a + v, 0);
-        // f32: each part and the share carry ≤ 2^-24 of the year's plan.
-        expect(Math.abs(short - ((raw.columns[at] as Float32Array)[n] as number) * plan), `${year} draw ${n}`).toBeLessThanOrEqual(
-          2e-6 * plan + 1e-9,
-        );
-        if (Math.abs(short - s.missTolerance * plan) < 1e-5 * plan) borderline++;
-        else if (short > s.missTolerance * plan) {
-          const cause = parts.reduce((best, v, c) => (v > (parts[best] as number) ? c : best), 0);
-          counts[cause]++;
-        }
-      }
-      CAUSES.forEach((cause, c) => {
-        expect(Math.abs((causeP[cause][y] as number) * draws - (counts[c] as number)), `${cause} ${year}`).toBeLessThanOrEqual(borderline);
-        if ((counts[c] as number) > 0) seen.add(cause);
-      });
-    });
-    for (const cause of ['flexibleConnection', 'gridQueue', 'curtailment']) expect(seen.has(cause), cause).toBe(true);
-  });
+  it.each(SEEDS)('the eight parts add up to the MW not delivered, and the largest cause binds (seed %i)', (seed) =>
+    expectPartsAddUpAndBind(engines[backend], everyCauseFlexible(), 2048, seed, ['flexibleConnection', 'gridQueue', 'curtailment']),
+  );
 });
 
-it('CPU and WebGPU count the same binding causes with a flexible connection for the same seed', async () => {
-  const s = everyCauseFlexible();
-  const [cpu, gpu] = await Promise.all(backends.map((b) => engines[b].run(s, { draws: 1024, seed: 21 })));
-  // Integer counts of the same draws: equal but for a draw whose f32 parts tie or sit on the tolerance.
-  const diff = cpu!.siteCauseProbability.reduce((a, v, i) => a + Math.abs(v - (gpu!.siteCauseProbability[i] as number)), 0) * 1024;
-  expect(diff).toBeLessThanOrEqual(4);
-});
+it('CPU and WebGPU count the same binding causes with a flexible connection for the same seed', () =>
+  expectSameBindingCauses(engines.cpu, engines.webgpu, everyCauseFlexible()));

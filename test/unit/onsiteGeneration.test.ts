@@ -5,12 +5,12 @@
 // case is worked out by hand and run on both backends; the last ones check the new stream slots
 // draw by draw against their uniforms.
 import { describe, expect, it } from 'vitest';
-import { plannedMWByYear, shortfallByYear } from '../../src/engine/attribution';
-import { siteCauseProbability } from '../../src/engine/whereBreaks';
+import { shortfallByYear } from '../../src/engine/attribution';
 import { findSeries, seriesSummary } from '../../src/engine/resultJson';
-import { CAUSES, N_CAUSES, S_GLOBAL, S_SITE, SLOT_GEN_AVAILABILITY, SLOT_SHOCK0, SUPPLY_GENERATION } from '../../src/kernel/contract';
+import { CAUSES, S_GLOBAL, S_SITE, SLOT_GEN_AVAILABILITY, SLOT_SHOCK0, SUPPLY_GENERATION } from '../../src/kernel/contract';
 import { uniformAt } from '../../src/kernel/distributions';
 import type { Scenario } from '../../src/scenario/schema';
+import { expectPartsAddUpAndBind, expectSameBindingCauses } from './causeChecks';
 import { bothEngines, everyCause, handScenario, mustParse } from './engineHelpers';
 import { binomialTolerance, Z } from './stats';
 
@@ -201,50 +201,10 @@ function everyCauseWithPlant(): Scenario {
 }
 
 describe.each(backends)('every cause with an on-site plant, draw by draw, on %s', (backend) => {
-  const s = everyCauseWithPlant();
-  const draws = 2048;
-  const years = Array.from({ length: s.endYear - s.startYear + 1 }, (_, i) => s.startYear + i);
-  const keys = years.flatMap((y) => [`shortfallShare[${y}]`, ...CAUSES.map((c) => `shortfallMW[${c}][${y}]`)]);
-
-  it.each(SEEDS)('the eight parts add up to the MW not delivered, and the largest cause binds (seed %i)', async (seed) => {
-    const r = await engines[backend].run(s, { draws, seed });
-    const planned = plannedMWByYear(s, r, 0);
-    const raw = await engines[backend].samples(s, { draws, seed, series: keys });
-    const causeP = siteCauseProbability(r, 0, 0);
-    const seen = new Set<string>();
-    years.forEach((year, y) => {
-      const plan = planned[y] as number;
-      const counts = new Array<number>(N_CAUSES).fill(0);
-      let borderline = 0;
-      for (let n = 0; n < draws; n++) {
-        const at = y * (1 + N_CAUSES);
-        const parts = CAUSES.map((_, c) => (raw.columns[at + 1 + c] as Float32Array)[n] as number);
-        const short = parts.reduce((a, v) => a + v, 0);
-        // f32: each part and the share carry ≤ 2^-24 of the year's plan.
-        expect(Math.abs(short - ((raw.columns[at] as Float32Array)[n] as number) * plan), `${year} draw ${n}`).toBeLessThanOrEqual(
-          2e-6 * plan + 1e-9,
-        );
-        if (Math.abs(short - s.missTolerance * plan) < 1e-5 * plan) borderline++;
-        else if (short > s.missTolerance * plan) {
-          // The cause with the most MW binds; a tie goes to the first in CAUSES.
-          const cause = parts.reduce((best, v, c) => (v > (parts[best] as number) ? c : best), 0);
-          counts[cause]++;
-        }
-      }
-      CAUSES.forEach((cause, c) => {
-        expect(Math.abs((causeP[cause][y] as number) * draws - (counts[c] as number)), `${cause} ${year}`).toBeLessThanOrEqual(borderline);
-        if ((counts[c] as number) > 0) seen.add(cause);
-      });
-    });
-    // The check met the plant binding, and the causes it competes with.
-    for (const cause of ['onsiteGeneration', 'gridQueue', 'curtailment']) expect(seen.has(cause), cause).toBe(true);
-  });
+  it.each(SEEDS)('the eight parts add up to the MW not delivered, and the largest cause binds (seed %i)', (seed) =>
+    expectPartsAddUpAndBind(engines[backend], everyCauseWithPlant(), 2048, seed, ['onsiteGeneration', 'gridQueue', 'curtailment']),
+  );
 });
 
-it('CPU and WebGPU count the same binding causes with an on-site plant for the same seed', async () => {
-  const s = everyCauseWithPlant();
-  const [cpu, gpu] = await Promise.all(backends.map((b) => engines[b].run(s, { draws: 1024, seed: 21 })));
-  // Integer counts of the same draws: equal but for a draw whose f32 parts tie or sit on the tolerance.
-  const diff = cpu!.siteCauseProbability.reduce((a, v, i) => a + Math.abs(v - (gpu!.siteCauseProbability[i] as number)), 0) * 1024;
-  expect(diff).toBeLessThanOrEqual(4);
-});
+it('CPU and WebGPU count the same binding causes with an on-site plant for the same seed', () =>
+  expectSameBindingCauses(engines.cpu, engines.webgpu, everyCauseWithPlant()));
