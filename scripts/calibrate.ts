@@ -40,7 +40,7 @@ function options(rest: string[]): Options {
 const presetPath = (preset: string): string =>
   preset.endsWith('.json') ? preset : new URL(`../public/data/scenarios/${preset}.json`, import.meta.url).pathname;
 
-async function p50(engine: Engine, scenario: Scenario, year: number, seed: number, draws: number) {
+async function energyIn(engine: Engine, scenario: Scenario, year: number, seed: number, draws: number) {
   const r = await engine.run(scenario, { draws, seed });
   return annualEnergyTWh(r, year);
 }
@@ -74,7 +74,7 @@ async function size(engine: Engine, args: string[]): Promise<void> {
   const scenario = scenarioForCountry(await loadScenarioFile(presetPath(preset)), where);
   const site = scenario.sites.find((s) => s.id === id);
   if (!site) throw new Error(`no site '${id}' in ${preset} ${where}`);
-  const miss = async (mw: number) => (await p50(engine, withLoad(scenario, id, mw), year, 1, o.draws)).p50TWh - target;
+  const miss = async (mw: number) => (await energyIn(engine, withLoad(scenario, id, mw), year, 1, o.draws)).p50TWh - target;
   let [x0, x1] = [site.itLoadMW, site.itLoadMW * 1.1];
   let [f0, f1] = [await miss(x0), await miss(x1)];
   for (let i = 0; i < 12 && Math.abs(f1) > target * 1e-3 && f1 !== f0; i++) {
@@ -84,7 +84,7 @@ async function size(engine: Engine, args: string[]): Promise<void> {
     console.log(`  ${id} ${x1.toFixed(0)} MW → ${preset} ${where} ${year} P50 ${(f1 + target).toFixed(2)} TWh`);
   }
   const rounded = Math.round(x1 / 10) * 10;
-  const e = await p50(engine, withLoad(scenario, id, rounded), year, 1, o.draws);
+  const e = await energyIn(engine, withLoad(scenario, id, rounded), year, 1, o.draws);
   console.log(
     `${id}: itLoadMW ${rounded} (was ${site.itLoadMW}) → P50 ${e.p50TWh.toFixed(2)} ± ${medianStandardErrorTWh(e).toFixed(2)} TWh vs target ${target}`,
   );

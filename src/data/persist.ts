@@ -33,12 +33,20 @@ export interface KeyValueStore {
   del(key: string): Promise<void>;
 }
 
-let useStore: UseStore | undefined;
-/** IndexedDB database 'headroom', object store 'user-data'; opened on first use, not on import. */
-export function idbStore(): KeyValueStore {
-  useStore ??= createStore('headroom', 'user-data');
-  const s = useStore;
-  return { get: (k) => get<unknown>(k, s), set: (k, v) => set(k, v, s), del: (k) => del(k, s) };
+const opened = new Map<string, UseStore>();
+/**
+ * An IndexedDB object store as a KeyValueStore (default: database 'headroom', store 'user-data',
+ * the saved import); opened on first use, not on import, and once per database and store.
+ */
+export function idbStore(database = 'headroom', storeName = 'user-data'): KeyValueStore {
+  const id = `${database}/${storeName}`;
+  let s = opened.get(id);
+  if (!s) {
+    s = createStore(database, storeName);
+    opened.set(id, s);
+  }
+  const store = s;
+  return { get: (k) => get<unknown>(k, store), set: (k, v) => set(k, v, store), del: (k) => del(k, store) };
 }
 
 export function encodeUserScenario(scenario: Scenario, label: string, now: Date = new Date()): StoredUserScenario {

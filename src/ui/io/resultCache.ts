@@ -4,8 +4,7 @@
 // how a result is shown (DISPLAY_PARAMS), plus a fingerprint of the scenario it ran on: a preset
 // file that changed since, or another import under `scenario=user`, is a miss, never a wrong answer.
 // (De)coding is pure so Node tests can run it; the store is any KeyValueStore (persist.ts).
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import type { KeyValueStore } from '../../data/persist';
+import { idbStore, type KeyValueStore } from '../../data/persist';
 import { CAUSES } from '../../engine/attribution';
 import { checkResult } from '../../engine/checkResult';
 import type { RunResult } from '../../engine/types';
@@ -110,13 +109,8 @@ export function decodeStoredResult(
   return { ok: true, stored: { ...(e as StoredResult), baseline } };
 }
 
-let useStore: UseStore | undefined;
 /** IndexedDB database 'headroom-results', object store 'results'; opened on first use, not on import. */
-export function resultStore(): KeyValueStore {
-  useStore ??= createStore('headroom-results', 'results');
-  const s = useStore;
-  return { get: (k) => get<unknown>(k, s), set: (k, v) => set(k, v, s), del: (k) => del(k, s) };
-}
+export const resultStore = (): KeyValueStore => idbStore('headroom-results', 'results');
 
 /** Saves a view's result and drops the oldest views past MAX_STORED_RESULTS. Rejects when IndexedDB is unavailable. */
 export async function saveResult(entry: StoredResult, store: KeyValueStore = resultStore()): Promise<void> {
