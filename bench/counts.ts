@@ -1,10 +1,10 @@
 // What one site-year costs in random numbers and transcendental functions: the TypeScript mirror
 // of the kernel (src/kernel/simulate.ts, the same code path as simulate.wgsl) runs one main pass
-// in this process, counting philox4x32 calls and calls of Math's transcendental functions. The
-// mirror computes a site's state once per draw and a region-year's climate once; simulate.wgsl
-// recomputes both in each of its two phases (site state 2× per site, climate 2× per site-year),
-// so the WGSL count is the mirror's with those evaluations scaled up at their measured cost.
-// Divergence within a warp can make a GPU lane wait for more.
+// in this process, counting philox4x32 calls and calls of Math's transcendental functions. Both
+// backends draw each region-year's climate once per draw; the mirror computes a site's state once
+// per draw, simulate.wgsl once in each of its two phases, so the WGSL count is the mirror's plus
+// one more site-state evaluation per site and draw at its measured cost. Divergence within a warp
+// can make a GPU lane wait for more.
 import { packScenario } from '../src/engine/pack';
 import { counterLayout } from '../src/engine/counters';
 import { knobMatrix } from '../src/engine/paramSets';
@@ -38,7 +38,7 @@ export interface CallCounts {
   siteYears: number;
   /** The TypeScript mirror's philox4x32 calls per site-year. */
   philoxPerSiteYear: number;
-  /** simulate.wgsl's, per lane: the same, with site state and climate evaluated as the shader does. */
+  /** simulate.wgsl's, per lane: the same, with site state evaluated as the shader does (twice per draw). */
   wgslPhiloxPerSiteYear: number;
   /** Per function, calls per site-year (only functions called at all). */
   transcendentalPerSiteYear: Record<string, number>;
@@ -73,21 +73,19 @@ export function countCalls(scenario: Scenario, draws: number): CallCounts {
     };
   }
   const site = instrument('siteState');
-  const climate = instrument('climate');
   const philox0 = philoxCalls.count;
   try {
     new SimulateKernel(buffers, { ...base, blockOffset: 0, blockCount }).dispatch(MODE_MAIN);
   } finally {
     for (const [name, fn] of saved) math[name] = fn;
     site.restore();
-    climate.restore();
   }
   const siteYears = draws * packed.nSites * packed.nYears;
   const per: Record<string, number> = {};
   for (const [name, n] of Object.entries(counts)) if (n > 0) per[name] = n / siteYears;
   const total = philoxCalls.count - philox0;
   const perEval = (c: Counted) => (c.calls > 0 ? c.philox / c.calls : 0);
-  const wgsl = total - site.philox - climate.philox + 2 * draws * packed.nSites * perEval(site) + 2 * siteYears * perEval(climate);
+  const wgsl = total + draws * packed.nSites * perEval(site);
   return { siteYears, philoxPerSiteYear: total / siteYears, wgslPhiloxPerSiteYear: wgsl / siteYears, transcendentalPerSiteYear: per };
 }
 
@@ -98,7 +96,7 @@ interface Counted {
 }
 
 /** Counts a DrawModel method's evaluations and the Philox calls made inside them. */
-function instrument(name: 'siteState' | 'climate'): Counted {
+function instrument(name: 'siteState'): Counted {
   const proto = DrawModel.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   const original = proto[name] as (...args: unknown[]) => unknown;
   const counted: Counted = { calls: 0, philox: 0, restore: () => (proto[name] = original) };

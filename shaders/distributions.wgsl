@@ -3,10 +3,10 @@
 // operations, by src/kernel/distributions.ts: both backends agree except where log/exp/sqrt/division
 // differ in the last ulp (see test/unit/rngGpuParity.test.ts).
 //
-// Stream addressing: key = (seed, paramSetKey), counter = (draw, stream, slot, sub). A sampler is
-// handed (key0, key1, draw, stream, slot) and owns `sub`. Cost: fixed uses no Philox call; PERT
-// uses calls at sub = 0, 1, … (1.02–1.06 on average, see samplePert); every other kind uses one
-// call at sub = 0 and only its first word.
+// Stream addressing: key = (seed, paramSetKey). A uniform at (draw, stream, slot) is word slot % 4
+// of the call at counter (draw, stream, slot / 4, 0), so slots 4b … 4b + 3 share a call (see
+// uniformAt's cache). PERT at slot s uses calls at counter (draw, stream, s, 1), (…, 2), …
+// (1.02–1.06 on average, see samplePert), all four words each; fixed uses none.
 //
 // Packed distribution = 5 f32 [kind, p0, p1, p2, p3], built by packDist() on the host:
 //   0 fixed      [value]
@@ -19,8 +19,25 @@
 //   7 poisson    [lambda, exp(−lambda)]
 // `kind` is passed as u32 (u32(packed[0]) — the packed float is an exact small integer).
 
+// The last block of four uniforms this invocation drew, and its counter and key: a one-entry
+// cache, so neighbouring slots (a region-year's heatwave and drought, four years of cyber
+// incidents) cost one Philox call. Mirrored by distributions.ts.
+var<private> blockWords: vec4<u32>;
+var<private> blockCounter: vec4<u32>;
+var<private> blockKey: vec2<u32>;
+var<private> blockValid = false;
+
+// The uniform at `slot`: word slot % 4 of the call at counter (draw, stream, slot / 4, 0).
 fn uniformAt(key0: u32, key1: u32, draw: u32, stream: u32, slot: u32) -> f32 {
-  return u01(philox4x32(vec4<u32>(draw, stream, slot, 0u), vec2<u32>(key0, key1)).x);
+  let ctr = vec4<u32>(draw, stream, slot >> 2u, 0u);
+  let key = vec2<u32>(key0, key1);
+  if (!blockValid || any(ctr != blockCounter) || any(key != blockKey)) {
+    blockWords = philox4x32(ctr, key);
+    blockCounter = ctr;
+    blockKey = key;
+    blockValid = true;
+  }
+  return u01(blockWords[slot & 3u]);
 }
 
 // Acklam's tail branch for Φ⁻¹, q = sqrt(−2 ln p'): relative error 1.15e-9 in exact arithmetic
@@ -149,14 +166,14 @@ fn gammaTry(alpha: f32, w0: u32, w1: u32) -> f32 {
 }
 
 // PERT = lo + range·X/(X+Y), X ~ Gamma(alpha), Y ~ Gamma(beta). Attempt k uses the Philox call at
-// sub = k: X takes words 0–1, Y words 2–3, so the usual case (both accept at once) costs one call.
+// sub = k + 1 (sub 0 is uniformAt's blocks): X takes words 0–1, Y words 2–3, so the usual case (both accept at once) costs one call.
 // After DIST_PERT_MAX_ATTEMPTS calls (never seen: each attempt rejects with p < 0.1) the
 // distribution mean is returned.
 fn samplePert(lo: f32, range: f32, alpha: f32, beta: f32, key0: u32, key1: u32, draw: u32, stream: u32, slot: u32) -> f32 {
   var gx = -1.0;
   var gy = -1.0;
   for (var k = 0u; k < DIST_PERT_MAX_ATTEMPTS; k = k + 1u) {
-    let w = philox4x32(vec4<u32>(draw, stream, slot, k), vec2<u32>(key0, key1));
+    let w = philox4x32(vec4<u32>(draw, stream, slot, k + 1u), vec2<u32>(key0, key1));
     if (gx < 0.0) {
       gx = gammaTry(alpha, w.x, w.y);
     }

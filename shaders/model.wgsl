@@ -66,11 +66,11 @@ fn pueIn(d: Draw, st: SiteState, y: u32, c: Climate) -> f32 {
 fn sumOutageDays(d: Draw, s: u32, y: u32) -> f32 {
   let stream = S_SITE_CYBER | s;
   let rate = scenario[G_CYBER_RATE] * knob(d, K_CYBER_SCALE);
-  let u = uniformAt(d.key.x, d.key.y, d.index, stream, y * CYBER_SLOTS + SLOT_INCIDENTS);
+  let u = uniformAt(d.key.x, d.key.y, d.index, stream, SLOT_INCIDENTS0 + y);
   let n = min(u32(samplePoisson(rate, exp(-rate), u)), MAX_OUTAGES);
   var days = 0.0;
   for (var i = 0u; i < n; i++) {
-    days += max(distAt(G_CYBER_OUTAGE, d, stream, y * CYBER_SLOTS + SLOT_OUTAGE0 + i), 0.0);
+    days += max(distAt(G_CYBER_OUTAGE, d, stream, SLOT_OUTAGE0 + y * MAX_OUTAGES + i), 0.0);
   }
   return min(days, DAYS_PER_YEAR);
 }

@@ -24,6 +24,8 @@ var<workgroup> wgSq: array<f32, WG_SERIES_SLOTS>;
 var<workgroup> wgHist: array<atomic<u32>, WG_HIST_SLOTS>;
 var<workgroup> wgSite: array<atomic<u32>, WG_SITE_SLOTS>;
 var<workgroup> wgCurtail: array<atomic<u32>, REGION_YEAR_SLOTS>;
+// This draw's climate of every region-year, drawn once before the two phases.
+var<private> climateOf: array<Climate, REGION_YEAR_SLOTS>;
 // This draw's planned and undelivered MW by region-year, for the region-year share histograms.
 var<private> regionPlanMW: array<f32, REGION_YEAR_SLOTS>;
 var<private> regionLostMW: array<f32, REGION_YEAR_SLOTS>;
@@ -66,6 +68,13 @@ fn addRegionCauses(pl: u32, region: u32, y: u32, lost: Shortfall) {
   }
 }
 
+// Every region-year's climate of the draw, into climateOf: each drawn once, not once per site.
+fn drawClimate(d: Draw) {
+  for (var r = 0u; r < params.nRegions; r++) {
+    for (var y = 0u; y < params.nYears; y++) { climateOf[r * MAX_YEARS + y] = climate(d, r, y); }
+  }
+}
+
 // Two phases over the same loop, so the model's samplers are inlined once: phase 0 adds up
 // regional demand, phase 1 serves each site-year from its region's share.
 fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
@@ -80,12 +89,13 @@ fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
     }
   }
   let tolerance = scenario[G_MISS_TOLERANCE];
+  drawClimate(d);
   for (var phase = 0u; phase < 2u; phase++) {
     if (phase == 1u) { regionShares(d); }
     for (var s = 0u; s < params.nSites; s++) {
       let st = siteState(d, s);
       for (var y = 0u; y < params.nYears; y++) {
-        let c = climate(d, st.region, y);
+        let c = climateOf[st.region * MAX_YEARS + y];
         if (phase == 0u) {
           addRegionDemand(d, st, y, c);
           continue;

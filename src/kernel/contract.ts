@@ -268,37 +268,41 @@ export const S_REGION_YEAR = 0x05000000;
 export const S_SITE_CYBER = 0x06000000;
 /** The knob design's own stream (parameter sets of the `random` design). */
 export const S_DESIGN = 0x7f000000;
-/** Site stream: ordinary delays of the supply items (slot SLOT_DELAY0 + item), grid queue, proceed. */
+// A uniform at slot s is word s mod 4 of the Philox call for block ⌊s / 4⌋ (distributions.ts), so
+// slots drawn together sit in one block of four; PERT samples take their own calls.
+/** Site stream: ordinary delays of the supply items (slot SLOT_DELAY0 + item) and the grid queue. */
 export const SLOT_DELAY0 = 0;
 export const SLOT_GRID_DELAY = 3;
-/** Whether a named, non-operating site proceeds at all (one uniform per draw; docs/model.md). */
-export const SLOT_PROCEED = 4;
 /** On-site generation: the equipment's ordinary delay and the plant's availability (drawn only for sites that plan it). */
 export const SLOT_GEN_DELAY = 5;
 export const SLOT_GEN_AVAILABILITY = 6;
 /** Flexible connection: the years taken off the grid queue and the curtailed share (drawn only for sites that have one). */
 export const SLOT_FLEX_EARLIER = 7;
 export const SLOT_FLEX_CURTAILED = 8;
-export const SLOT_MIX_SHIFT = 12;
-export const SLOT_PUE = 13;
-export const SLOT_WUE = 14;
+/** Whether a named, non-operating site proceeds at all (one uniform per draw; docs/model.md), then the mix shift: one block. */
+export const SLOT_PROCEED = 12;
+export const SLOT_MIX_SHIFT = 13;
+export const SLOT_PUE = 14;
+export const SLOT_WUE = 15;
 /** Shock event and shock delay of supply record i (SUPPLY_GENERATION included): + i (on the scope's stream). */
 export const SLOT_SHOCK0 = 16;
 export const SLOT_SHOCK_DELAY0 = 20;
 /** Region stream. */
 export const SLOT_HEADROOM = 0;
 export const SLOT_GROWTH = 1;
-/** Region-year stream: CLIMATE_SLOTS per year, year y at y × CLIMATE_SLOTS + these. */
+/** Region-year stream: CLIMATE_SLOTS per year, year y at y × CLIMATE_SLOTS + these (heatwave and drought share a block). */
 export const CLIMATE_SLOTS = 8;
 export const SLOT_HEATWAVE = 0;
 export const SLOT_HW_PUE = 1;
 export const SLOT_HW_WUE = 2;
 export const SLOT_DROUGHT = 3;
 export const SLOT_ALLOWANCE = 4;
-/** Site-cyber stream: CYBER_SLOTS per year: the incident count, then outage j at + 1 + j. */
-export const CYBER_SLOTS = 32;
-export const SLOT_INCIDENTS = 0;
-export const SLOT_OUTAGE0 = 1;
+/**
+ * Site-cyber stream: year y's incident count at SLOT_INCIDENTS0 + y (four years to a block), its
+ * outage j at SLOT_OUTAGE0 + y × MAX_OUTAGES + j.
+ */
+export const SLOT_INCIDENTS0 = 0;
+export const SLOT_OUTAGE0 = MAX_YEARS;
 
 // ---- Philox4x32-10 (Salmon et al., SC 2011; Random123) -----------------------------------
 export const PHILOX_M0 = 0xd2511f53;

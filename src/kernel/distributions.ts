@@ -53,9 +53,30 @@ const SQRT2 = fr(Math.SQRT2);
 
 const words = new Uint32Array(4);
 
+// The last block of four uniforms drawn, and its counter and key: uniformAt's one-entry cache
+// (distributions.wgsl keeps the same, per invocation). A hit returns the word Philox would.
+const block = new Uint32Array(4);
+let blockKey0 = -1;
+let blockKey1 = -1;
+let blockDraw = -1;
+let blockStream = -1;
+let blockIndex = -1;
+
+/**
+ * The uniform at `slot` of (draw, stream): word slot mod 4 of the Philox call at counter
+ * (draw, stream, ⌊slot / 4⌋, 0), so four neighbouring slots share one call.
+ */
 export function uniformAt(key0: number, key1: number, draw: number, stream: number, slot: number): number {
-  philox4x32(draw, stream, slot, 0, key0, key1, words);
-  return u01(words[0]);
+  const index = slot >>> 2;
+  if (index !== blockIndex || draw !== blockDraw || stream !== blockStream || key0 !== blockKey0 || key1 !== blockKey1) {
+    philox4x32(draw, stream, index, 0, key0, key1, block);
+    blockKey0 = key0;
+    blockKey1 = key1;
+    blockDraw = draw;
+    blockStream = stream;
+    blockIndex = index;
+  }
+  return u01(block[slot & 3] as number);
 }
 
 /** Acklam's tail branch, q = sqrt(−2 ln p'). */
@@ -145,8 +166,9 @@ export function samplePert(
 ): number {
   let gx = -1;
   let gy = -1;
+  // Attempt k at sub = k + 1: sub 0 holds uniformAt's blocks, whose index could equal this slot.
   for (let k = 0; k < DIST_PERT_MAX_ATTEMPTS; k++) {
-    philox4x32(draw, stream, slot, k, key0, key1, words);
+    philox4x32(draw, stream, slot, k + 1, key0, key1, words);
     if (gx < 0) gx = gammaTry(alpha, words[0], words[1]);
     if (gy < 0) gy = gammaTry(beta, words[2], words[3]);
     if (gx >= 0 && gy >= 0) return fr(lo + fr(range * fr(gx / fr(gx + gy))));

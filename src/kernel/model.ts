@@ -118,15 +118,21 @@ export class DrawModel extends SiteModel {
     return c;
   }
 
-  // (1 + γ)^y and the efficiency trend depend only on the parameter set and the year: computed
-  // once per set here (model.wgsl calls pow each time; the values are the same bit for bit).
+  // (1 + γ)^y, the efficiency trend and the cyber rate's e^−λ depend only on the parameter set
+  // (and the year): computed once per set here (model.wgsl calls pow and exp each time; the
+  // values are the same bit for bit).
   private powersFor = -1;
   private readonly growthPow = new Float32Array(MAX_YEARS);
   private readonly trendPow = new Float32Array(MAX_YEARS);
 
+  private cyberRate = 0;
+  private cyberExpNegRate = 1;
+
   private powers(d: Draw): void {
     if (this.powersFor === d.knob) return;
     this.powersFor = d.knob;
+    this.cyberRate = f32(this.scenario[C.G_CYBER_RATE] * this.knob(d, C.K_CYBER_SCALE));
+    this.cyberExpNegRate = f32(Math.exp(-this.cyberRate));
     const growth = f32(1 + f32(this.knob(d, C.K_DEMAND_GROWTH) * 0.01));
     const trend = Math.max(f32(1 - f32(this.knob(d, C.K_EFFICIENCY) * 0.01)), 0);
     for (let y = 0; y < MAX_YEARS; y++) {
@@ -148,12 +154,12 @@ export class DrawModel extends SiteModel {
 
   sumOutageDays(d: Draw, s: number, y: number): number {
     const stream = (C.S_SITE_CYBER | s) >>> 0;
-    const rate = f32(this.scenario[C.G_CYBER_RATE] * this.knob(d, C.K_CYBER_SCALE));
-    const u = uniformAt(d.key0, d.key1, d.index, stream, y * C.CYBER_SLOTS + C.SLOT_INCIDENTS);
-    const n = Math.min(samplePoisson(rate, f32(Math.exp(-rate)), u) >>> 0, C.MAX_OUTAGES);
+    this.powers(d);
+    const u = uniformAt(d.key0, d.key1, d.index, stream, C.SLOT_INCIDENTS0 + y);
+    const n = Math.min(samplePoisson(this.cyberRate, this.cyberExpNegRate, u) >>> 0, C.MAX_OUTAGES);
     let days = 0;
     for (let i = 0; i < n; i++)
-      days = f32(days + Math.max(this.distAt(C.G_CYBER_OUTAGE, d, stream, y * C.CYBER_SLOTS + C.SLOT_OUTAGE0 + i), 0));
+      days = f32(days + Math.max(this.distAt(C.G_CYBER_OUTAGE, d, stream, C.SLOT_OUTAGE0 + y * C.MAX_OUTAGES + i), 0));
     return Math.min(days, F32.DAYS_PER_YEAR);
   }
 

@@ -31,6 +31,7 @@ import {
 } from './contract';
 import { bindingCause, regionShareBin, type Shortfall, shortfallCause, shortfallMW, shortfallTotalMW } from './causes';
 import { type Climate, DrawModel, type SiteState } from './model';
+import type { PilotStash } from './PilotStash';
 
 const f32 = Math.fround;
 /** Climate fields kept per region-year: PUE and WUE factors, water allowance, drought (0/1). */
@@ -89,9 +90,14 @@ export class SimulateKernel {
   private readonly range = new Float32Array(3);
   private readonly draw: Draw = { key0: 0, key1: 0, index: 0, knob: 0 };
 
+  /**
+   * With a stash (the CPU backend's), the pilot also counts its draws as the main pass would and
+   * keeps their series values, and the main pass bins kept cells instead of simulating them.
+   */
   constructor(
     private readonly buffers: KernelBuffers,
     private readonly params: Params,
+    private readonly stash?: PilotStash,
   ) {
     this.model = new DrawModel(buffers.scenario, buffers.knobs, params);
   }
@@ -111,52 +117,69 @@ export class SimulateKernel {
     d.key0 = p.seed;
     d.key1 = p.crn !== 0 ? 0 : p.paramBase + pl;
     d.knob = pl * NKNOBS;
+    const block = p.blockOffset + wx;
+    const kept = mode === MODE_MAIN ? this.stash?.take(pl, block) : undefined;
+    const keep = mode === MODE_PILOT && this.stash ? this.stash.open(pl, block, p.nSeries) : undefined;
     for (let lid = 0; lid < BLOCK_DRAWS; lid++) {
-      d.index = (p.blockOffset + wx) * BLOCK_DRAWS + lid;
+      d.index = block * BLOCK_DRAWS + lid;
       const active = d.index < p.draws;
       this.laneActive[lid] = active ? 1 : 0;
       // Inactive lanes contribute nothing on the GPU either.
       if (!active) continue;
-      this.simulateDraw(d, pl, mode);
-      if (mode === MODE_PILOT) this.recordPilot(pl);
-      else if (mode === MODE_RAW) {
-        const row = (wy * p.blockCount + wx) * BLOCK_DRAWS + lid;
-        this.buffers.partials.set(this.model.seriesValues.subarray(0, p.nSeries), row * p.nSeries);
+      if (kept) {
+        this.laneValues.set(kept.subarray(lid * p.nSeries, (lid + 1) * p.nSeries), lid * MAX_SERIES);
+        continue;
+      }
+      // A kept pilot counts as the main pass does: the main pass will only bin these draws.
+      this.simulateDraw(d, pl, keep ? MODE_MAIN : mode);
+      const values = this.model.seriesValues.subarray(0, p.nSeries);
+      if (mode === MODE_PILOT) {
+        this.recordPilot(pl);
+        if (keep) {
+          this.countCurtailment(pl);
+          keep.set(values, lid * p.nSeries);
+        }
+      } else if (mode === MODE_RAW) {
+        this.buffers.partials.set(values, ((wy * p.blockCount + wx) * BLOCK_DRAWS + lid) * p.nSeries);
       } else {
         this.countCurtailment(pl);
-        this.laneValues.set(this.model.seriesValues.subarray(0, p.nSeries), lid * MAX_SERIES);
+        this.laneValues.set(values, lid * MAX_SERIES);
       }
     }
     if (mode === MODE_MAIN) this.reduceSeries(pl, wy * p.blockCount + wx);
   }
 
-  // simulate.wgsl recomputes a site's state and a region-year's climate wherever it needs them
-  // (private memory is dear on a GPU); here each is computed once per draw and reused. Both are
-  // pure functions of the draw's counters, so the numbers are the same bit for bit.
-  private stamp = 0;
-  private readonly climateStamp = new Uint32Array(MAX_REGIONS * MAX_YEARS);
+  // Both backends draw each region-year's climate once per draw, before the two phases.
+  // simulate.wgsl recomputes a site's state in each phase (private memory is dear on a GPU); here
+  // it is computed once per draw and reused. It is a pure function of the draw's counters, so the
+  // numbers are the same bit for bit.
   private readonly climateCache = new Float32Array(MAX_REGIONS * MAX_YEARS * CLIMATE_FIELDS);
   private readonly climateOut: Climate = { pueFactor: 1, wueFactor: 1, allowance: 1, drought: false };
   private readonly siteCache = new Float64Array(MAX_SITES * SITE_FIELDS.length);
   private readonly siteOut = {} as SiteState;
 
-  private climateOf(d: Draw, r: number, y: number): Climate {
-    const i = r * MAX_YEARS + y;
-    const at = i * CLIMATE_FIELDS;
+  /** Every region-year's climate of this draw, into the cache (simulate.wgsl's drawClimate). */
+  private drawClimate(d: Draw): void {
     const cache = this.climateCache;
-    if (this.climateStamp[i] !== this.stamp) {
-      const c = this.model.climate(d, r, y);
-      cache[at] = c.pueFactor;
-      cache[at + 1] = c.wueFactor;
-      cache[at + 2] = c.allowance;
-      cache[at + 3] = c.drought ? 1 : 0;
-      this.climateStamp[i] = this.stamp;
-      return c;
+    for (let r = 0; r < this.params.nRegions; r++) {
+      for (let y = 0; y < this.params.nYears; y++) {
+        const c = this.model.climate(d, r, y);
+        const at = (r * MAX_YEARS + y) * CLIMATE_FIELDS;
+        cache[at] = c.pueFactor;
+        cache[at + 1] = c.wueFactor;
+        cache[at + 2] = c.allowance;
+        cache[at + 3] = c.drought ? 1 : 0;
+      }
     }
+  }
+
+  private climateOf(r: number, y: number): Climate {
+    const at = (r * MAX_YEARS + y) * CLIMATE_FIELDS;
+    const cache = this.climateCache;
     const c = this.climateOut;
-    c.pueFactor = cache[at];
-    c.wueFactor = cache[at + 1];
-    c.allowance = cache[at + 2];
+    c.pueFactor = cache[at] as number;
+    c.wueFactor = cache[at + 1] as number;
+    c.allowance = cache[at + 2] as number;
     c.drought = cache[at + 3] === 1;
     return c;
   }
@@ -192,13 +215,13 @@ export class SimulateKernel {
     }
     const tolerance = this.buffers.scenario[G_MISS_TOLERANCE];
     const counters = this.buffers.counters;
-    this.stamp = (this.stamp + 1) >>> 0 || 1;
+    this.drawClimate(d);
     for (let phase = 0; phase < 2; phase++) {
       if (phase === 1) m.regionShares(d);
       for (let s = 0; s < p.nSites; s++) {
         const st = phase === 0 ? this.saveSite(s, m.siteState(d, s)) : this.loadSite(s);
         for (let y = 0; y < p.nYears; y++) {
-          const c = this.climateOf(d, st.region, y);
+          const c = this.climateOf(st.region, y);
           if (phase === 0) {
             m.addRegionDemand(d, st, y, c);
             continue;

@@ -1,6 +1,7 @@
 // The CPU fallback: the same kernels as the GPU (their TypeScript mirrors), spread over Web
 // Workers (or worker_threads in Node). Each dispatch is cut into one piece per worker; block sums
-// come back in block order and are folded exactly as fold.wgsl does.
+// come back in block order and are folded exactly as fold.wgsl does. The pilot's draws are kept
+// by the worker that ran them and binned, not simulated again, in the main pass.
 import * as Comlink from 'comlink';
 import type { Backend, GroupOutput, GroupSetup } from '../../engine/backend';
 import { EngineDisposedError } from '../../engine/types';
@@ -29,6 +30,41 @@ export function splitDispatch(d: Piece, n: number): Piece[] {
     );
   }
   return out;
+}
+
+/** A rectangle of (parameter set, block) cells and the worker that runs it. */
+export interface Job {
+  piece: Piece;
+  worker: number;
+}
+
+function intersect(a: Piece, b: Piece): Piece | undefined {
+  const p0 = Math.max(a.paramOffset, b.paramOffset);
+  const p1 = Math.min(a.paramOffset + a.paramCount, b.paramOffset + b.paramCount);
+  const b0 = Math.max(a.blockOffset, b.blockOffset);
+  const b1 = Math.min(a.blockOffset + a.blockCount, b.blockOffset + b.blockCount);
+  return p1 > p0 && b1 > b0 ? { paramOffset: p0, paramCount: p1 - p0, blockOffset: b0, blockCount: b1 - b0 } : undefined;
+}
+
+/**
+ * A main dispatch's jobs: the cells a worker's pilot ran go back to that worker, which kept their
+ * draws and only bins them; the blocks past the pilot's are cut into one piece per worker.
+ */
+export function mainJobs(d: Piece, pilotJobs: readonly Job[], n: number): Job[] {
+  const jobs: Job[] = [];
+  let pilotEnd = 0;
+  for (const j of pilotJobs) {
+    pilotEnd = Math.max(pilotEnd, j.piece.blockOffset + j.piece.blockCount);
+    const cells = intersect(d, j.piece);
+    if (cells) jobs.push({ piece: cells, worker: j.worker });
+  }
+  const start = Math.max(d.blockOffset, pilotEnd);
+  const end = d.blockOffset + d.blockCount;
+  if (end > start) {
+    const rest = { ...d, blockOffset: start, blockCount: end - start };
+    splitDispatch(rest, n).forEach((piece, worker) => jobs.push({ piece, worker }));
+  }
+  return jobs;
 }
 
 /**
@@ -77,6 +113,8 @@ export class CpuBackend implements Backend {
   private setup: GroupSetup | undefined;
   private accum = new Float32Array(0);
   private rangesShared = false;
+  /** The group's pilot pieces by worker: each worker keeps the draws of its own (PilotStash). */
+  private pilotJobs: Job[] = [];
   private disposed = false;
 
   private constructor(private readonly pool: WorkerPool) {
@@ -108,7 +146,9 @@ export class CpuBackend implements Backend {
     this.setup = setup;
     this.accum = new Float32Array(setup.paramCount * setup.packed.nSeries * ACCUM_STRIDE);
     this.rangesShared = false;
+    this.pilotJobs = [];
     const workerSetup = {
+      paramCount: setup.paramCount,
       scenario: setup.packed.data,
       knobs: setup.knobs,
       seriesInfo: setup.packed.seriesInfo,
@@ -135,13 +175,17 @@ export class CpuBackend implements Backend {
 
   async dispatch(params: Params, mode: 0 | 1): Promise<void> {
     this.live();
-    const pieces = splitDispatch(params, this.pool.workers.length);
+    const n = this.pool.workers.length;
     if (mode === 0) {
+      const pieces = splitDispatch(params, n);
+      this.pilotJobs.push(...pieces.map((piece, worker) => ({ piece, worker })));
       await Promise.all(pieces.map((piece, i) => this.pool.workers[i].pilot({ ...params, ...piece })));
       return;
     }
     if (!this.rangesShared) await this.shareRanges();
-    const partials = await Promise.all(pieces.map((piece, i) => this.pool.workers[i].main({ ...params, ...piece })));
+    const jobs = mainJobs(params, this.pilotJobs, n);
+    const partials = await Promise.all(jobs.map((j) => this.pool.workers[j.worker].main({ ...params, ...j.piece })));
+    const pieces = jobs.map((j) => j.piece);
     fold(params, placePieces(params, pieces, partials, params.nSeries * 2), this.accum);
   }
 
