@@ -137,7 +137,7 @@ if (against) {
   const now = median(against.current);
   const then = median(against.previous);
   console.log(
-    `\nAgainst ${against.revision}: CPU, 1 worker, 1 parameter set × ${draws} draws, ${against.current.length} alternating rounds each:`,
+    `\nAgainst ${against.revision}: CPU, 1 worker, warm, 1 parameter set × ${draws} draws, ${against.current.length} alternating rounds each:`,
   );
   console.log(`- this tree: ${against.current.map(fmt).join(', ')} site-year samples/s (median ${fmt(now)})`);
   console.log(`- ${against.revision}: ${against.previous.map(fmt).join(', ')} (median ${fmt(then)})`);

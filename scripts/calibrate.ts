@@ -8,6 +8,11 @@
 //     seed 1), rounded to 10 MW. This is what "fitted" means in docs/data.md: the printed size is
 //     written into the scenario file by hand, and the target it was sized on is a fitted check.
 //
+//   npm run calibrate -- delay global-2030 us-agg-pipeline-2024-2028 [--draws 400000]
+//     the site's mean commissioning delay (years, grid part) with its Monte Carlo standard error:
+//     the model's own siteState over that many draws (seed 1), as docs/data.md's pipeline-dates
+//     rule uses it (planned dates = the trend's online dates less this mean delay).
+//
 // CPU engine, 2 workers, the preset's own knobs: the same engine and settings as
 // test/unit/calibration.test.ts.
 import { annualEnergyTWh, medianStandardErrorTWh, scenarioForCountry } from '../src/data/calibration';
@@ -15,17 +20,22 @@ import { createEngine } from '../src/createEngine';
 import type { Engine } from '../src/engine/types';
 import type { Scenario } from '../src/scenario/schema';
 import { loadScenarioFile } from '../src/scenario/validate';
+import { packScenario, sitesOffset } from '../src/engine/pack';
+import { knobMatrix } from '../src/engine/paramSets';
+import { checkParamSets } from '../src/engine/options';
+import { SiteModel } from '../src/kernel/site';
 
 const USAGE = `usage: npm run calibrate -- report <preset> <area|world> <year[,year…]> [--seeds 1,2,2030] [--draws 4096]
-       npm run calibrate -- size <preset> <area|world> <year> <targetTWh> <aggregate id> [--draws 4096]`;
+       npm run calibrate -- size <preset> <area|world> <year> <targetTWh> <aggregate id> [--draws 4096]
+       npm run calibrate -- delay <preset> <site id> [--draws 400000]`;
 
 interface Options {
   seeds: number[];
   draws: number;
 }
 
-function options(rest: string[]): Options {
-  const o: Options = { seeds: [1, 2, 2030], draws: 4096 };
+function options(rest: string[], draws = 4096): Options {
+  const o: Options = { seeds: [1, 2, 2030], draws };
   for (let i = 0; i < rest.length; i += 2) {
     const [flag, value] = [rest[i], rest[i + 1] ?? ''];
     if (flag === '--seeds') o.seeds = value.split(',').map(Number);
@@ -90,8 +100,33 @@ async function size(engine: Engine, args: string[]): Promise<void> {
   );
 }
 
+/** The site's mean delay from its planned date to its grid part's commissioning, drawn by the model's siteState. */
+async function delay(args: string[]): Promise<void> {
+  const [preset, id, ...rest] = args;
+  if (!preset || !id) throw new Error(USAGE);
+  const o = options(rest, 400_000);
+  const scenario = await loadScenarioFile(presetPath(preset));
+  const s = scenario.sites.findIndex((x) => x.id === id);
+  if (s < 0) throw new Error(`no site '${id}' in ${preset}`);
+  const packed = packScenario(scenario);
+  const shape = { nSites: packed.nSites, nRegions: packed.nRegions, nYears: packed.nYears, sitesOffset: sitesOffset(packed) };
+  const model = new SiteModel(packed.data, knobMatrix(scenario, checkParamSets(1), 1), shape);
+  let sum = 0;
+  let sumSq = 0;
+  for (let n = 0; n < o.draws; n++) {
+    const st = model.siteState({ key0: 1, key1: 0, index: n, knob: 0 }, s);
+    const years = st.commissionOffset - st.plannedOffset;
+    sum += years;
+    sumSq += years * years;
+  }
+  const mean = sum / o.draws;
+  const se = Math.sqrt(Math.max(sumSq / o.draws - mean * mean, 0) / o.draws);
+  console.log(`${preset} ${id}: mean commissioning delay ${mean.toFixed(3)} ± ${se.toFixed(3)} years (MC s.e., ${o.draws} draws, seed 1)`);
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
+  if (command === 'delay') return delay(args);
   if (command !== 'report' && command !== 'size') throw new Error(USAGE);
   const engine = await createEngine({ backend: 'cpu', workers: 2 });
   try {

@@ -12,27 +12,10 @@ import {
   sitePosition,
   trackConsole,
   unnamedControls,
+  type Watch,
+  watchResults,
   withSmallDraws,
 } from './helpers';
-
-interface Watch {
-  results: { t: number; phase: string; draws: number }[];
-  lastInput: number;
-}
-
-/** Logs every result the page shows from now on, with its time, pass and draws. */
-async function watchResults(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as Watch;
-    w.results = [];
-    new MutationObserver(() =>
-      w.results.push({ t: performance.now(), phase: document.body.dataset.phase ?? '', draws: window.headroom.lastResult?.draws ?? 0 }),
-    ).observe(document.body, {
-      attributes: true,
-      attributeFilter: ['data-results'],
-    });
-  });
-}
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });

@@ -145,3 +145,22 @@ export async function unnamedControls(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+export interface Watch {
+  results: { t: number; phase: string; draws: number }[];
+  lastInput: number;
+}
+
+/** Logs every result the page shows from now on, with its time, pass and draws. */
+export async function watchResults(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as Watch;
+    w.results = [];
+    new MutationObserver(() =>
+      w.results.push({ t: performance.now(), phase: document.body.dataset.phase ?? '', draws: window.headroom.lastResult?.draws ?? 0 }),
+    ).observe(document.body, {
+      attributes: true,
+      attributeFilter: ['data-results'],
+    });
+  });
+}
