@@ -39,13 +39,33 @@ const ENGINE_OPTION_KEYS = ['backend', 'workers', 'onFallback', 'gpu'] as const 
 
 const MIB = 1024 * 1024;
 
-/** How runs on `backend` are cut: within a GPU's own limits, and short enough per dispatch. */
-export function tuningFor(backend: Backend): BackendTuning {
+/** A GPU dispatch lasts about this long at the backend's measured rate (see gpuDispatchSiteYears). */
+export const GPU_DISPATCH_SECONDS = 0.1;
+
+/**
+ * Site-years per GPU dispatch. Measured: what the last run's rate does in GPU_DISPATCH_SECONDS,
+ * as a power of two in [2^16, 2^28] — large enough to fill a big GPU with an ensemble's
+ * workgroups, short enough for progress, a cancel and the operating system's GPU watchdog.
+ * Before any run: 2^22 on a hardware adapter, 2^18 on a software one (SwiftShader does ~3·10^5
+ * site-years/s, so 2^22 was a 14-second dispatch that no cancel or knob move could interrupt).
+ */
+export function gpuDispatchSiteYears(software: boolean, measuredRate?: number): number {
+  if (measuredRate === undefined || !Number.isFinite(measuredRate) || measuredRate <= 0) return software ? 2 ** 18 : 2 ** 22;
+  const exponent = Math.floor(Math.log2(measuredRate * GPU_DISPATCH_SECONDS));
+  return 2 ** Math.min(Math.max(exponent, 16), 28);
+}
+
+/**
+ * How runs on `backend` are cut: within a GPU's own limits, and short enough per dispatch.
+ * `measuredRate` is the site-year samples/s of the engine's last run on this backend.
+ */
+export function tuningFor(backend: Backend, measuredRate?: number): BackendTuning {
   if (backend instanceof GpuBackend) {
     // The plan keeps every dispatch and buffer within the device's limits (src/engine/plan.ts).
     const limits = backend.limits;
     const maxGroupBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize, 128 * MIB);
-    return { maxGroupWords: Math.floor(maxGroupBytes / 4), targetSiteYears: 2 ** 22, limits };
+    const targetSiteYears = gpuDispatchSiteYears(backend.software, measuredRate);
+    return { maxGroupWords: Math.floor(maxGroupBytes / 4), targetSiteYears, limits };
   }
   // Each worker gets its own piece of every dispatch: 2^18 site-years each (~0.3 s) keeps all of
   // them busy (at 2^17 per dispatch a 1,300-site-year draw made one-block dispatches, one worker
@@ -65,6 +85,8 @@ async function workerCount(requested?: number): Promise<number> {
 class HeadroomEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  /** Site-year samples/s of the last run of a second or more on the primary backend, for sizing dispatches. */
+  private measuredRate: number | undefined;
 
   constructor(
     private primary: Backend,
@@ -87,14 +109,23 @@ class HeadroomEngine implements Engine {
   run(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
     return this.submit(
       () => prepareRun(scenario, options),
-      (backend, prepared) => runPrepared(backend, tuningFor(backend), prepared),
+      async (backend, prepared) => {
+        const result = await runPrepared(backend, tuningFor(backend, this.rateFor(backend)), prepared);
+        // A short run is mostly fixed costs: its rate would undersize the next run's dispatches.
+        if (backend === this.primary && result.elapsedMs >= 1000) this.measuredRate = result.siteYearSamplesPerSecond;
+        return result;
+      },
     );
+  }
+
+  private rateFor(backend: Backend): number | undefined {
+    return backend === this.primary ? this.measuredRate : undefined;
   }
 
   samples(scenario: Scenario, options: SampleOptions = {}): Promise<RawSamples> {
     return this.submit(
       () => prepareSamples(scenario, options),
-      (backend, prepared) => samplePrepared(backend, tuningFor(backend), prepared),
+      (backend, prepared) => samplePrepared(backend, tuningFor(backend, this.rateFor(backend)), prepared),
     );
   }
 
@@ -126,6 +157,7 @@ class HeadroomEngine implements Engine {
       // backend is freed (dispose is once only), so nothing of it outlives the engine.
       const lost = this.primary;
       this.primary = await CpuBackend.create(await workerCount(this.options.workers));
+      this.measuredRate = undefined;
       this.reason = `the GPU device was lost (${e.message}), so the model runs in CPU workers`;
       await lost.dispose().catch(() => undefined);
       this.options.onFallback?.(e.message);

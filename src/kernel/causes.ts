@@ -17,23 +17,31 @@ import {
 
 const f32 = Math.fround;
 
-/** The parts of plannedMW − deliveredMW, in the model's order; each is ≥ 0. */
+/**
+ * The parts of plannedMW − deliveredMW, in the model's steps (see shortfallCause): step k's MW,
+ * each ≥ 0, and its cause. causes.wgsl keeps them as named struct fields; here they are two
+ * arrays, so the per-step loops below index them instead of switching on k (the hot path's
+ * largest single cost on the CPU). The causes of steps 1 and 2 are the binding delays'.
+ */
 export interface Shortfall {
-  /** The plan of a site (or the share of an aggregate) that never proceeds. */
-  abandonedMW: number;
-  /** The grid part's binding commissioning delay: a supply item's cause, or CAUSE_GRID_QUEUE. */
-  delayCause: number;
-  delayMW: number;
-  /** The on-site part's binding delay: a supply item's cause, or CAUSE_ONSITE_GENERATION. */
-  genDelayCause: number;
-  genDelayMW: number;
-  curtailMW: number;
-  /** The curtailment a site accepted for its flexible connection. */
-  flexMW: number;
-  /** The on-site plant's outages. */
-  genOutageMW: number;
-  waterMW: number;
-  cyberMW: number;
+  mw: Float32Array;
+  cause: Uint8Array;
+}
+
+/** Step k's cause for the steps whose cause is fixed (steps 1 and 2 are filled per site-year). */
+const STEP_CAUSES = [
+  CAUSE_ABANDONED,
+  0,
+  0,
+  CAUSE_CURTAILMENT,
+  CAUSE_FLEXIBLE_CONNECTION,
+  CAUSE_ONSITE_GENERATION,
+  CAUSE_WATER,
+  CAUSE_CYBER,
+];
+
+export function newShortfall(): Shortfall {
+  return { mw: new Float32Array(SHORTFALL_STEPS), cause: Uint8Array.from(STEP_CAUSES) };
 }
 
 const byCause = new Float32Array(N_CAUSES);
@@ -45,8 +53,8 @@ const byCause = new Float32Array(N_CAUSES);
 export function bindingCause(f: Shortfall): number {
   byCause.fill(0);
   for (let k = 0; k < SHORTFALL_STEPS; k++) {
-    const c = shortfallCause(f, k);
-    byCause[c] = f32(byCause[c] + shortfallMW(f, k));
+    const c = f.cause[k] as number;
+    byCause[c] = f32((byCause[c] as number) + (f.mw[k] as number));
   }
   let cause = CAUSE_ABANDONED;
   let most = byCause[CAUSE_ABANDONED] as number;
@@ -65,45 +73,11 @@ export function bindingCause(f: Shortfall): number {
  * 7 cyber; SHORTFALL_STEPS in all), and its part.
  */
 export function shortfallCause(f: Shortfall, k: number): number {
-  switch (k) {
-    case 0:
-      return CAUSE_ABANDONED;
-    case 1:
-      return f.delayCause;
-    case 2:
-      return f.genDelayCause;
-    case 3:
-      return CAUSE_CURTAILMENT;
-    case 4:
-      return CAUSE_FLEXIBLE_CONNECTION;
-    case 5:
-      return CAUSE_ONSITE_GENERATION;
-    case 6:
-      return CAUSE_WATER;
-    default:
-      return CAUSE_CYBER;
-  }
+  return f.cause[k] as number;
 }
 
 export function shortfallMW(f: Shortfall, k: number): number {
-  switch (k) {
-    case 0:
-      return f.abandonedMW;
-    case 1:
-      return f.delayMW;
-    case 2:
-      return f.genDelayMW;
-    case 3:
-      return f.curtailMW;
-    case 4:
-      return f.flexMW;
-    case 5:
-      return f.genOutageMW;
-    case 6:
-      return f.waterMW;
-    default:
-      return f.cyberMW;
-  }
+  return f.mw[k] as number;
 }
 
 /** All of a site-year's undelivered MW, its parts summed in step order (f32, as the shader). */

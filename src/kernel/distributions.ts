@@ -54,13 +54,11 @@ const SQRT2 = fr(Math.SQRT2);
 const words = new Uint32Array(4);
 
 // The last block of four uniforms drawn, and its counter and key: uniformAt's one-entry cache
-// (distributions.wgsl keeps the same, per invocation). A hit returns the word Philox would.
+// (distributions.wgsl keeps the same, per invocation). A hit returns the word Philox would. The
+// counter lives in a typed array, not module-level `let`s, whose every read V8 checks for TDZ.
 const block = new Uint32Array(4);
-let blockKey0 = -1;
-let blockKey1 = -1;
-let blockDraw = -1;
-let blockStream = -1;
-let blockIndex = -1;
+/** key0, key1, draw, stream, block index of `block`; NaN until the first call, so nothing matches. */
+const blockAt = new Float64Array(5).fill(Number.NaN);
 
 /**
  * The uniform at `slot` of (draw, stream): word slot mod 4 of the Philox call at counter
@@ -68,13 +66,14 @@ let blockIndex = -1;
  */
 export function uniformAt(key0: number, key1: number, draw: number, stream: number, slot: number): number {
   const index = slot >>> 2;
-  if (index !== blockIndex || draw !== blockDraw || stream !== blockStream || key0 !== blockKey0 || key1 !== blockKey1) {
+  const at = blockAt;
+  if (index !== at[4] || draw !== at[2] || stream !== at[3] || key0 !== at[0] || key1 !== at[1]) {
     philox4x32(draw, stream, index, 0, key0, key1, block);
-    blockKey0 = key0;
-    blockKey1 = key1;
-    blockDraw = draw;
-    blockStream = stream;
-    blockIndex = index;
+    at[0] = key0;
+    at[1] = key1;
+    at[2] = draw;
+    at[3] = stream;
+    at[4] = index;
   }
   return u01(block[slot & 3] as number);
 }

@@ -4,7 +4,7 @@
 import * as C from './contract';
 import { samplePoisson, uniformAt } from './distributions';
 import type { Draw } from './common';
-import { type Shortfall, shortfallCause, shortfallMW } from './causes';
+import { newShortfall, type Shortfall, shortfallCause, shortfallMW } from './causes';
 import { type ModelShape, SiteModel, type SiteState } from './site';
 
 export type { ModelShape, SiteState } from './site';
@@ -56,18 +56,7 @@ export class DrawModel extends SiteModel {
   private readonly out: SiteYear = {
     plannedMW: 0,
     deliveredMW: 0,
-    lost: {
-      abandonedMW: 0,
-      delayCause: 0,
-      delayMW: 0,
-      genDelayCause: 0,
-      genDelayMW: 0,
-      curtailMW: 0,
-      flexMW: 0,
-      genOutageMW: 0,
-      waterMW: 0,
-      cyberMW: 0,
-    },
+    lost: newShortfall(),
   };
   private readonly grid = new Float32Array(2);
   private readonly ch: LoadChain = {
@@ -269,16 +258,19 @@ export class DrawModel extends SiteModel {
     const v = this.seriesValues;
     const shape = this.shape;
     const f = this.out.lost;
-    f.abandonedMW = f32(ch.plannedMW - ch.builtPlanMW);
-    f.delayCause = st.delayCause;
-    f.delayMW = f32(ch.gridPlanMW - ch.gridDemandMW);
-    f.genDelayCause = st.genDelayCause;
-    f.genDelayMW = f32(ch.genPlanMW - ch.genDemandMW);
-    f.curtailMW = f32(ch.gridDemandMW - ch.gridAllottedMW);
-    f.flexMW = f32(ch.gridAllottedMW - ch.gridServedMW);
-    f.genOutageMW = f32(ch.genDemandMW - ch.genServedMW);
-    f.waterMW = f32(servedMW - ch.runningMW);
-    f.cyberMW = f32(ch.runningMW - ch.deliveredMW);
+    const mw = f.mw;
+    // The steps of shortfallCause: abandoned, the grid part's delay, the on-site part's, grid
+    // curtailment, the flexible connection's, the plant's outages, water, cyber.
+    mw[0] = ch.plannedMW - ch.builtPlanMW;
+    f.cause[1] = st.delayCause;
+    mw[1] = ch.gridPlanMW - ch.gridDemandMW;
+    f.cause[2] = st.genDelayCause;
+    mw[2] = ch.genPlanMW - ch.genDemandMW;
+    mw[3] = ch.gridDemandMW - ch.gridAllottedMW;
+    mw[4] = ch.gridAllottedMW - ch.gridServedMW;
+    mw[5] = ch.genDemandMW - ch.genServedMW;
+    mw[6] = servedMW - ch.runningMW;
+    mw[7] = ch.runningMW - ch.deliveredMW;
     for (let k = 0; k < C.SHORTFALL_STEPS; k++) v[serCause(shape, shortfallCause(f, k), y)] += shortfallMW(f, k);
     v[serShortfall(shape, y)] += f32(ch.plannedMW - ch.deliveredMW);
     this.yearPlannedMW[y] += ch.plannedMW;

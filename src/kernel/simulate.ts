@@ -30,7 +30,7 @@ import {
   SHORTFALL_STEPS,
 } from './contract';
 import { bindingCause, regionShareBin, type Shortfall, shortfallCause, shortfallMW, shortfallTotalMW } from './causes';
-import { type Climate, DrawModel, type SiteState } from './model';
+import { type Climate, DrawModel, onlineShare, type SiteState } from './model';
 import type { PilotStash } from './PilotStash';
 
 const f32 = Math.fround;
@@ -70,6 +70,13 @@ function add64(counters: Uint32Array, index: number, value: number): void {
   const old = counters[index];
   counters[index] = (old + value) >>> 0;
   if (counters[index] < old) counters[index + 1] = (counters[index + 1] + 1) >>> 0;
+}
+
+/** The first year whose planned share is above 0 (onlineShare is non-decreasing in the year), or nYears. */
+function firstPlannedYear(st: SiteState, nYears: number): number {
+  let y = 0;
+  while (y < nYears && onlineShare(y, st.plannedOffset, st.rampYears) === 0) y++;
+  return y;
 }
 
 /** The series' counter for a value: its exact atoms apart from the histogram (simulate.wgsl). */
@@ -220,7 +227,10 @@ export class SimulateKernel {
       if (phase === 1) m.regionShares(d);
       for (let s = 0; s < p.nSites; s++) {
         const st = phase === 0 ? this.saveSite(s, m.siteState(d, s)) : this.loadSite(s);
-        for (let y = 0; y < p.nYears; y++) {
+        // Before its planned date a site-year plans, demands and loses nothing (commissioning is
+        // never earlier than planned), so all it would add is exact zeros: the CPU skips those
+        // years, simulate.wgsl runs them (14 % of the default scenario's site-years).
+        for (let y = firstPlannedYear(st, p.nYears); y < p.nYears; y++) {
           const c = this.climateOf(st.region, y);
           if (phase === 0) {
             m.addRegionDemand(d, st, y, c);

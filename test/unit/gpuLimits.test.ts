@@ -36,7 +36,12 @@ function forward<T extends object>(target: T, override: Partial<Record<keyof T, 
  * A handle on a real device that reports `limits` (smaller or larger than the device's own) and
  * records the grid of every compute dispatch that reaches the device.
  */
-function claimingHandle(real: GpuHandle, limits: Partial<GpuHandle['limits']>, grids: Grid[]): GpuHandle {
+function claimingHandle(
+  real: GpuHandle,
+  limits: Partial<GpuHandle['limits']>,
+  grids: Grid[],
+  claims: Partial<Pick<GpuHandle, 'software'>> = {},
+): GpuHandle {
   const device = forward(real.device, {
     createCommandEncoder: (descriptor?: GPUCommandEncoderDescriptor) => {
       const encoder = real.device.createCommandEncoder(descriptor);
@@ -53,7 +58,7 @@ function claimingHandle(real: GpuHandle, limits: Partial<GpuHandle['limits']>, g
       });
     },
   });
-  return { ...real, device, limits: { ...real.limits, ...limits } };
+  return { ...real, ...claims, device, limits: { ...real.limits, ...limits } };
 }
 
 function expectIdentical(x: RunResult, y: RunResult): void {
@@ -220,7 +225,9 @@ describe('GPU errors reject the run', () => {
     const fallbacks: string[] = [];
     const engine = await gpuEngine({
       backend: 'auto',
-      gpu: claimingHandle(real, { maxComputeWorkgroupsPerDimension: 2 ** 20 }, []),
+      // Claiming a hardware adapter too: its first run's dispatches are 2^22 site-years (a
+      // software one starts at 2^18, whose 4,096-block dispatches the device would accept).
+      gpu: claimingHandle(real, { maxComputeWorkgroupsPerDimension: 2 ** 20 }, [], { software: false }),
       onFallback: (r) => fallbacks.push(r),
     });
     expect(engine.backend).toBe('webgpu');

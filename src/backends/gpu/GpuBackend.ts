@@ -41,6 +41,8 @@ export class GpuBackend implements Backend {
   private group: GroupBuffers | undefined;
   private readonly staging: StagingPool;
   private disposed = false;
+  /** The last submitted dispatch's completion: the next is queued behind it (two in flight). */
+  private inFlight: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly gpu: GpuHandle,
@@ -57,6 +59,11 @@ export class GpuBackend implements Backend {
   }
 
   /** The limits every run on this backend is planned within (see src/engine/plan.ts). */
+  /** A software adapter (SwiftShader and its kind): a CPU, so dispatches start small. */
+  get software(): boolean {
+    return this.gpu.software;
+  }
+
   get limits(): DeviceLimits {
     return { ...this.gpu.limits };
   }
@@ -76,8 +83,17 @@ export class GpuBackend implements Backend {
     this.gpu.watch.check(operation);
   }
 
+  /** Waits for the dispatch still running; its error, if any, was the last run's to report. */
+  private async drain(): Promise<void> {
+    const pending = this.inFlight;
+    this.inFlight = Promise.resolve();
+    await pending.catch(() => undefined);
+  }
+
   async beginGroup(setup: GroupSetup): Promise<void> {
     this.checkAlive('starting a group');
+    // A cancelled run may leave its last dispatch running: let it finish before its buffers go.
+    await this.drain();
     this.releaseGroup();
     const { packed } = setup;
     if (packed.correlated && !this.copulaPipelines) {
@@ -158,8 +174,12 @@ export class GpuBackend implements Backend {
     if (this.disposed) throw new EngineDisposedError();
     const operation = mode === 0 ? 'the pilot dispatch' : 'a main dispatch';
     const g = this.current;
-    // Waiting for the work bounds the queue, makes progress real and lets a cancel land between dispatches.
-    await this.gpu.watch.scoped(operation, () => {
+    // Two in flight: this dispatch is queued while the last one runs, so the GPU does not idle
+    // while the page thread encodes the next one (queue.writeBuffer of the params is ordered with
+    // the submits). Waiting for the one before still bounds the queue, keeps progress within one
+    // dispatch of the truth and lets a cancel land between dispatches.
+    const previous = this.inFlight;
+    const done = this.gpu.watch.scoped(operation, () => {
       this.writeParams(params);
       const encoder = this.gpu.device.createCommandEncoder({ label: mode === 0 ? 'pilot dispatch' : 'main dispatch' });
       const pass = encoder.beginComputePass({ label: 'simulate' });
@@ -177,10 +197,17 @@ export class GpuBackend implements Backend {
       this.gpu.device.queue.submit([encoder.finish()]);
       return this.gpu.device.queue.onSubmittedWorkDone();
     });
+    // A failure is reported by whichever waits for it next: the next dispatch or finishGroup.
+    this.inFlight = previous.then(() => done);
+    this.inFlight.catch(() => undefined);
+    await previous;
   }
 
   async finishGroup(withHistograms: boolean): Promise<GroupOutput> {
     if (this.disposed) throw new EngineDisposedError();
+    const last = this.inFlight;
+    this.inFlight = Promise.resolve();
+    await last;
     const g = this.current;
     const { packed, paramCount, layout } = g.setup;
     await this.gpu.watch.scoped('the summarize dispatch', () => {
