@@ -3,8 +3,10 @@
 // in this process, counting philox4x32 calls and calls of Math's transcendental functions. Both
 // backends draw each region-year's climate once per draw; the mirror computes a site's state once
 // per draw, simulate.wgsl once in each of its two phases, so the WGSL count is the mirror's plus
-// one more site-state evaluation per site and draw at its measured cost. Divergence within a warp
-// can make a GPU lane wait for more.
+// one more site-state evaluation per site and draw at its measured cost. The mirror also skips the
+// site-years before a site's planned date, whose cyber draws the shader still makes (at most a
+// quarter call each), so the WGSL figure is low by that much. Divergence within a warp can make a
+// GPU lane wait for more.
 import { packScenario } from '../src/engine/pack';
 import { counterLayout } from '../src/engine/counters';
 import { knobMatrix } from '../src/engine/paramSets';
