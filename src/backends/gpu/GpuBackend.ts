@@ -58,12 +58,12 @@ export class GpuBackend implements Backend {
     return new GpuBackend(gpu, await gpu.watch.scoped('creating the run pipelines', () => createRunPipelines(gpu.device)));
   }
 
-  /** The limits every run on this backend is planned within (see src/engine/plan.ts). */
   /** A software adapter (SwiftShader and its kind): a CPU, so dispatches start small. */
   get software(): boolean {
     return this.gpu.software;
   }
 
+  /** The limits every run on this backend is planned within (see src/engine/plan.ts). */
   get limits(): DeviceLimits {
     return { ...this.gpu.limits };
   }
