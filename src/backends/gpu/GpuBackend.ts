@@ -198,6 +198,9 @@ export class GpuBackend implements Backend {
       return this.gpu.device.queue.onSubmittedWorkDone();
     });
     // A failure is reported by whichever waits for it next: the next dispatch or finishGroup.
+    // Both promises get a handler now: `done` may fail before `previous` settles, and a rejection
+    // without one is reported by the runtime as unhandled.
+    done.catch(() => undefined);
     this.inFlight = previous.then(() => done);
     this.inFlight.catch(() => undefined);
     await previous;
