@@ -4,13 +4,12 @@
 // the folded key hides nothing either (mapScale.ts) — and the height scale bar. The component
 // applies the result as lit state; unchanged values cause no re-render.
 import type { Scenario } from '../../scenario/schema';
+import { KEY_MARGIN_PX } from './keyForm';
 import { BOX, type BoxSet } from './labelPlacement';
 import { chooseKeyPlace, chooseScaleStep, type ScaleStep } from './mapScale';
 import type { MapView } from './MapView';
 import { SiteLabels } from './SiteLabels';
 
-/** The key's distance from the map's edges (CSS px; hr-map.styles.ts uses the same 8 px). */
-const KEY_MARGIN_PX = 8;
 /** The "Calculating…" note before the first result: one line along the bottom left. */
 const NOTE_HEIGHT_PX = 40;
 const NOTE_WIDTH_SHARE = 0.6;

@@ -1,6 +1,7 @@
 // The map panel's styles (hr-map.ts): the canvas, the buttons over it, names and counts, the key's
 // box (placed by MapOverlay.ts), the tooltip and the drop zone.
 import { css } from 'lit';
+import { KEY_MARGIN_PX } from './keyForm';
 
 export const hrMapStyles = css`
   :host { display: block; position: relative; min-height: 18rem; }
@@ -14,8 +15,8 @@ export const hrMapStyles = css`
   .tools .row { display: flex; gap: 0.25rem; }
   button { font: inherit; font-size: 0.8rem; min-width: 2rem; padding: 0.2rem 0.45rem; border: 1px solid #9aa6b4; border-radius: 4px; background: #fff; cursor: pointer; }
   button:focus-visible { outline: 3px solid #1f5fbf; outline-offset: 1px; }
-  /* In px (KEY_MARGIN_PX in MapOverlay.ts) and container units, so presentation mode's larger rem leaves the key's fit to its map alone. */
-  hr-map-legend { position: absolute; right: 8px; bottom: 8px; font-size: clamp(10px, min(1.3cqw, 2.9cqh), 15px); }
+  /* In px (KEY_MARGIN_PX, where MapOverlay places the key) and container units, so presentation mode's larger rem leaves the key's fit to its map alone. */
+  hr-map-legend { position: absolute; right: ${KEY_MARGIN_PX}px; bottom: ${KEY_MARGIN_PX}px; font-size: clamp(10px, min(1.3cqw, 2.9cqh), 15px); }
   hr-map-legend.placed { right: auto; bottom: auto; }
   .labels { position: absolute; inset: 0; pointer-events: none; overflow: hidden; }
   .labels span { position: absolute; left: 0; top: 0; box-sizing: border-box; white-space: nowrap; text-align: center; }

@@ -3,6 +3,8 @@
 // one. From the box in px, never from the root font size: presentation mode's larger rem would
 // otherwise grow the key past what its map can hold.
 
+/** The key's distance from the map's edges (CSS px): where MapOverlay places it and where hr-map.styles.ts draws it. */
+export const KEY_MARGIN_PX = 8;
 /** Below this width the key starts folded away. */
 const NARROW_MAP_PX = 720;
 /** Below this width an opened key lists its entries in one column (as the viewport's 32rem did before). */
