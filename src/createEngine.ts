@@ -85,7 +85,7 @@ async function workerCount(requested?: number): Promise<number> {
 class HeadroomEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
-  /** Site-year samples/s of the last run of a second or more on the primary backend, for sizing dispatches. */
+  /** Site-year samples/s of the last run of a second or more, for sizing GPU dispatches; forgotten when the backend changes. */
   private measuredRate: number | undefined;
 
   constructor(
@@ -110,22 +110,18 @@ class HeadroomEngine implements Engine {
     return this.submit(
       () => prepareRun(scenario, options),
       async (backend, prepared) => {
-        const result = await runPrepared(backend, tuningFor(backend, this.rateFor(backend)), prepared);
+        const result = await runPrepared(backend, tuningFor(backend, this.measuredRate), prepared);
         // A short run is mostly fixed costs: its rate would undersize the next run's dispatches.
-        if (backend === this.primary && result.elapsedMs >= 1000) this.measuredRate = result.siteYearSamplesPerSecond;
+        if (result.elapsedMs >= 1000) this.measuredRate = result.siteYearSamplesPerSecond;
         return result;
       },
     );
   }
 
-  private rateFor(backend: Backend): number | undefined {
-    return backend === this.primary ? this.measuredRate : undefined;
-  }
-
   samples(scenario: Scenario, options: SampleOptions = {}): Promise<RawSamples> {
     return this.submit(
       () => prepareSamples(scenario, options),
-      (backend, prepared) => samplePrepared(backend, tuningFor(backend, this.rateFor(backend)), prepared),
+      (backend, prepared) => samplePrepared(backend, tuningFor(backend, this.measuredRate), prepared),
     );
   }
 
