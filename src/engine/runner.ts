@@ -230,6 +230,8 @@ export async function runWithBackend(
 }
 
 export async function runPrepared(backend: Backend, tuning: BackendTuning, prepared: PreparedRun): Promise<RunResult> {
+  // A run cancelled while it waited in the queue costs nothing (the page cancels superseded passes).
+  if (prepared.options.signal?.aborted) throw new RunAbortedError();
   const t0 = now();
   const { scenario, options } = prepared;
   const { draws, seed, histograms } = options;

@@ -1,9 +1,11 @@
 // Runs the model as the visitor moves things. A change first gets a coarse pass (a few hundred
 // draws: an answer in a fraction of a second), then the refined pass at the Run settings' draws
 // with the same seed: the RNG is counter-based, so the refined run contains the coarse draws and
-// the picture sharpens rather than jumps. A stale run is cancelled through its AbortSignal. While
-// a slider is dragged, each coarse pass is allowed to land before the next starts with the latest
-// values, so the map keeps moving instead of every pass being cancelled before it finishes.
+// the picture sharpens rather than jumps. A stale run is cancelled through its AbortSignal, and
+// the next starts at once. A burst of changes (key presses, the start of a drag) cancels the coarse
+// pass in flight too, so the latest value is answered first; once a change has waited LAND_EVERY_MS
+// for an answer, the coarse pass in flight is left to land, so a long drag keeps the map moving
+// instead of every pass being cancelled before it finishes.
 // When the knobs differ from the scenario's own, a cheap companion run of the scenario as written
 // (the quick pass's draws, same seed) follows the final result, for the answer card's comparison;
 // it never delays a run the visitor asked for: any new request cancels it.
@@ -21,8 +23,11 @@ import { errorMessage } from './format';
 export const COARSE_DRAWS = 256;
 /** Draws of the scenario-as-written companion run. */
 export const BASELINE_DRAWS = COARSE_DRAWS;
-/** Changes closer together than this share one run. */
-const COALESCE_MS = 30;
+/**
+ * The longest a change waits with nothing shown before the coarse pass in flight (of an earlier
+ * value) is left to land: a pass on the global preset takes 100–250 ms on two CPU workers.
+ */
+const LAND_EVERY_MS = 200;
 
 interface Snapshot {
   base: Scenario;
@@ -84,6 +89,8 @@ export class LiveRunner {
   #current: Token | undefined;
   #dirty = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet answered by a shown result came (performance.now()). */
+  #pendingSince: number | undefined;
   #waiters: ((r: RunResult | undefined) => void)[] = [];
   #cancelNotice: string | undefined;
   /** The companion run of the scenario as written, while it is in flight. */
@@ -98,8 +105,12 @@ export class LiveRunner {
   requestLive(): void {
     this.#dirty = true;
     this.#cancelBaseline();
-    // A refine or full run of old values is worthless now; a coarse pass is left to land (see above).
-    if (this.#current && this.store.state.phase !== 'coarse') this.#supersede();
+    const now = performance.now();
+    this.#pendingSince ??= now;
+    // A refine or full run of old values is worthless now; a coarse pass is left to land only once
+    // the change has waited long enough for something to be shown (see above).
+    const letLand = this.store.state.phase === 'coarse' && now - this.#pendingSince >= LAND_EVERY_MS;
+    if (this.#current && !letLand) this.#supersede();
     if (!this.#current) this.#schedule();
   }
 
@@ -107,6 +118,7 @@ export class LiveRunner {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#dirty = false;
+    this.#pendingSince = undefined;
     this.#supersede();
     this.#cancelBaseline();
     const { inputs } = this.store.state;
@@ -129,6 +141,7 @@ export class LiveRunner {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#dirty = false;
+    this.#pendingSince = undefined;
     this.#cancelBaseline();
     const token = this.#current;
     if (!token) return;
@@ -149,12 +162,13 @@ export class LiveRunner {
     token?.abort.abort();
   }
 
+  /** The next pass starts after the current task: changes made together (a knob and the URL) share it. */
   #schedule(): void {
     if (this.#timer !== undefined) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       void this.#pump();
-    }, COALESCE_MS);
+    }, 0);
   }
 
   #snapshot(over: Partial<Pick<Snapshot, 'draws' | 'paramSets' | 'seed' | 'shortfallThreshold'>> = {}): Snapshot | undefined {
@@ -216,6 +230,8 @@ export class LiveRunner {
       });
       if (this.#current !== token) return phase === 'full' ? result : undefined;
       this.#current = undefined;
+      if (!this.#dirty) this.#pendingSince = undefined;
+      else if (phase === 'coarse') this.#pendingSince = performance.now(); // shown now: the next change waits afresh
       const done = last && !this.#dirty;
       this.store.set({
         result,

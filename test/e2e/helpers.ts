@@ -147,18 +147,29 @@ export async function unnamedControls(page: Page): Promise<string[]> {
 }
 
 export interface Watch {
-  results: { t: number; phase: string; draws: number }[];
+  /** `knobs`: the result's knob values, so a pass of an earlier value can be told from the latest. */
+  results: { t: number; phase: string; draws: number; knobs: string }[];
   lastInput: number;
+  watching?: boolean;
 }
 
-/** Logs every result the page shows from now on, with its time, pass and draws. */
+/** Logs every result the page shows from now on, with its time, pass, draws and knob values. */
 export async function watchResults(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as Watch;
     w.results = [];
-    new MutationObserver(() =>
-      w.results.push({ t: performance.now(), phase: document.body.dataset.phase ?? '', draws: window.headroom.lastResult?.draws ?? 0 }),
-    ).observe(document.body, {
+    // One observer however often this is called: a second would log every result twice.
+    if (w.watching) return;
+    w.watching = true;
+    new MutationObserver(() => {
+      const r = window.headroom.lastResult;
+      w.results.push({
+        t: performance.now(),
+        phase: document.body.dataset.phase ?? '',
+        draws: r?.draws ?? 0,
+        knobs: Array.from(r?.knobValues ?? []).join(','),
+      });
+    }).observe(document.body, {
       attributes: true,
       attributeFilter: ['data-results'],
     });
