@@ -3,8 +3,10 @@
 // Prepended at build time: the contract prelude, common.wgsl, philox.wgsl, distributions.wgsl,
 // inverse.wgsl, copula.wgsl, causes.wgsl, model.wgsl.
 
-// 0: pilot, records each series' min/max so the main pass can place its histogram bins.
-// 1: main pass, accumulates block sums, histograms and site/region counters.
+// 0: pilot, records each series' min/max so the main pass can place its histogram bins; it also
+//    counts its draws as the main pass would and keeps their series values in `stash`.
+// 1: main pass, accumulates block sums, histograms and site/region counters; the pilot's blocks
+//    it only bins, from the stash, once the ranges are fixed (never simulated twice).
 // 2: raw samples, writes every draw's series values (for audits; one parameter set at a time).
 override MODE: u32 = MODE_MAIN;
 
@@ -16,6 +18,9 @@ override MODE: u32 = MODE_MAIN;
 @group(0) @binding(4) var<storage, read_write> ranges: array<atomic<u32>>;
 @group(0) @binding(5) var<storage, read_write> counters: array<atomic<u32>>;
 @group(0) @binding(6) var<storage, read_write> partials: array<f32>;
+// The pilot's series values per (parameter set of the group, pilot draw): PILOT_DRAWS × nSeries
+// floats per set (src/engine/plan.ts counts them in a set's memory and buffer bounds).
+@group(0) @binding(7) var<storage, read_write> stash: array<f32>;
 
 // Series are reduced SERIES_BATCH at a time and site counters flushed every SITE_BATCH sites:
 // each tree pass costs barriers, and barriers are the dear part on CPU-emulated GPUs.
@@ -81,7 +86,7 @@ fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
   for (var i = 0u; i < MAX_SERIES; i++) { seriesValues[i] = 0.0; }
   for (var y = 0u; y < MAX_YEARS; y++) { yearPlannedMW[y] = 0.0; }
   for (var i = 0u; i < params.nRegions * MAX_YEARS; i++) { regionYear[i] = 0.0; }
-  let regionHist = MODE == MODE_MAIN && params.regionHistOffset != NO_REGION_HIST;
+  let regionHist = MODE != MODE_RAW && params.regionHistOffset != NO_REGION_HIST;
   if (regionHist) {
     for (var i = 0u; i < params.nRegions * MAX_YEARS; i++) {
       regionPlanMW[i] = 0.0;
@@ -101,7 +106,7 @@ fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
           continue;
         }
         let r = siteYear(d, s, st, y, c);
-        if (MODE == MODE_MAIN && inRange && r.plannedMW > 0.0) {
+        if (MODE != MODE_RAW && inRange && r.plannedMW > 0.0) {
           let j = s % SITE_BATCH;
           if (r.deliveredMW < (1.0 - tolerance) * r.plannedMW) {
             let cause = bindingCause(r.lost);
@@ -117,7 +122,7 @@ fn simulateDraw(d: Draw, pl: u32, inRange: bool, lid: u32) {
           }
         }
       }
-      if (MODE == MODE_MAIN && phase == 1u && (s % SITE_BATCH == SITE_BATCH - 1u || s + 1u == params.nSites)) {
+      if (MODE != MODE_RAW && phase == 1u && (s % SITE_BATCH == SITE_BATCH - 1u || s + 1u == params.nSites)) {
         flushSiteCounters(pl, s - s % SITE_BATCH, s % SITE_BATCH + 1u, lid);
       }
     }
@@ -204,6 +209,23 @@ fn reduceSeries(pl: u32, partialAt: u32, inRange: bool, lid: u32) {
   }
 }
 
+// A pilot draw's series values, kept for the main pass; and read back there.
+fn stashAt(pl: u32, drawIndex: u32) -> u32 {
+  return (pl * PILOT_DRAWS + drawIndex) * params.nSeries;
+}
+
+fn writeStash(pl: u32, drawIndex: u32, inRange: bool) {
+  if (!inRange) { return; }
+  let at = stashAt(pl, drawIndex);
+  for (var s = 0u; s < params.nSeries; s++) { stash[at + s] = seriesValues[s]; }
+}
+
+fn readStash(pl: u32, drawIndex: u32, inRange: bool) {
+  if (!inRange) { return; }
+  let at = stashAt(pl, drawIndex);
+  for (var s = 0u; s < params.nSeries; s++) { seriesValues[s] = stash[at + s]; }
+}
+
 // Raw samples reuse the block-sum buffer: row = the draw's place in this dispatch.
 fn writeRawSamples(row: u32, inRange: bool) {
   if (!inRange) { return; }
@@ -240,9 +262,20 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   let inRange = drawIndex < params.draws;
   let p = params.paramBase + pl;
   let d = Draw(vec2<u32>(params.seed, select(p, 0u, params.crn != 0u)), drawIndex, pl * NKNOBS);
+  // The pilot covers the first min(draws, PILOT_DRAWS) draws, in whole blocks (uniform per workgroup).
+  let pilotBlocks = (min(params.draws, PILOT_DRAWS) + BLOCK_DRAWS - 1u) / BLOCK_DRAWS;
+  if (MODE == MODE_MAIN && params.blockOffset + wid.x < pilotBlocks) {
+    // Simulated and counted by the pilot: only the histograms and block sums are left.
+    readStash(pl, drawIndex, inRange);
+    reduceSeries(pl, wid.y * params.blockCount + wid.x, inRange, lid);
+    return;
+  }
   simulateDraw(d, pl, inRange, lid);
   if (MODE == MODE_PILOT) {
     recordPilot(pl, inRange);
+    writeStash(pl, drawIndex, inRange);
+    countRegionShares(pl, inRange);
+    flushCurtailCounters(pl, inRange, lid);
     return;
   }
   if (MODE == MODE_RAW) {

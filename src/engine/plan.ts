@@ -1,7 +1,8 @@
 // How a run is cut into groups of parameter sets (bounded memory) and dispatches (bounded time),
 // each within the device's limits: workgroups per dimension for simulate (x = blocks, y =
 // parameter sets), fold and summarize (x = parameter sets × series / SERIES_WORKGROUP), and bytes
-// per buffer (block sums and raw samples, counters, summaries; staging is sized by StagingPool).
+// per buffer (block sums and raw samples, counters, summaries, the pilot's kept draws; staging is
+// sized by StagingPool).
 // Results do not depend on the cut: every sum is reduced in fixed blocks and folded in order.
 import type { DeviceLimits } from './backend';
 import { ACCUM_STRIDE, BLOCK_DRAWS, NKNOBS, PILOT_DRAWS, SERIES_WORKGROUP, SUMMARY_STRIDE } from '../kernel/contract';
@@ -34,9 +35,9 @@ export interface GroupPlan {
   maxPartialFloats: number;
 }
 
-/** 32-bit words a parameter set needs on the device across all run buffers. */
+/** 32-bit words a parameter set needs on the device across all run buffers (the pilot's kept draws included). */
 export function wordsPerParamSet(p: PackedScenario): number {
-  return counterLayout(1, p).total + p.nSeries * (2 + ACCUM_STRIDE + SUMMARY_STRIDE);
+  return counterLayout(1, p).total + p.nSeries * (2 + ACCUM_STRIDE + SUMMARY_STRIDE + PILOT_DRAWS);
 }
 
 interface Caps {
@@ -68,7 +69,16 @@ function maxCells(p: PackedScenario, caps: Caps): number {
 
 /** Parameter sets a group may hold within the per-buffer and fold/summarize workgroup limits. */
 function maxGroupParamSets(p: PackedScenario, caps: Caps): number {
-  const bytesPerSet = 4 * Math.max(counterLayout(1, p).total, p.nSeries * SUMMARY_STRIDE, p.nSeries * ACCUM_STRIDE, p.nSeries * 2, NKNOBS);
+  const bytesPerSet =
+    4 *
+    Math.max(
+      counterLayout(1, p).total,
+      p.nSeries * SUMMARY_STRIDE,
+      p.nSeries * ACCUM_STRIDE,
+      p.nSeries * PILOT_DRAWS,
+      p.nSeries * 2,
+      NKNOBS,
+    );
   const byBytes = Math.floor(caps.bytes / bytesPerSet);
   const byWorkgroups = Math.floor((caps.workgroups * SERIES_WORKGROUP) / p.nSeries);
   const fixedBytes = Math.max(p.data.byteLength, p.seriesInfo.byteLength);

@@ -1,6 +1,6 @@
 // The pilot's draws, kept by a CPU worker so the main pass bins them instead of simulating them
 // again (issue 11: the pilot used to re-simulate the first min(N, 128) draws, twice the work of
-// a 64-draw ensemble). A GPU lane has no room to keep them; simulate.wgsl re-simulates. The
+// a 64-draw ensemble). simulate.wgsl keeps them the same way, in its `stash` buffer. The
 // numbers are the same: a draw is a pure function of its counters, so the series values kept
 // here are those the main pass would compute, and their counters were counted once, in the pilot.
 import { BLOCK_DRAWS } from './contract';

@@ -125,6 +125,10 @@ describe('simulate.wgsl fits its workgroup memory and its packed counts', () => 
     expect(contract.CAUSE_WORDS * contract.CAUSES_PER_WORD).toBeGreaterThanOrEqual(contract.N_CAUSES);
   });
 
+  it("the pilot is whole blocks, so a pilot block's draws fit the stash's PILOT_DRAWS rows per set", () => {
+    expect(contract.PILOT_DRAWS % contract.BLOCK_DRAWS).toBe(0);
+  });
+
   it('the workgroup arrays fit the 16 KiB every WebGPU device offers', () => {
     // wgSum, wgSq (f32), wgHist, wgSite, wgCurtail (u32): 4 bytes each.
     const words = 2 * contract.WG_SERIES_SLOTS + contract.WG_HIST_SLOTS + contract.WG_SITE_SLOTS + contract.REGION_YEAR_SLOTS;

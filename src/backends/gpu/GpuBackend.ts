@@ -1,11 +1,12 @@
 // The WebGPU backend: uploads a group of parameter sets, runs the pilot and main dispatches of
-// simulate.wgsl (folding block sums after each), then summarize.wgsl, and reads back only the
+// simulate.wgsl (folding block sums after each main one; the pilot keeps its draws' values on the
+// device and the main pass bins them rather than simulating them again), then summarize.wgsl, and reads back only the
 // summaries and counters: kilobytes, never per-draw arrays. Every buffer, bind group, pipeline
 // and submit runs inside error scopes (GpuWatch.scoped): a GPU error rejects the call with a
 // GpuError, a lost device with DeviceLostError; no call returns a silent result.
 import type { Backend, DeviceLimits, GroupOutput, GroupSetup } from '../../engine/backend';
 import { EngineDisposedError } from '../../engine/types';
-import { ACCUM_STRIDE, BLOCK_DRAWS, SERIES_WORKGROUP, SUMMARY_STRIDE } from '../../kernel/contract';
+import { ACCUM_STRIDE, BLOCK_DRAWS, PILOT_DRAWS, SERIES_WORKGROUP, SUMMARY_STRIDE } from '../../kernel/contract';
 import { PARAM_FIELDS, type Params } from '../../kernel/common';
 import { acquireGpu, type GpuHandle } from './gpuDevice';
 import { createRawPipeline, createRunPipelines, createSimulatePipelines, type RunPipelines } from './pipelines';
@@ -135,6 +136,8 @@ export class GpuBackend implements Backend {
     const ranges = make('pilot ranges', rangeInit.byteLength, STORAGE, rangeInit);
     const counters = make('counters', layout.total * 4, STORAGE);
     const partials = make('block sums', setup.maxPartialFloats * 4, STORAGE);
+    // The pilot's draws, kept for the main pass to bin instead of simulating them again.
+    const stash = make('pilot draws', paramCount * PILOT_DRAWS * packed.nSeries * 4, GPUBufferUsage.STORAGE);
     const accum = make('running sums', paramCount * packed.nSeries * ACCUM_STRIDE * 4, STORAGE);
     const summary = make('summary', paramCount * packed.nSeries * SUMMARY_STRIDE * 4, STORAGE);
     const device = this.gpu.device;
@@ -150,8 +153,8 @@ export class GpuBackend implements Backend {
       counters,
       accum,
       summary,
-      all: [params, scenario, knobs, seriesInfo, ranges, counters, partials, accum, summary],
-      simulate: bind('simulate', p.simulateLayout, [params, scenario, knobs, seriesInfo, ranges, counters, partials]),
+      all: [params, scenario, knobs, seriesInfo, ranges, counters, partials, stash, accum, summary],
+      simulate: bind('simulate', p.simulateLayout, [params, scenario, knobs, seriesInfo, ranges, counters, partials, stash]),
       fold: bind('fold', p.foldLayout, [params, partials, accum]),
       summarize: bind('summarize', p.summarizeLayout, [params, ranges, counters, accum, summary, seriesInfo]),
     };

@@ -83,6 +83,7 @@ export async function createRunPipelines(device: GPUDevice): Promise<RunPipeline
     'storage',
     'storage',
     'storage',
+    'storage',
   ]);
   const foldLayout = bindGroupLayout(device, 'fold bindings', ['uniform', 'read-only-storage', 'storage']);
   const summarizeLayout = bindGroupLayout(device, 'summarize bindings', [
