@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PHILOX_M0, PHILOX_M1 } from '../../src/kernel/contract';
 import { mulhi32, philox4x32, u01 } from '../../src/kernel/philox';
 import { expectBelow, expectNear, testSeeds } from './stats';
 
@@ -55,6 +56,28 @@ describe('philox4x32-10', () => {
       pairs.push([out[0], out[1]], [out[2], 0xd2511f53], [out[3], 0xcd9e8d57]);
     }
     for (const [a, b] of pairs) expect(mulhi32(a, b)).toBe(Number((BigInt(a) * BigInt(b)) >> 32n));
+  });
+
+  it("mulhi32 is exact for Philox's multipliers where the low word is extreme and over 200,000 random words", () => {
+    // The CPU takes the high word from a double product and the exact low word (philox.ts): the
+    // hardest cases for that rounding are products whose low word is near 0 or 2^32, which
+    // a = lo · M^-1 (mod 2^32) produces for any chosen lo.
+    const inverse = (m: bigint): bigint => {
+      let x = m; // Newton's iteration for the inverse of an odd number mod 2^32
+      for (let i = 0; i < 5; i++) x = (x * (2n - m * x)) & 0xffffffffn;
+      return x;
+    };
+    const lows = [0n, 1n, 2n, 3n, 0xffffffffn, 0xfffffffen, 0x80000000n, 0x7fffffffn];
+    let seed = 0x9e3779b9;
+    const next = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0);
+    for (const m of [PHILOX_M0, PHILOX_M1]) {
+      const words = lows.map((lo) => Number((lo * inverse(BigInt(m))) & 0xffffffffn));
+      for (let i = 0; i < 100_000; i++) words.push(next());
+      for (const a of words) {
+        const exact = Number((BigInt(a) * BigInt(m)) >> 32n);
+        if (mulhi32(a, m) !== exact || mulhi32(m, a) !== exact) expect([a, m, mulhi32(a, m)]).toEqual([a, m, exact]);
+      }
+    }
   });
 
   it('gives different words for neighbouring counters in every counter word and key', () => {
