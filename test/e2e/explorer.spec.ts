@@ -72,6 +72,20 @@ test('the map is drawn: outlines, land and site columns, not a blank canvas', as
   await expect(page.locator('hr-map-legend')).toContainText('P(missing its planned load)');
 });
 
+test('the map multisamples on a hardware WebGL renderer and not on a software one', async ({ page }) => {
+  await open(page, '?backend=cpu');
+  // getContext on the map's canvas returns the context three.js made, with its attributes.
+  const gl = await page.getByTestId('map-canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const probe = document.createElement('canvas').getContext('webgl2');
+    const info = probe?.getExtension('WEBGL_debug_renderer_info');
+    const renderer = probe && info ? String(probe.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    return { renderer, antialias: canvas.getContext('webgl2')?.getContextAttributes()?.antialias };
+  });
+  console.log(`WebGL renderer: ${gl.renderer}; map antialias: ${gl.antialias}`);
+  const software = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|\bwarp\b|software/i.test(gl.renderer);
+  expect(gl.antialias, 'no multisampling on a CPU rasteriser: each redraw is read back for compositing').toBe(!software);
+});
+
 test('hover shows a tooltip and a click opens the site detail', async ({ page }, testInfo) => {
   await open(page, '?backend=cpu&scenario=uk-2030');
   // A column that stands for one named site (co-located sites are drawn as one cluster column).

@@ -1,5 +1,6 @@
 // The one module that owns the WebGPU adapter, its limits, its errors and `device.lost`. Browser
 // and Node (Dawn through the `webgpu` package) both come through here.
+import { isSoftwareRendererName } from '../../engine/softwareRenderer';
 
 /** The device limits a run is planned within (src/engine/plan.ts). */
 export interface GpuLimits {
@@ -216,15 +217,13 @@ export async function acquireGpu(label = 'headroom'): Promise<GpuHandle> {
   return { device, name, limits, software: isSoftwareAdapter(adapter, name), lost, watch: new GpuWatch(device, lost) };
 }
 
-/** Renderers that run on the CPU: the spec's fallback flag, or a known software rasteriser's name. */
-const SOFTWARE_NAMES = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|\bwarp\b|software/i;
-
+/** Adapters that run on the CPU: the spec's fallback flag, or a known software rasteriser's name. */
 export function isSoftwareAdapter(adapter: GPUAdapter, name: string): boolean {
   // isFallbackAdapter moved from the adapter to adapter.info in 2024; either may be present.
   const flagged =
     (adapter.info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter ??
     (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter;
-  return flagged === true || SOFTWARE_NAMES.test(name);
+  return flagged === true || isSoftwareRendererName(name);
 }
 
 /** End the Node process's hold on Dawn so test and CLI processes can exit. */

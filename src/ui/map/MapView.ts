@@ -12,6 +12,7 @@ import { MAX_ZOOM, MIN_ZOOM } from './presetViews';
 import { ScreenLayout } from './ScreenLayout';
 import { SiteClusters, type ClusterPoint, type ColumnGroup } from './siteClusters';
 import { SiteColumns } from './SiteColumns';
+import { softwareWebGL } from './softwareWebGL';
 
 /** Camera tilt from vertical (radians): enough to see columns rise, little enough to keep the map flat. */
 const TILT = 0.42;
@@ -69,7 +70,10 @@ export class MapView {
 
   constructor(container: HTMLElement) {
     // Throws where WebGL is unavailable; the component shows a message instead of the map.
-    this.#renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+    // No multisampling on a software renderer: there each redraw of the map is a software
+    // rasterisation read back for compositing, and 4× MSAA doubled it (100–120 ms per result on
+    // SwiftShader in headless Chromium, 36–71 ms without; docs/performance.md).
+    this.#renderer = new THREE.WebGLRenderer({ antialias: !softwareWebGL(), preserveDrawingBuffer: true });
     this.#renderer.setClearColor(MAP_COLOURS.background);
     this.canvas = this.#renderer.domElement;
     container.append(this.canvas);
