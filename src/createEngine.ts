@@ -71,7 +71,7 @@ export function tuningFor(backend: Backend, measuredRate?: number): BackendTunin
   // them busy (at 2^17 per dispatch a 1,300-site-year draw made one-block dispatches, one worker
   // idle) while progress and cancellation still come several times a second.
   const workers = backend instanceof CpuBackend ? backend.workers : 1;
-  return { maxGroupWords: (256 * MIB) / 4, targetSiteYears: 2 ** 18 * workers };
+  return { maxGroupWords: (256 * MIB) / 4, targetSiteYears: 2 ** 18 * workers, cellMultiple: workers };
 }
 
 async function workerCount(requested?: number): Promise<number> {

@@ -59,4 +59,10 @@ export interface BackendTuning {
   targetSiteYears: number;
   /** Every dispatch and buffer is planned within these (src/engine/plan.ts); none on the CPU. */
   limits?: DeviceLimits;
+  /**
+   * A dispatch's (parameter set, block) cells come in multiples of this where it has that many:
+   * the CPU cuts each dispatch into one piece per worker, and 11 cells on 2 workers left one
+   * waiting for the other's sixth.
+   */
+  cellMultiple?: number;
 }

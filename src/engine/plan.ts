@@ -100,12 +100,14 @@ function dispatches(
   draws: number,
   siteYears: number,
   targetSiteYears: number,
-  caps: { workgroups: number; cells: number },
+  caps: { workgroups: number; cells: number; multiple: number },
 ): Dispatch[] {
   const nBlocks = Math.ceil(draws / BLOCK_DRAWS);
   const perBlock = BLOCK_DRAWS * siteYears;
-  // (parameter set, block) cells per dispatch: the time target, then the buffer bound.
-  const budget = Math.min(Math.max(1, Math.floor(targetSiteYears / perBlock)), caps.cells);
+  // (parameter set, block) cells per dispatch: the time target, then the buffer bound, rounded
+  // down to the backend's multiple where that leaves at least one multiple.
+  const cells = Math.min(Math.max(1, Math.floor(targetSiteYears / perBlock)), caps.cells);
+  const budget = cells >= caps.multiple ? cells - (cells % caps.multiple) : cells;
   // x = blocks, y = parameter sets: each within the workgroups a dimension allows.
   const blockStep = Math.max(1, Math.min(nBlocks, caps.workgroups, Math.floor(budget / paramCount)));
   const paramStep = Math.min(caps.workgroups, blockStep > 1 ? paramCount : Math.max(1, Math.min(paramCount, budget)));
@@ -125,11 +127,11 @@ export function planRun(
   p: PackedScenario,
   paramSets: number,
   draws: number,
-  opts: { maxGroupWords: number; targetSiteYears: number; limits?: DeviceLimits },
+  opts: { maxGroupWords: number; targetSiteYears: number; limits?: DeviceLimits; cellMultiple?: number },
 ): GroupPlan[] {
   const siteYears = Math.max(1, p.nSites * p.nYears);
   const caps = capsOf(opts.limits);
-  const grid = { workgroups: caps.workgroups, cells: maxCells(p, caps) };
+  const grid = { workgroups: caps.workgroups, cells: maxCells(p, caps), multiple: Math.max(1, Math.floor(opts.cellMultiple ?? 1)) };
   const byMemory = Math.max(1, Math.floor(opts.maxGroupWords / wordsPerParamSet(p)));
   const groupSize = Math.min(paramSets, byMemory, maxGroupParamSets(p, caps));
   const groups: GroupPlan[] = [];

@@ -1,8 +1,13 @@
 // The CPU backend's main-pass jobs: a worker's pilot keeps the draws it ran (PilotStash), so each
 // of those cells must go back to that worker, every cell of the dispatch must be run exactly once,
 // and the blocks past the pilot are shared among the workers.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Job, mainJobs, splitDispatch } from '../../src/backends/cpu/CpuBackend';
+import { CpuBackend, type Job, mainJobs, splitDispatch } from '../../src/backends/cpu/CpuBackend';
+import { tuningFor } from '../../src/createEngine';
+import { packScenario } from '../../src/engine/pack';
+import { planRun } from '../../src/engine/plan';
+import { checkScenario } from '../../src/scenario/validate';
 
 type Piece = Job['piece'];
 
@@ -86,5 +91,31 @@ describe('mainJobs', () => {
     const simulated = jobs.filter((j) => j.piece.blockOffset >= 2);
     expect(simulated.map((j) => j.worker).sort()).toEqual([0, 1]);
     expect(simulated.reduce((n, j) => n + j.piece.blockCount, 0)).toBe(62);
+  });
+});
+
+describe('the CPU plan', () => {
+  // On global-2030 (64 sites × 11 years) 2^18 site-years per worker is 11.6 blocks of 64 draws:
+  // cut into 11-cell dispatches, two workers split each 5/6 and one waited for the other.
+  const global = checkScenario(JSON.parse(readFileSync(new URL('../../public/data/scenarios/global-2030.json', import.meta.url), 'utf8')));
+  const shapes: [string, number, number][] = [
+    ['the live view, 1 set × 4096 draws', 1, 4096],
+    ['the bench, 4 sets × 4096 draws', 4, 4096],
+    ['an ensemble, 256 sets × 64 draws', 256, 64],
+    ['an ensemble, 37 sets × 200 draws', 37, 200],
+  ];
+  it.each(shapes)('%s: the largest dispatches, the bulk of the run, split evenly between two workers', (_name, sets, draws) => {
+    const workers = 2;
+    // The CPU backend's own tuning, for a backend of two workers (no threads are started).
+    const backend = Object.create(CpuBackend.prototype, { pool: { value: { workers: [{}, {}] } } }) as CpuBackend;
+    const groups = planRun(packScenario(global), sets, draws, tuningFor(backend));
+    for (const { main } of groups) {
+      const full = main.filter((d) => d.paramCount * d.blockCount === Math.max(...main.map((m) => m.paramCount * m.blockCount)));
+      for (const d of full) {
+        const counts = splitDispatch(d, workers).map((p) => p.paramCount * p.blockCount);
+        expect(counts, JSON.stringify(d)).toEqual(counts.map(() => counts[0]));
+      }
+      expect(full.length).toBeGreaterThan(0);
+    }
   });
 });
